@@ -1,0 +1,160 @@
+//! `sigs-lint check`: find the repository's files, load the config and the data, run the rules.
+//! Returns one [`Run`] with every finding, whatever produced it.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::{CONFIG_FILE, Config};
+use crate::diagnostic::{Finding, Severity, sort_findings};
+use crate::model::{self, SigsYaml};
+use crate::report::Run;
+use crate::source::SourceFile;
+
+#[derive(Clone, Debug, Default)]
+pub struct CheckOptions {
+    /// A repository root (holding the data file) or the data file itself.
+    pub path: PathBuf,
+    /// An explicit config file; otherwise `.sigs-lint.yaml` in the repository root, if present.
+    pub config: Option<PathBuf>,
+}
+
+/// The outcome of a check.
+#[derive(Debug, Default)]
+pub struct Checked {
+    pub run: Run,
+    /// The tool could not do its job (unreadable path, no data file, bad config): exit code 2.
+    pub tool_error: bool,
+    /// The loaded model (empty when the data could not be loaded).
+    pub model: SigsYaml,
+    pub config: Config,
+    /// The repository root.
+    pub root: PathBuf,
+}
+
+impl Checked {
+    fn fail(mut self, finding: Finding) -> Self {
+        self.run.findings.push(finding);
+        self.tool_error = true;
+        sort_findings(&mut self.run.findings);
+        self
+    }
+}
+
+fn io_error(message: String, help: Option<String>) -> Finding {
+    let mut f = Finding::new("io", Severity::Error, message);
+    f.help = help;
+    f.file = usize::MAX;
+    f
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("cannot read `{}`: {}", path.display(), io_reason(&e)))
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::IsADirectory => "it is a directory".into(),
+        _ => e.to_string(),
+    }
+}
+
+pub fn check(opts: &CheckOptions) -> Checked {
+    let mut out = Checked::default();
+    let path = &opts.path;
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            return out.fail(io_error(
+                format!("cannot read `{}`: {}", path.display(), io_reason(&e)),
+                Some("give a repository root that holds sigs.yaml, or the path of the file".into()),
+            ));
+        }
+    };
+    let (root, data_path) = if meta.is_dir() {
+        (path.clone(), None)
+    } else {
+        let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+        (
+            parent.map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+            Some(path.clone()),
+        )
+    };
+    out.root = root.clone();
+
+    // The config file.
+    let config_path = match &opts.config {
+        Some(p) => Some(p.clone()),
+        None => Some(root.join(CONFIG_FILE)).filter(|p| p.is_file()),
+    };
+    if let Some(cp) = config_path {
+        let bytes = match read(&cp) {
+            Ok(b) => b,
+            Err(msg) => return out.fail(io_error(msg, None)),
+        };
+        let (file, enc) = model::load_file(&cp.display().to_string(), bytes);
+        let (config, findings) = Config::parse(&file);
+        let index = out.run.files.len();
+        out.run.files.push(file);
+        let bad = !findings.is_empty() || !enc.is_empty();
+        out.run
+            .findings
+            .extend(enc.into_iter().chain(findings).map(|f| f.in_file(index)));
+        out.config = config;
+        if bad {
+            out.tool_error = true;
+            sort_findings(&mut out.run.findings);
+            return out;
+        }
+    }
+
+    // The data file.
+    let data_path = data_path.unwrap_or_else(|| root.join(&out.config.data_file));
+    let bytes = match std::fs::read(&data_path) {
+        Ok(b) => b,
+        Err(e) if meta.is_dir() && e.kind() == std::io::ErrorKind::NotFound => {
+            let name = out.config.data_file.clone();
+            return out.fail(io_error(
+                format!("`{}` has no {name}", path.display()),
+                Some(format!(
+                    "run sigs-lint in (or point it at) the repository that holds {name}; set `data-file` in {CONFIG_FILE} if the file has another name"
+                )),
+            ));
+        }
+        Err(e) => {
+            return out.fail(io_error(
+                format!("cannot read `{}`: {}", data_path.display(), io_reason(&e)),
+                None,
+            ));
+        }
+    };
+    let (file, mut findings) = model::load_file(&data_path.display().to_string(), bytes);
+    let loaded = model::load(&file);
+    findings.extend(loaded.findings);
+    if loaded.usable {
+        findings.extend(crate::rules::run(&loaded.model, &file, &out.config));
+    }
+    let index = out.run.files.len();
+    out.run.files.push(file);
+    out.run
+        .findings
+        .extend(findings.into_iter().map(|f| f.in_file(index)));
+    out.model = loaded.model;
+    sort_findings(&mut out.run.findings);
+    out
+}
+
+/// Loads and checks YAML text directly (no files, default config): for tests, benches and docs.
+pub fn check_text(name: &str, text: &str, config: &Config) -> Run {
+    let file = SourceFile::new(name, text);
+    let loaded = model::load(&file);
+    let mut findings = loaded.findings;
+    if loaded.usable {
+        findings.extend(crate::rules::run(&loaded.model, &file, config));
+    }
+    sort_findings(&mut findings);
+    Run {
+        files: vec![file],
+        findings,
+    }
+}

@@ -1,0 +1,279 @@
+//! `.sigs-lint.yaml`: rule levels and rule parameters. Read with the same spanned loader as sigs.yaml,
+//! so a mistake in it is a diagnostic that points at the offending value.
+//!
+//! ```yaml
+//! data-file: sigs.yaml          # kubeflow: wgs.yaml
+//! rules:
+//!   lead-details: off           # off | warn | error
+//!   person-consistency: error
+//! placeholder-url:
+//!   hosts: [staging.example.dev] # more placeholder hosts
+//!   allow: [test.com]            # hosts never reported
+//! references:
+//!   subproject-owners: [sigs, committees]   # kinds that may own subprojects
+//!   stakeholder-sigs: [workinggroups]       # kinds that must (and alone may) name stakeholder SIGs
+//! sig-required-fields:
+//!   subprojects: true           # each SIG needs at least one subproject
+//! meeting-format:
+//!   timezones: ["AEST (Australian Eastern Standard Time)"]
+//! ```
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::{Finding, Severity};
+use crate::model::tree::{self, Node, NodeKind};
+use crate::model::{GroupKind, did_you_mean};
+use crate::source::SourceFile;
+
+pub const CONFIG_FILE: &str = ".sigs-lint.yaml";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Off,
+    Warn,
+    Error,
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub data_file: String,
+    pub levels: BTreeMap<String, Level>,
+    pub placeholder_hosts: Vec<String>,
+    pub allowed_hosts: Vec<String>,
+    pub subproject_owners: Vec<GroupKind>,
+    pub stakeholder_kinds: Vec<GroupKind>,
+    pub sig_subprojects_required: bool,
+    pub extra_timezones: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            data_file: "sigs.yaml".into(),
+            levels: BTreeMap::new(),
+            placeholder_hosts: Vec::new(),
+            allowed_hosts: Vec::new(),
+            subproject_owners: vec![GroupKind::Sig, GroupKind::Committee],
+            stakeholder_kinds: vec![GroupKind::WorkingGroup],
+            sig_subprojects_required: true,
+            extra_timezones: Vec::new(),
+        }
+    }
+}
+
+impl Config {
+    pub fn level(&self, rule: &str) -> Option<Level> {
+        self.levels.get(rule).copied()
+    }
+
+    /// Parses a config file. Every problem is an error finding (file index 0); the config returned
+    /// holds what could be read.
+    pub fn parse(file: &SourceFile) -> (Config, Vec<Finding>) {
+        let mut p = Parser {
+            findings: Vec::new(),
+        };
+        let mut config = Config::default();
+        let root = match tree::parse(file) {
+            Ok(Some(root)) => root,
+            Ok(None) => return (config, Vec::new()),
+            Err(e) => {
+                let at = e.location().map_or(0, |l| {
+                    file.offset_of(l.line() as usize, l.column() as usize)
+                });
+                p.error(
+                    crate::source::Span::new(at, 0),
+                    format!("invalid YAML in the config file: {e}"),
+                    None,
+                );
+                return (config, p.findings);
+            }
+        };
+        const KEYS: &[&str] = &[
+            "data-file",
+            "rules",
+            "placeholder-url",
+            "references",
+            "sig-required-fields",
+            "meeting-format",
+        ];
+        for (key, v) in p.map(&root, KEYS) {
+            match key {
+                "data-file" => {
+                    if let Some(s) = p.string(v) {
+                        config.data_file = s;
+                    }
+                }
+                "rules" => {
+                    let ids: Vec<&str> = crate::rules::RULES.iter().map(|r| r.id()).collect();
+                    for (k, level) in p.entries(v) {
+                        let Some(id) = k.key_text() else { continue };
+                        if crate::rules::find(id).is_none() {
+                            let help = did_you_mean(id, &ids)
+                                .map(|s| format!("did you mean `{s}`?"))
+                                .unwrap_or_else(|| "`sigs-lint rules` lists the rule ids".into());
+                            p.error(k.span, format!("unknown rule `{id}`"), Some(help));
+                            continue;
+                        }
+                        if let Some(l) = p.level(level) {
+                            config.levels.insert(id.to_string(), l);
+                        }
+                    }
+                }
+                "placeholder-url" => {
+                    for (k, v) in p.map(v, &["hosts", "allow"]) {
+                        let list = p.strings(v);
+                        let list = list.into_iter().map(|s| s.to_ascii_lowercase()).collect();
+                        match k {
+                            "hosts" => config.placeholder_hosts = list,
+                            _ => config.allowed_hosts = list,
+                        }
+                    }
+                }
+                "references" => {
+                    for (k, v) in p.map(v, &["subproject-owners", "stakeholder-sigs"]) {
+                        let kinds = p.kinds(v);
+                        match k {
+                            "subproject-owners" => config.subproject_owners = kinds,
+                            _ => config.stakeholder_kinds = kinds,
+                        }
+                    }
+                }
+                "sig-required-fields" => {
+                    for (_, v) in p.map(v, &["subprojects"]) {
+                        if let Some(b) = p.bool(v) {
+                            config.sig_subprojects_required = b;
+                        }
+                    }
+                }
+                _ => {
+                    for (_, v) in p.map(v, &["timezones"]) {
+                        config.extra_timezones = p.strings(v);
+                    }
+                }
+            }
+        }
+        (config, p.findings)
+    }
+}
+
+struct Parser {
+    findings: Vec<Finding>,
+}
+
+impl Parser {
+    fn error(&mut self, span: crate::source::Span, message: String, help: Option<String>) {
+        let mut f = Finding::new("config", Severity::Error, message).label_plain(span);
+        f.help = help;
+        self.findings.push(f);
+    }
+
+    fn entries<'n>(&mut self, node: &'n Node) -> Vec<(&'n Node, &'n Node)> {
+        match &node.kind {
+            NodeKind::Map(m) => m.iter().map(|(k, v)| (k, v)).collect(),
+            NodeKind::Null => Vec::new(),
+            _ => {
+                self.error(node.span, "expected a mapping".into(), None);
+                Vec::new()
+            }
+        }
+    }
+
+    fn map<'n>(&mut self, node: &'n Node, known: &[&'static str]) -> Vec<(&'static str, &'n Node)> {
+        let mut out = Vec::new();
+        for (k, v) in self.entries(node) {
+            let text = k.key_text().unwrap_or("");
+            match known.iter().find(|&&x| x == text) {
+                Some(&key) => out.push((key, v)),
+                None => {
+                    let help = did_you_mean(text, known)
+                        .map(|s| format!("did you mean `{s}`?"))
+                        .unwrap_or_else(|| format!("known keys: {}", known.join(", ")));
+                    self.error(
+                        k.span,
+                        format!("unknown key `{text}` in the config file"),
+                        Some(help),
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    fn string(&mut self, node: &Node) -> Option<String> {
+        match &node.kind {
+            NodeKind::Scalar { text, .. } => Some(text.clone()),
+            _ => {
+                self.error(node.span, "expected a string".into(), None);
+                None
+            }
+        }
+    }
+
+    fn strings(&mut self, node: &Node) -> Vec<String> {
+        match &node.kind {
+            NodeKind::Seq(items) => items.iter().filter_map(|n| self.string(n)).collect(),
+            NodeKind::Null => Vec::new(),
+            _ => {
+                self.error(node.span, "expected a list of strings".into(), None);
+                Vec::new()
+            }
+        }
+    }
+
+    fn bool(&mut self, node: &Node) -> Option<bool> {
+        match &node.kind {
+            NodeKind::Scalar { text, .. } if text == "true" => Some(true),
+            NodeKind::Scalar { text, .. } if text == "false" => Some(false),
+            _ => {
+                self.error(node.span, "expected `true` or `false`".into(), None);
+                None
+            }
+        }
+    }
+
+    fn level(&mut self, node: &Node) -> Option<Level> {
+        match &node.kind {
+            NodeKind::Scalar { text, .. } => match text.as_str() {
+                "off" => Some(Level::Off),
+                "warn" | "warning" => Some(Level::Warn),
+                "error" => Some(Level::Error),
+                other => {
+                    self.error(
+                        node.span,
+                        format!("invalid rule level `{other}`"),
+                        Some("a rule level is one of `off`, `warn`, `error`".into()),
+                    );
+                    None
+                }
+            },
+            // `off` unquoted is the YAML 1.1 boolean false to some parsers; we read the text.
+            _ => {
+                self.error(
+                    node.span,
+                    "expected a rule level".into(),
+                    Some("a rule level is one of `off`, `warn`, `error`".into()),
+                );
+                None
+            }
+        }
+    }
+
+    fn kinds(&mut self, node: &Node) -> Vec<GroupKind> {
+        let mut out = Vec::new();
+        if let NodeKind::Seq(items) = &node.kind {
+            for n in items {
+                match n.key_text().and_then(GroupKind::from_key) {
+                    Some(k) => out.push(k),
+                    None => self.error(
+                        n.span,
+                        format!("unknown group kind `{}`", n.key_text().unwrap_or("")),
+                        Some("one of sigs, workinggroups, usergroups, committees".into()),
+                    ),
+                }
+            }
+        } else if !matches!(node.kind, NodeKind::Null) {
+            self.error(node.span, "expected a list of group kinds".into(), None);
+        }
+        out
+    }
+}

@@ -1,0 +1,148 @@
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use sigs_lint::check::{CheckOptions, check};
+use sigs_lint::diagnostic::Severity;
+use sigs_lint::report::{Human, Renderer, Short};
+use sigs_lint::rules::RULES;
+
+#[derive(Parser)]
+#[command(
+    name = "sigs-lint",
+    version,
+    about = "Lint a community's sigs.yaml and the docs generated from it",
+    after_help = "Examples:\n  sigs-lint check                 # the repository in the current directory\n  sigs-lint check path/to/community --format short\n  sigs-lint rules                 # list the rules\n  sigs-lint rule label-format     # explain one rule\n\nExit codes: 0 no error-level finding, 1 findings, 2 sigs-lint could not run."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a repository's sigs.yaml (PATH: the repository root or the file; default `.`).
+    Check {
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// Config file (default: `.sigs-lint.yaml` in the repository root, if present).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Warnings count as errors for the exit code.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// When to color the output.
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+    },
+    /// List the rules: id, default severity, summary.
+    Rules,
+    /// Print a rule's documentation.
+    Rule {
+        /// The rule id, e.g. `label-format`.
+        id: String,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// miette's graphical reports
+    Human,
+    /// one line per finding: path:line:col: severity[rule]: message
+    Short,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let code = match cli.command {
+        Command::Rules => {
+            let width = RULES.iter().map(|r| r.id().len()).max().unwrap_or(0);
+            for r in RULES {
+                let _ = writeln!(
+                    out,
+                    "{:width$}  {:7}  {}",
+                    r.id(),
+                    r.default_severity().as_str(),
+                    r.summary()
+                );
+            }
+            0
+        }
+        Command::Rule { id } => match sigs_lint::rules::find(&id) {
+            Some(r) => {
+                let _ = out.write_all(r.doc().as_bytes());
+                0
+            }
+            None => {
+                let ids: Vec<&str> = RULES.iter().map(|r| r.id()).collect();
+                let hint = sigs_lint::model::did_you_mean(&id, &ids)
+                    .map(|s| format!(" (did you mean `{s}`?)"))
+                    .unwrap_or_default();
+                eprintln!("error: unknown rule `{id}`{hint}; `sigs-lint rules` lists them");
+                2
+            }
+        },
+        Command::Check {
+            path,
+            config,
+            deny_warnings,
+            format,
+            color,
+        } => {
+            let checked = check(&CheckOptions { path, config });
+            let is_tty = std::io::stdout().is_terminal();
+            let color = match color {
+                Color::Always => true,
+                Color::Never => false,
+                Color::Auto => is_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            };
+            let renderer: Box<dyn Renderer> = match format {
+                Format::Human => Box::new(Human {
+                    color,
+                    width: if is_tty {
+                        terminal_width().unwrap_or(100)
+                    } else {
+                        80
+                    },
+                }),
+                Format::Short => Box::new(Short),
+            };
+            let _ = renderer.render(&checked.run, &mut out);
+            let run = &checked.run;
+            if checked.tool_error {
+                2
+            } else if run.count(Severity::Error) > 0
+                || (deny_warnings && run.count(Severity::Warning) > 0)
+            {
+                1
+            } else {
+                0
+            }
+        }
+    };
+    let _ = out.flush();
+    ExitCode::from(code)
+}
+
+fn terminal_width() -> Option<usize> {
+    std::env::var("COLUMNS").ok()?.parse().ok()
+}

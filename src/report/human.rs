@@ -1,0 +1,37 @@
+use std::io::{self, Write};
+
+use miette::{GraphicalReportHandler, GraphicalTheme};
+
+use super::{Renderer, Run};
+use crate::diagnostic::Rendered;
+
+/// miette's graphical reports, one per finding, then the summary line.
+pub struct Human {
+    pub color: bool,
+    pub width: usize,
+}
+
+impl Renderer for Human {
+    fn render(&self, run: &Run, out: &mut dyn Write) -> io::Result<()> {
+        let theme = if self.color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let handler = GraphicalReportHandler::new_themed(theme)
+            .with_width(self.width)
+            .with_links(false);
+        for f in &run.findings {
+            let rendered = Rendered::new(f, run.file_of(f));
+            let mut s = String::new();
+            if handler.render_report(&mut s, &rendered).is_err() {
+                s = format!("{}: {}\n", run.location(f), f.message);
+            }
+            out.write_all(s.as_bytes())?;
+            if !s.ends_with('\n') {
+                out.write_all(b"\n")?;
+            }
+        }
+        writeln!(out, "{}", run.summary())
+    }
+}

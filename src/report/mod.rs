@@ -1,0 +1,70 @@
+//! Renderers: one per output format, behind one trait, all over the same [`Run`].
+
+mod human;
+mod short;
+
+use std::io::{self, Write};
+
+pub use human::Human;
+pub use short::Short;
+
+use crate::diagnostic::{Finding, Severity};
+use crate::source::SourceFile;
+
+/// Everything one invocation found: the files it read and the findings about them, sorted.
+#[derive(Debug, Default)]
+pub struct Run {
+    pub files: Vec<SourceFile>,
+    pub findings: Vec<Finding>,
+}
+
+impl Run {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+
+    pub fn file_of(&self, f: &Finding) -> Option<&SourceFile> {
+        self.files.get(f.file)
+    }
+
+    /// `path:line:col` of a finding's primary label (or just the path).
+    pub fn location(&self, f: &Finding) -> String {
+        match (self.file_of(f), f.primary()) {
+            (Some(file), Some(span)) => {
+                let (line, col) = file.line_col(span.offset);
+                format!("{}:{line}:{col}", file.name)
+            }
+            (Some(file), None) => file.name.clone(),
+            (None, _) => "sigs-lint".to_string(),
+        }
+    }
+
+    /// The closing summary: `2 errors, 1 warning (github-login: 1, valid-url: 2)`.
+    pub fn summary(&self) -> String {
+        if self.findings.is_empty() {
+            return "no problems found".to_string();
+        }
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let mut parts = vec![
+            plural(self.count(Severity::Error), "error"),
+            plural(self.count(Severity::Warning), "warning"),
+        ];
+        let notes = self.count(Severity::Note);
+        if notes > 0 {
+            parts.push(plural(notes, "note"));
+        }
+        let mut by_rule = std::collections::BTreeMap::<&str, usize>::new();
+        for f in &self.findings {
+            *by_rule.entry(f.rule).or_default() += 1;
+        }
+        let rules: Vec<String> = by_rule.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+        format!("{} ({})", parts.join(", "), rules.join(", "))
+    }
+}
+
+pub trait Renderer {
+    fn render(&self, run: &Run, out: &mut dyn Write) -> io::Result<()>;
+}

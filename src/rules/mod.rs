@@ -1,0 +1,151 @@
+//! The rule engine: a small [`Rule`] trait, one file per rule, and one registry list ([`RULES`]).
+//! Adding a rule touches its source file, one line in `RULES` and its doc in `rules/<id>.md`.
+
+use crate::config::{Config, Level};
+use crate::diagnostic::{Finding, Severity};
+use crate::model::SigsYaml;
+use crate::source::SourceFile;
+
+/// Declares a rule type whose `check` is the module's `check` function and whose doc is
+/// `rules/<id>.md`.
+macro_rules! declare_rule {
+    ($ty:ident, $id:literal, $severity:ident) => {
+        pub struct $ty;
+
+        impl $crate::rules::Rule for $ty {
+            fn id(&self) -> &'static str {
+                $id
+            }
+            fn default_severity(&self) -> $crate::diagnostic::Severity {
+                $crate::diagnostic::Severity::$severity
+            }
+            fn doc(&self) -> &'static str {
+                include_str!(concat!("../../rules/", $id, ".md"))
+            }
+            fn check(&self, cx: &$crate::rules::Context<'_>, sink: &mut $crate::rules::Sink<'_>) {
+                check(cx, sink)
+            }
+        }
+    };
+}
+
+mod dir_name;
+mod duplicate_names;
+mod github_login;
+mod label_format;
+mod lead_details;
+mod meeting_format;
+mod person_consistency;
+mod placeholder_url;
+mod references;
+mod required_chairs;
+mod sig_required_fields;
+mod subproject_owners;
+mod text_hygiene;
+mod valid_email;
+mod valid_url;
+
+pub mod util;
+
+/// What a rule sees.
+pub struct Context<'a> {
+    pub model: &'a SigsYaml,
+    pub file: &'a SourceFile,
+    pub config: &'a Config,
+}
+
+/// Collects one rule's findings, pre-filled with its id and default severity.
+pub struct Sink<'a> {
+    rule: &'static str,
+    severity: Severity,
+    findings: &'a mut Vec<Finding>,
+}
+
+impl Sink<'_> {
+    /// A finding of this rule at its default severity; `push` it when complete.
+    pub fn finding(&self, message: impl Into<String>) -> Finding {
+        Finding::new(self.rule, self.severity, message)
+    }
+
+    pub fn push(&mut self, finding: Finding) {
+        self.findings.push(finding);
+    }
+}
+
+pub trait Rule: Sync {
+    fn id(&self) -> &'static str;
+    fn default_severity(&self) -> Severity;
+    /// The rule's documentation (`rules/<id>.md`), embedded in the binary.
+    fn doc(&self) -> &'static str;
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>);
+
+    /// The doc's one-line summary: its first paragraph after the title.
+    fn summary(&self) -> &'static str {
+        doc_summary(self.doc())
+    }
+}
+
+/// Every rule, in the order `sigs-lint rules` lists them.
+pub static RULES: &[&dyn Rule] = &[
+    &required_chairs::RequiredChairs,
+    &lead_details::LeadDetails,
+    &label_format::LabelFormat,
+    &dir_name::DirName,
+    &valid_url::ValidUrl,
+    &placeholder_url::PlaceholderUrl,
+    &subproject_owners::SubprojectOwners,
+    &valid_email::ValidEmail,
+    &github_login::GithubLogin,
+    &duplicate_names::DuplicateNames,
+    &person_consistency::PersonConsistency,
+    &references::References,
+    &sig_required_fields::SigRequiredFields,
+    &meeting_format::MeetingFormat,
+    &text_hygiene::TextHygiene,
+];
+
+pub fn find(id: &str) -> Option<&'static dyn Rule> {
+    RULES.iter().copied().find(|r| r.id() == id)
+}
+
+/// Runs every enabled rule and applies the configured levels. Findings are not sorted here.
+pub fn run(model: &SigsYaml, file: &SourceFile, config: &Config) -> Vec<Finding> {
+    let cx = Context {
+        model,
+        file,
+        config,
+    };
+    let mut findings = Vec::new();
+    for rule in RULES {
+        let level = config.level(rule.id());
+        if level == Some(Level::Off) {
+            continue;
+        }
+        let start = findings.len();
+        let mut sink = Sink {
+            rule: rule.id(),
+            severity: rule.default_severity(),
+            findings: &mut findings,
+        };
+        rule.check(&cx, &mut sink);
+        if let Some(level) = level {
+            let severity = match level {
+                Level::Warn => Severity::Warning,
+                _ => Severity::Error,
+            };
+            for f in &mut findings[start..] {
+                f.severity = severity;
+            }
+        }
+    }
+    findings
+}
+
+/// The first paragraph after the `# id` title of a rule doc.
+pub fn doc_summary(doc: &str) -> &str {
+    doc.lines()
+        .skip_while(|l| l.starts_with('#') || l.trim().is_empty())
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim()
+}

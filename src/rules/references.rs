@@ -1,0 +1,76 @@
+use std::collections::HashSet;
+
+use super::{Context, Sink};
+use crate::model::{GroupKind, present};
+
+declare_rule!(References, "references", Error);
+
+fn kinds(list: &[GroupKind]) -> String {
+    list.iter().map(|k| k.key()).collect::<Vec<_>>().join(", ")
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let config = cx.config;
+    let sig_names: HashSet<&str> = cx
+        .model
+        .sigs
+        .iter()
+        .filter_map(|g| present(&g.name))
+        .map(|n| n.value.trim())
+        .collect();
+    let sig_list: Vec<&str> = {
+        let mut v: Vec<&str> = sig_names.iter().copied().collect();
+        v.sort_unstable();
+        v
+    };
+    for g in cx.model.groups() {
+        let may_have_stakeholders = config.stakeholder_kinds.contains(&g.kind);
+        if !may_have_stakeholders {
+            if let Some(key) = g.stakeholder_sigs_key {
+                let f = sink
+                    .finding(format!("{} has `stakeholder_sigs`", g.title()))
+                    .label(key, "stakeholder SIGs are for working groups")
+                    .help(format!(
+                        "only these kinds name stakeholder SIGs: {}",
+                        kinds(&config.stakeholder_kinds)
+                    ));
+                sink.push(f);
+            }
+        } else if g.stakeholder_sigs.is_empty() {
+            let f = sink
+                .finding(format!("{} has no stakeholder SIG", g.title()))
+                .label(
+                    g.stakeholder_sigs_key.unwrap_or(g.anchor()),
+                    "no `stakeholder_sigs` entry",
+                )
+                .help("name the SIGs that sponsor it under `stakeholder_sigs:` (their `name`s)");
+            sink.push(f);
+        }
+        for s in &g.stakeholder_sigs {
+            if !sig_names.contains(s.value.trim()) {
+                let mut f = sink
+                    .finding(format!(
+                        "stakeholder SIG `{}` is not a SIG in this file",
+                        s.value
+                    ))
+                    .label(s.span, "no SIG has this name");
+                if let Some(near) = super::util::nearest(&s.value, sig_list.iter().copied()) {
+                    f = f.help(format!(
+                        "stakeholder SIGs are SIG names; did you mean `{near}`?"
+                    ));
+                }
+                sink.push(f);
+            }
+        }
+        if !g.subprojects.is_empty() && !config.subproject_owners.contains(&g.kind) {
+            let f = sink
+                .finding(format!("{} owns subprojects", g.title()))
+                .label(g.subprojects_key.unwrap_or(g.anchor()), "subprojects are owned by SIGs and committees")
+                .help(format!(
+                    "only these kinds own subprojects: {} (set `references: subproject-owners:` in .sigs-lint.yaml for another convention)",
+                    kinds(&config.subproject_owners)
+                ));
+            sink.push(f);
+        }
+    }
+}

@@ -1,0 +1,358 @@
+//! Helpers that several rules share: derived names, walks over the model's values, and value checks.
+
+use crate::model::{Contact, Group, GroupKind, Meeting, Person, SigsYaml, Str};
+
+/// The directory the upstream generator derives from a group's name: `<prefix>-` + the name lowercased
+/// with spaces turned into `-`.
+pub fn derived_dir(kind: GroupKind, name: &str) -> String {
+    format!("{}-{}", kind.prefix(), derived_label(name))
+}
+
+/// The label the upstream generator derives: the derived dir without its prefix.
+pub fn derived_label(name: &str) -> String {
+    name.to_lowercase().replace(' ', "-")
+}
+
+/// Lowercase kebab-case: `a-b1-c`.
+pub fn is_kebab(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Every string value in the model with the name of its field, in document order per group.
+pub fn all_strings(model: &SigsYaml) -> Vec<(&'static str, &Str)> {
+    let mut out = Vec::new();
+    fn push<'a>(field: &'static str, s: &'a Option<Str>, out: &mut Vec<(&'static str, &'a Str)>) {
+        if let Some(s) = s {
+            out.push((field, s));
+        }
+    }
+    fn person<'a>(p: &'a Person, out: &mut Vec<(&'static str, &'a Str)>) {
+        for (f, v) in [
+            ("github", &p.github),
+            ("name", &p.name),
+            ("company", &p.company),
+            ("email", &p.email),
+        ] {
+            if let Some(v) = v {
+                out.push((f, v));
+            }
+        }
+    }
+    fn meeting<'a>(m: &'a Meeting, out: &mut Vec<(&'static str, &'a Str)>) {
+        for (f, v) in meeting_fields(m) {
+            if let Some(v) = v {
+                out.push((f, v));
+            }
+        }
+    }
+    fn contact<'a>(c: &'a Contact, out: &mut Vec<(&'static str, &'a Str)>) {
+        for (f, v) in [
+            ("slack", &c.slack),
+            ("mailing_list", &c.mailing_list),
+            ("private_mailing_list", &c.private_mailing_list),
+        ] {
+            if let Some(v) = v {
+                out.push((f, v));
+            }
+        }
+        if let Some(d) = &c.discord {
+            for (f, v) in [("discord.name", &d.name), ("discord.url", &d.url)] {
+                if let Some(v) = v {
+                    out.push((f, v));
+                }
+            }
+        }
+        for t in &c.teams {
+            for (f, v) in [("team name", &t.name), ("team description", &t.description)] {
+                if let Some(v) = v {
+                    out.push((f, v));
+                }
+            }
+        }
+        if let Some(p) = &c.liaison {
+            person(p, out);
+        }
+    }
+    for g in model.groups() {
+        push("dir", &g.dir, &mut out);
+        push("name", &g.name, &mut out);
+        push("mission_statement", &g.mission_statement, &mut out);
+        push("charter_link", &g.charter_link, &mut out);
+        out.extend(g.stakeholder_sigs.iter().map(|s| ("stakeholder_sigs", s)));
+        push("label", &g.label, &mut out);
+        if let Some(l) = &g.leadership {
+            for p in l
+                .chairs
+                .iter()
+                .chain(&l.tech_leads)
+                .chain(&l.emeritus_leads)
+            {
+                person(p, &mut out);
+            }
+        }
+        for m in &g.meetings {
+            meeting(m, &mut out);
+        }
+        if let Some(c) = &g.contact {
+            contact(c, &mut out);
+        }
+        for sp in &g.subprojects {
+            push("subproject name", &sp.name, &mut out);
+            push("subproject description", &sp.description, &mut out);
+            if let Some(c) = &sp.contact {
+                contact(c, &mut out);
+            }
+            out.extend(sp.owners.iter().map(|s| ("owners", s)));
+            for p in &sp.leads {
+                person(p, &mut out);
+            }
+            for m in &sp.meetings {
+                meeting(m, &mut out);
+            }
+        }
+    }
+    if let Some(p) = &model.gb_rep {
+        person(p, &mut out);
+    }
+    out
+}
+
+pub fn meeting_fields(m: &Meeting) -> [(&'static str, &Option<Str>); 9] {
+    [
+        ("description", &m.description),
+        ("day", &m.day),
+        ("time", &m.time),
+        ("tz", &m.tz),
+        ("frequency", &m.frequency),
+        ("url", &m.url),
+        ("archive_url", &m.archive_url),
+        ("recordings_url", &m.recordings_url),
+        ("calendar_url", &m.calendar_url),
+    ]
+}
+
+/// Every meeting with the group it belongs to (group meetings and subproject meetings).
+pub fn all_meetings(model: &SigsYaml) -> Vec<(&Group, &Meeting)> {
+    let mut out = Vec::new();
+    for g in model.groups() {
+        out.extend(g.meetings.iter().map(|m| (g, m)));
+        for sp in &g.subprojects {
+            out.extend(sp.meetings.iter().map(|m| (g, m)));
+        }
+    }
+    out
+}
+
+/// Every contact (group and subproject contacts).
+pub fn all_contacts(model: &SigsYaml) -> Vec<&Contact> {
+    let mut out = Vec::new();
+    for g in model.groups() {
+        out.extend(g.contact.as_ref());
+        out.extend(g.subprojects.iter().filter_map(|sp| sp.contact.as_ref()));
+    }
+    out
+}
+
+/// Values that must be URLs (absolute, except `charter_link`, which may be relative), with their
+/// field names. `mailing_list` is included only when it does not look like an email address.
+pub fn url_fields(model: &SigsYaml) -> Vec<(&'static str, &Str)> {
+    let mut out = Vec::new();
+    for (_, m) in all_meetings(model) {
+        for (f, v) in meeting_fields(m) {
+            if matches!(f, "url" | "archive_url" | "recordings_url" | "calendar_url")
+                && let Some(v) = v
+            {
+                out.push((f, v));
+            }
+        }
+    }
+    for c in all_contacts(model) {
+        if let Some(ml) = &c.mailing_list
+            && !looks_like_email(&ml.value)
+        {
+            out.push(("mailing_list", ml));
+        }
+        if let Some(pml) = &c.private_mailing_list
+            && !looks_like_email(&pml.value)
+        {
+            out.push(("private_mailing_list", pml));
+        }
+        if let Some(u) = c.discord.as_ref().and_then(|d| d.url.as_ref()) {
+            out.push(("discord.url", u));
+        }
+    }
+    for g in model.groups() {
+        if let Some(c) = &g.charter_link {
+            out.push(("charter_link", c));
+        }
+        for sp in &g.subprojects {
+            out.extend(sp.owners.iter().map(|o| ("owners", o)));
+        }
+    }
+    out.sort_by_key(|(_, s)| s.span.offset);
+    out
+}
+
+/// The value with surrounding whitespace and invisible format characters (zero-width spaces, BOMs)
+/// removed: `text-hygiene` reports those, the value rules judge what is left.
+pub fn core_value(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || is_invisible(c))
+}
+
+/// Zero-width and other invisible format characters.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// A value that only says "not known yet".
+pub fn is_placeholder_word(s: &str) -> bool {
+    matches!(
+        core_value(s)
+            .trim_matches(['.', '!', '?'])
+            .to_ascii_uppercase()
+            .as_str(),
+        "TBD" | "TODO" | "TBA" | "FIXME" | "N/A" | "XXX"
+    )
+}
+
+/// An address without a scheme and with an `@`: `name@example.org` (also when malformed).
+pub fn looks_like_email(s: &str) -> bool {
+    let s = s.trim();
+    s.contains('@') && !s.contains("://") && !s.starts_with("mailto:")
+}
+
+/// Checks an email address: one `@`, a non-empty local part without spaces, and a domain of
+/// at least two dot-separated labels of letters, digits and hyphens. Returns the problem.
+pub fn email_problem(s: &str) -> Option<&'static str> {
+    let Some((local, domain)) = s.split_once('@') else {
+        return Some("it has no `@`");
+    };
+    if domain.contains('@') {
+        return Some("it has more than one `@`");
+    }
+    if local.is_empty() {
+        return Some("the part before `@` is empty");
+    }
+    if local
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "<>()[],;:\"\\".contains(c))
+    {
+        return Some("the part before `@` has a character that is not allowed there");
+    }
+    if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+        return Some("the part before `@` has a misplaced dot");
+    }
+    let labels: Vec<&str> = domain.split('.').collect();
+    if labels.len() < 2 {
+        return Some("the domain has no dot");
+    }
+    let label_ok = |l: &str| {
+        !l.is_empty()
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+    };
+    if !labels.iter().all(|l| label_ok(l)) {
+        return Some("the domain is not a valid host name");
+    }
+    None
+}
+
+/// Why a GitHub login is impossible, if it is: 1-39 ASCII letters, digits and single hyphens, not
+/// at either end.
+pub fn github_login_problem(login: &str) -> Option<String> {
+    if login.is_empty() {
+        return Some("it is empty".into());
+    }
+    if login.len() > 39 {
+        return Some(format!(
+            "it is {} characters long (at most 39)",
+            login.chars().count()
+        ));
+    }
+    if let Some(c) = login
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
+    {
+        return Some(format!(
+            "`{}` is not allowed (only ASCII letters, digits and `-`)",
+            c.escape_debug()
+        ));
+    }
+    if login.starts_with('-') || login.ends_with('-') {
+        return Some("it starts or ends with `-`".into());
+    }
+    if login.contains("--") {
+        return Some("it has two `-` in a row".into());
+    }
+    None
+}
+
+/// The closest candidate by Jaro-Winkler similarity.
+pub fn nearest<'a>(value: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = value.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&lower, &c.to_lowercase()), c))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn logins() {
+        assert_eq!(github_login_problem("eddev"), None);
+        assert_eq!(github_login_problem("a-b-c9"), None);
+        assert!(
+            github_login_problem("Cyrus_Vorwald")
+                .unwrap()
+                .contains("`_`")
+        );
+        assert!(github_login_problem("-a").is_some());
+        assert!(github_login_problem("a--b").is_some());
+        assert!(github_login_problem(&"a".repeat(40)).is_some());
+        assert_eq!(github_login_problem(&"a".repeat(39)), None);
+    }
+
+    #[test]
+    fn emails() {
+        assert_eq!(email_problem("a.b@kubernetes.io"), None);
+        assert_eq!(email_problem("ab@c"), Some("the domain has no dot"));
+        assert_eq!(
+            email_problem("a b@c.d"),
+            Some("the part before `@` has a character that is not allowed there")
+        );
+        assert_eq!(email_problem("a@b@c.d"), Some("it has more than one `@`"));
+        assert_eq!(email_problem("abc"), Some("it has no `@`"));
+        assert_eq!(email_problem("@c.d"), Some("the part before `@` is empty"));
+    }
+
+    #[test]
+    fn derived() {
+        assert_eq!(
+            derived_dir(GroupKind::Sig, "API Machinery"),
+            "sig-api-machinery"
+        );
+        assert_eq!(
+            derived_dir(GroupKind::Committee, "Code of Conduct"),
+            "committee-code-of-conduct"
+        );
+        assert_eq!(
+            derived_label("Contributor experience"),
+            "contributor-experience"
+        );
+        assert!(is_kebab("k8s-infra"));
+        assert!(!is_kebab("K8s-infra"));
+        assert!(!is_kebab("a--b"));
+        assert!(!is_kebab("-a"));
+    }
+}

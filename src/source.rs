@@ -1,0 +1,170 @@
+//! A loaded text file: its display name, its text and a line index that converts between byte offsets
+//! and 1-based line/column positions (columns count characters, as YAML parsers report them).
+
+use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+
+/// A byte span into a [`SourceFile`]'s text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub offset: usize,
+    pub len: usize,
+}
+
+impl Span {
+    pub const fn new(offset: usize, len: usize) -> Self {
+        Span { offset, len }
+    }
+
+    pub const fn end(&self) -> usize {
+        self.offset + self.len
+    }
+
+    /// The smallest span that covers both.
+    pub fn cover(self, other: Span) -> Span {
+        let start = self.offset.min(other.offset);
+        let end = self.end().max(other.end());
+        Span::new(start, end - start)
+    }
+}
+
+impl From<Span> for SourceSpan {
+    fn from(s: Span) -> Self {
+        SourceSpan::new(s.offset.into(), s.len)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The name shown in diagnostics (a path relative to where the user pointed us, or `<stdin>`).
+    pub name: String,
+    /// The file's text. Invalid UTF-8 has been replaced (and reported) by the loader.
+    pub text: String,
+    /// Byte offset where YAML content starts (3 after a UTF-8 byte order mark, else 0).
+    pub content_start: usize,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let content_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let mut line_starts = vec![content_start];
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        SourceFile {
+            name: name.into(),
+            text,
+            content_start,
+            line_starts,
+        }
+    }
+
+    /// The text the YAML parser sees (without a byte order mark).
+    pub fn content(&self) -> &str {
+        &self.text[self.content_start..]
+    }
+
+    /// 1-based line and 1-based column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let start = self.line_starts[line].min(offset);
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line + 1, col + 1)
+    }
+
+    /// Byte offset of a 1-based line and a 1-based character column; clamped to the text.
+    pub fn offset_of(&self, line: usize, col: usize) -> usize {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return self.text.len();
+        };
+        self.advance_chars(start, col.saturating_sub(1))
+    }
+
+    /// The byte offset reached by moving `chars` characters forward from `offset`.
+    pub fn advance_chars(&self, offset: usize, chars: usize) -> usize {
+        let rest = self.text.get(offset..).unwrap_or("");
+        if rest.is_char_boundary(chars.min(rest.len()))
+            && rest.as_bytes()[..chars.min(rest.len())].is_ascii()
+        {
+            return offset + chars.min(rest.len());
+        }
+        match rest.char_indices().nth(chars) {
+            Some((i, _)) => offset + i,
+            None => self.text.len(),
+        }
+    }
+
+    /// The text of a 1-based line, without its line terminator.
+    pub fn line_text(&self, line: usize) -> &str {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.offset..span.end()).unwrap_or("")
+    }
+}
+
+impl SourceCode for SourceFile {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            inner.column(),
+            inner.line_count(),
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_round_trip_with_non_ascii_and_bom() {
+        let f = SourceFile::new("x", "\u{feff}a: Zürich\nb: ü-x\r\nc: d\n");
+        // 'b' is on line 2, column 1.
+        let b = f.text.find("b:").unwrap();
+        assert_eq!(f.line_col(b), (2, 1));
+        assert_eq!(f.offset_of(2, 1), b);
+        // the 'x' after "ü-" is column 6 in characters but 7 bytes into the line.
+        let x = f.text.find("-x").unwrap() + 1;
+        assert_eq!(f.line_col(x), (2, 6));
+        assert_eq!(f.offset_of(2, 6), x);
+        // line 1 starts after the BOM.
+        assert_eq!(f.offset_of(1, 1), 3);
+        assert_eq!(f.line_text(2), "b: ü-x");
+        assert_eq!(
+            f.advance_chars(f.text.find('Z').unwrap(), 6),
+            f.text.find('\n').unwrap()
+        );
+    }
+}
