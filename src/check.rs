@@ -131,9 +131,13 @@ pub fn check(opts: &CheckOptions) -> Checked {
     let (file, mut findings) = model::load_file(&data_path.display().to_string(), bytes);
     let loaded = model::load(&file);
     findings.extend(loaded.findings);
-    if loaded.usable {
-        findings.extend(crate::rules::run(&loaded.model, &file, &out.config));
-    }
+    findings.extend(run_rules(
+        &loaded.model,
+        loaded.usable,
+        &findings,
+        &file,
+        &out.config,
+    ));
     let index = out.run.files.len();
     out.run.files.push(file);
     out.run
@@ -144,14 +148,41 @@ pub fn check(opts: &CheckOptions) -> Checked {
     out
 }
 
+/// The rules run only on a file that loaded without errors: after an unknown key or a wrong type
+/// their findings would mostly be echoes ("no label" after `lable:`). A note says so.
+fn run_rules(
+    model: &SigsYaml,
+    usable: bool,
+    load_findings: &[Finding],
+    file: &SourceFile,
+    config: &Config,
+) -> Vec<Finding> {
+    if !usable {
+        return Vec::new();
+    }
+    if load_findings.iter().any(|f| f.severity == Severity::Error) {
+        let note = Finding::new(
+            "rules-skipped",
+            Severity::Note,
+            "the rules did not run: fix the errors above first",
+        );
+        return vec![note];
+    }
+    crate::rules::run(model, file, config)
+}
+
 /// Loads and checks YAML text directly (no files, default config): for tests, benches and docs.
 pub fn check_text(name: &str, text: &str, config: &Config) -> Run {
     let file = SourceFile::new(name, text);
     let loaded = model::load(&file);
     let mut findings = loaded.findings;
-    if loaded.usable {
-        findings.extend(crate::rules::run(&loaded.model, &file, config));
-    }
+    findings.extend(run_rules(
+        &loaded.model,
+        loaded.usable,
+        &findings,
+        &file,
+        config,
+    ));
     sort_findings(&mut findings);
     Run {
         files: vec![file],

@@ -94,9 +94,10 @@ impl Finding {
         self.labels.first().map(|l| l.span)
     }
 
-    /// Sort key: file, position, then rule and message so that the order is total and stable.
+    /// Sort key: file, position (findings without one last), then rule and message so that the
+    /// order is total and stable.
     pub fn sort_key(&self) -> (usize, usize, usize, &'static str, &str) {
-        let span = self.primary().unwrap_or_default();
+        let span = self.primary().unwrap_or(Span::new(usize::MAX, 0));
         (self.file, span.offset, span.len, self.rule, &self.message)
     }
 }

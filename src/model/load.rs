@@ -96,7 +96,7 @@ pub fn load_file(name: &str, bytes: Vec<u8>) -> (SourceFile, Vec<Finding>) {
                 format!("the file is not valid UTF-8: byte {first} at line {line}, column {col}"),
             )
             .label(Span::new(at, '\u{fffd}'.len_utf8()), "not UTF-8")
-            .help("save the file as UTF-8; invalid bytes are shown as \u{fffd} and linting goes on with them");
+            .help("save the file as UTF-8 (the invalid bytes are shown as \u{fffd})");
             (file, vec![finding])
         }
     }
@@ -197,14 +197,15 @@ impl<'f> Cx<'f> {
             }
             _ => (Span::new(self.file.content_start, 0), "in this file"),
         };
-        let message = clean_parser_message(&e.to_string());
-        let (rule, text) = if message.contains("budget") || message.contains("limit") {
-            (
+        let (rule, text) = match innermost(e) {
+            serde_saphyr::Error::Budget { breach, .. } => (
                 "yaml-budget",
-                format!("YAML resource limit exceeded: {message}"),
-            )
-        } else {
-            ("yaml-syntax", format!("invalid YAML: {message}"))
+                format!("YAML resource limit exceeded: {}", budget_message(breach)),
+            ),
+            _ => (
+                "yaml-syntax",
+                format!("invalid YAML: {}", clean_parser_message(&e.to_string())),
+            ),
         };
         self.findings
             .push(Finding::new(rule, Severity::Error, text).label(span, what));
@@ -214,7 +215,7 @@ impl<'f> Cx<'f> {
         self.findings.push(
             Finding::new("not-sigs-yaml", Severity::Error, message)
                 .label_plain(span)
-                .help("sigs-lint reads a community's sigs.yaml (see `sigs-lint schema` or the README); point it at the right file or set `data-file` in .sigs-lint.yaml"),
+                .help("sigs-lint reads a community's sigs.yaml (the README describes it); point it at the right file, or set `data-file` in .sigs-lint.yaml"),
         );
     }
 
@@ -529,6 +530,35 @@ pub fn did_you_mean<'a>(text: &str, known: &[&'a str]) -> Option<&'a str> {
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k)| k)
+}
+
+/// The error under serde-saphyr's alias and snippet wrappers.
+fn innermost(mut e: &serde_saphyr::Error) -> &serde_saphyr::Error {
+    loop {
+        match e {
+            serde_saphyr::Error::AliasError { error, .. }
+            | serde_saphyr::Error::WithSnippet { error, .. } => e = error,
+            _ => return e,
+        }
+    }
+}
+
+fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> String {
+    use serde_saphyr::budget::BudgetBreach as B;
+    match breach {
+        B::Nodes { nodes } => format!(
+            "the document expands to more than {} nodes (aliases that multiply: an alias bomb?)",
+            nodes.saturating_sub(1)
+        ),
+        B::Aliases { aliases } => format!("more than {} aliases", aliases.saturating_sub(1)),
+        B::Anchors { anchors } => format!("more than {} anchors", anchors.saturating_sub(1)),
+        B::Depth { depth } => format!("nesting deeper than {} levels", depth.saturating_sub(1)),
+        B::Events { events } => format!("more than {} parser events", events.saturating_sub(1)),
+        B::ScalarBytes { total_scalar_bytes } => {
+            format!("more than {total_scalar_bytes} bytes of scalar text")
+        }
+        other => format!("{other:?}"),
+    }
 }
 
 /// serde-saphyr's messages end with "at line L column C"; our label carries the position.

@@ -250,6 +250,17 @@ pub struct Person {
     pub email: Option<Str>,
 }
 
+impl Person {
+    /// The span to point at for the person as a whole: the `github` value, else `name`, else the
+    /// whole mapping.
+    pub fn anchor(&self) -> Span {
+        self.github
+            .as_ref()
+            .or(self.name.as_ref())
+            .map_or(self.span, |s| s.span)
+    }
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Meeting {
     pub span: Span,

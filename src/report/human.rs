@@ -21,7 +21,10 @@ impl Renderer for Human {
         let handler = GraphicalReportHandler::new_themed(theme)
             .with_width(self.width)
             .with_links(false);
-        for f in &run.findings {
+        for (i, f) in run.findings.iter().enumerate() {
+            if i > 0 {
+                out.write_all(b"\n")?;
+            }
             let rendered = Rendered::new(f, run.file_of(f));
             let mut s = String::new();
             if handler.render_report(&mut s, &rendered).is_err() {

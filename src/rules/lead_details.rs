@@ -11,7 +11,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 let who = present(&p.github).map_or(String::new(), |s| format!(" {}", s.value));
                 for (field, value) in [("email", &p.email), ("company", &p.company)] {
                     if present(value).is_none() {
-                        let span = value.as_ref().map_or(p.span, |v| v.span);
+                        let span = value.as_ref().map_or(p.anchor(), |v| v.span);
                         let f = sink
                             .finding(format!("{role}{who} of {} has no `{field}`", g.title()))
                             .label(span, format!("no `{field}`"))

@@ -18,6 +18,31 @@ const DAYS: &[&str] = &[
     "Sunday",
 ];
 
+/// Weekday names in other languages that communities write, and the English name.
+const FOREIGN_DAYS: &[(&str, &str)] = &[
+    ("montag", "Monday"),
+    ("dienstag", "Tuesday"),
+    ("mittwoch", "Wednesday"),
+    ("donnerstag", "Thursday"),
+    ("freitag", "Friday"),
+    ("samstag", "Saturday"),
+    ("sonntag", "Sunday"),
+    ("lundi", "Monday"),
+    ("mardi", "Tuesday"),
+    ("mercredi", "Wednesday"),
+    ("jeudi", "Thursday"),
+    ("vendredi", "Friday"),
+    ("samedi", "Saturday"),
+    ("dimanche", "Sunday"),
+    ("lunes", "Monday"),
+    ("martes", "Tuesday"),
+    ("miércoles", "Wednesday"),
+    ("jueves", "Thursday"),
+    ("viernes", "Friday"),
+    ("sábado", "Saturday"),
+    ("domingo", "Sunday"),
+];
+
 /// Time zones in the form upstream asks for: `ABBR (Long Name)`, and the bare `UTC` / `GMT`.
 const ZONES: &[(&str, &str)] = &[
     ("PT", "Pacific Time"),
@@ -147,12 +172,18 @@ fn check_day(sink: &mut Sink<'_>, day: &Str) {
         return;
     }
     let lower = v.to_lowercase();
-    // A weekday mentioned in the text ("Thursdays (starting …)", "first Wednesday"), then an
-    // abbreviation ("Thu"), then the closest spelling ("Tuesaday").
+    // A weekday mentioned in the text ("Thursdays (starting …)", "first Wednesday"), in English or
+    // another language, then an abbreviation ("Thu"), then the closest spelling ("Tuesaday").
     let suggestion = DAYS
         .iter()
         .copied()
         .find(|d| lower.contains(&d.to_lowercase()))
+        .or_else(|| {
+            FOREIGN_DAYS
+                .iter()
+                .find(|(f, _)| lower.contains(f))
+                .map(|(_, d)| *d)
+        })
         .or_else(|| {
             let first: String = lower.chars().take_while(|c| c.is_alphabetic()).collect();
             (first.len() >= 2)

@@ -30,7 +30,7 @@ fn missing(sink: &mut Sink<'_>, p: &Person, role: &str) {
         .map_or(String::new(), |s| format!(" {}", s.value));
     for (field, value) in [("github", &p.github), ("name", &p.name)] {
         if present(value).is_none() {
-            let span = value.as_ref().map_or(p.span, |v| v.span);
+            let span = value.as_ref().map_or(p.anchor(), |v| v.span);
             let f = sink
                 .finding(format!("{role}{who} has no `{field}`"))
                 .label(span, format!("`{field}` is required for a {role}"));

@@ -14,21 +14,29 @@ static PLACEHOLDER: LazyLock<Regex> =
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for (field, s) in all_strings(cx.model) {
         let source = cx.file.slice(s.span);
-        if let Some(c) = s
-            .value
-            .chars()
-            .find(|&c| is_invisible(c) || (c.is_control() && c != '\n' && c != '\t'))
-        {
-            // Point at the character itself when it stands literally in the source.
-            let span = source
-                .find(c)
-                .map_or(s.span, |i| Span::new(s.span.offset + i, c.len_utf8()));
-            let f = sink
-                .finding(format!(
-                    "`{field}` contains the invisible character U+{:04X}",
+        let bad = |c: char| is_invisible(c) || (c.is_control() && c != '\n' && c != '\t');
+        if let Some(c) = s.value.chars().find(|&c| bad(c)) {
+            let count = s.value.chars().filter(|&c| bad(c)).count();
+            // Point at the run of such characters where it stands literally in the source.
+            let span = source.find(c).map_or(s.span, |i| {
+                let run: usize = source[i..]
+                    .chars()
+                    .take_while(|&c| bad(c))
+                    .map(char::len_utf8)
+                    .sum();
+                Span::new(s.span.offset + i, run)
+            });
+            let what = if count == 1 {
+                format!("the invisible character U+{:04X}", c as u32)
+            } else {
+                format!(
+                    "{count} invisible characters (the first is U+{:04X})",
                     c as u32
-                ))
-                .label(span, "invisible character")
+                )
+            };
+            let f = sink
+                .finding(format!("`{field}` contains {what}"))
+                .label(span, "invisible")
                 .help("delete it: it breaks links and comparisons and cannot be seen in review");
             sink.push(f);
         }
