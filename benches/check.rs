@@ -116,7 +116,10 @@ struct SSubproject {
 }
 
 fn bench(c: &mut Criterion) {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/kubernetes-community/sigs.yaml");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/kubernetes-community/sigs.yaml"
+    );
     let Ok(text) = std::fs::read_to_string(path) else {
         eprintln!("\n!!!!!!!! NOTICE: {path} is absent: benchmark SKIPPED !!!!!!!!\n");
         return;
@@ -131,16 +134,20 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("serde-saphyr IgnoredAny (bare parse through serde)", |b| {
         b.iter(|| {
-            let v: serde::de::IgnoredAny = serde_saphyr::from_str(black_box(&text)).expect("parses");
+            let v: serde::de::IgnoredAny =
+                serde_saphyr::from_str(black_box(&text)).expect("parses");
             black_box(v)
         })
     });
-    g.bench_function("serde-saphyr into a Spanned struct model (spanned parse)", |b| {
-        b.iter(|| {
-            let v: SFile = serde_saphyr::from_str(black_box(&text)).expect("parses");
-            black_box(v)
-        })
-    });
+    g.bench_function(
+        "serde-saphyr into a Spanned struct model (spanned parse)",
+        |b| {
+            b.iter(|| {
+                let v: SFile = serde_saphyr::from_str(black_box(&text)).expect("parses");
+                black_box(v)
+            })
+        },
+    );
     g.bench_function("sigs-lint load", |b| {
         b.iter(|| {
             let file = SourceFile::new("sigs.yaml", black_box(text.as_str()));

@@ -157,9 +157,6 @@ fn run_rules(
     file: &SourceFile,
     config: &Config,
 ) -> Vec<Finding> {
-    if !usable {
-        return Vec::new();
-    }
     if load_findings.iter().any(|f| f.severity == Severity::Error) {
         let note = Finding::new(
             "rules-skipped",
@@ -167,6 +164,9 @@ fn run_rules(
             "the rules did not run: fix the errors above first",
         );
         return vec![note];
+    }
+    if !usable {
+        return Vec::new();
     }
     crate::rules::run(model, file, config)
 }

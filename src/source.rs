@@ -91,6 +91,13 @@ impl SourceFile {
         self.advance_chars(start, col.saturating_sub(1))
     }
 
+    /// The byte span of `chars` characters starting at a 1-based line and character column (how YAML
+    /// parsers report positions).
+    pub fn char_span(&self, line: usize, col: usize, chars: usize) -> Span {
+        let start = self.offset_of(line, col);
+        Span::new(start, self.advance_chars(start, chars) - start)
+    }
+
     /// The byte offset reached by moving `chars` characters forward from `offset`.
     pub fn advance_chars(&self, offset: usize, chars: usize) -> usize {
         let rest = self.text.get(offset..).unwrap_or("");

@@ -94,6 +94,16 @@ fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
 fn lint(bytes: Vec<u8>) -> String {
     let (file, mut findings) = model::load_file("mutant.yaml", bytes);
     let loaded = model::load(&file);
+    // The typed pass and the lenient pass agree on whether the file is sound.
+    let lenient = model::validate(&file);
+    assert_eq!(
+        loaded.usable,
+        lenient.is_empty(),
+        "typed and lenient passes disagree: {:?} / {:?} on {:?}",
+        loaded.findings,
+        lenient,
+        file.text,
+    );
     findings.extend(loaded.findings);
     if loaded.usable {
         findings.extend(sigs_lint::rules::run(

@@ -2,10 +2,15 @@
 //! other records carry the span of their whole mapping so a diagnostic can point at them as a whole.
 //! Lists keep the order in which they are written. A field that is absent or null is `None`.
 
+mod de;
 mod load;
+pub mod schema;
 pub mod tree;
 
-pub use load::{KNOWN_TOP_LEVEL, Loaded, did_you_mean, load, load_file};
+pub use de::{List, with_source};
+pub use load::{Loaded, did_you_mean, load, load_file, validate};
+
+use serde::Deserialize;
 
 use crate::source::Span;
 
@@ -27,8 +32,9 @@ pub fn present(s: &Option<Str>) -> Option<&Str> {
     s.as_ref().filter(|s| !s.value.trim().is_empty())
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum GroupKind {
+    #[default]
     Sig,
     WorkingGroup,
     UserGroup,
@@ -78,12 +84,18 @@ impl GroupKind {
     }
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SigsYaml {
-    pub sigs: Vec<Group>,
-    pub workinggroups: Vec<Group>,
-    pub usergroups: Vec<Group>,
-    pub committees: Vec<Group>,
+    #[serde(default)]
+    pub sigs: List<Group>,
+    #[serde(default)]
+    pub workinggroups: List<Group>,
+    #[serde(default)]
+    pub usergroups: List<Group>,
+    #[serde(default)]
+    pub committees: List<Group>,
+    #[serde(default, deserialize_with = "de::record")]
     pub gb_rep: Option<Person>,
 }
 
@@ -97,7 +109,7 @@ impl SigsYaml {
         }
     }
 
-    pub fn groups_of_mut(&mut self, kind: GroupKind) -> &mut Vec<Group> {
+    pub fn groups_of_mut(&mut self, kind: GroupKind) -> &mut List<Group> {
         match kind {
             GroupKind::Sig => &mut self.sigs,
             GroupKind::WorkingGroup => &mut self.workinggroups,
@@ -193,25 +205,30 @@ pub struct PersonRef<'a> {
     pub group: Option<&'a Group>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Group {
+    /// Which list the group is in (set after the parse).
+    #[serde(skip)]
     pub kind: GroupKind,
     /// The whole mapping.
+    #[serde(skip)]
     pub span: Span,
     pub dir: Option<Str>,
     pub name: Option<Str>,
     pub mission_statement: Option<Str>,
     pub charter_link: Option<Str>,
-    /// Span of the `stakeholder_sigs` key, when present.
-    pub stakeholder_sigs_key: Option<Span>,
-    pub stakeholder_sigs: Vec<Str>,
+    #[serde(default)]
+    pub stakeholder_sigs: List<Str>,
     pub label: Option<Str>,
+    #[serde(default, deserialize_with = "de::record")]
     pub leadership: Option<Leadership>,
-    pub meetings: Vec<Meeting>,
+    #[serde(default)]
+    pub meetings: List<Meeting>,
+    #[serde(default, deserialize_with = "de::record")]
     pub contact: Option<Contact>,
-    /// Span of the `subprojects` key, when present.
-    pub subprojects_key: Option<Span>,
-    pub subprojects: Vec<Subproject>,
+    #[serde(default)]
+    pub subprojects: List<Subproject>,
 }
 
 impl Group {
@@ -233,16 +250,23 @@ impl Group {
     }
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Leadership {
+    #[serde(skip)]
     pub span: Span,
-    pub chairs: Vec<Person>,
-    pub tech_leads: Vec<Person>,
-    pub emeritus_leads: Vec<Person>,
+    #[serde(default)]
+    pub chairs: List<Person>,
+    #[serde(default)]
+    pub tech_leads: List<Person>,
+    #[serde(default)]
+    pub emeritus_leads: List<Person>,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Person {
+    #[serde(skip)]
     pub span: Span,
     pub github: Option<Str>,
     pub name: Option<Str>,
@@ -261,8 +285,10 @@ impl Person {
     }
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Meeting {
+    #[serde(skip)]
     pub span: Span,
     pub description: Option<Str>,
     pub day: Option<Str>,
@@ -275,46 +301,227 @@ pub struct Meeting {
     pub calendar_url: Option<Str>,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Contact {
+    #[serde(skip)]
     pub span: Span,
     pub slack: Option<Str>,
+    #[serde(default, deserialize_with = "de::record")]
     pub discord: Option<Discord>,
     pub mailing_list: Option<Str>,
     pub private_mailing_list: Option<Str>,
-    pub teams: Vec<Team>,
+    #[serde(default)]
+    pub teams: List<Team>,
+    #[serde(default, deserialize_with = "de::record")]
     pub liaison: Option<Person>,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Discord {
+    #[serde(skip)]
     pub span: Span,
     pub name: Option<Str>,
     pub url: Option<Str>,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Team {
+    #[serde(skip)]
     pub span: Span,
     pub name: Option<Str>,
     pub description: Option<Str>,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Subproject {
+    #[serde(skip)]
     pub span: Span,
     pub name: Option<Str>,
     pub description: Option<Str>,
+    #[serde(default, deserialize_with = "de::record")]
     pub contact: Option<Contact>,
-    /// Span of the `owners` key, when present.
-    pub owners_key: Option<Span>,
-    pub owners: Vec<Str>,
-    pub leads: Vec<Person>,
-    pub meetings: Vec<Meeting>,
+    #[serde(default)]
+    pub owners: List<Str>,
+    #[serde(default)]
+    pub leads: List<Person>,
+    #[serde(default)]
+    pub meetings: List<Meeting>,
 }
 
 impl Subproject {
     pub fn anchor(&self) -> Span {
         self.name.as_ref().map_or(self.span, |s| s.span)
+    }
+}
+
+/// Records learn where they start while parsing and are list elements.
+macro_rules! located {
+    ($($ty:ty),*) => {$(
+        impl de::Located for $ty {
+            fn set_start(&mut self, at: Span) {
+                self.span = at;
+            }
+        }
+        impl<'de> de::Element<'de> for $ty {
+            fn element<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                de::located(d)
+            }
+        }
+    )*};
+}
+located!(
+    Group, Leadership, Person, Meeting, Contact, Discord, Team, Subproject
+);
+
+// Extents: after the parse, each record's span grows from its start to the end of its last value.
+fn cover(span: &mut Span, s: &Option<Str>) {
+    if let Some(s) = s {
+        *span = span.cover(s.span);
+    }
+}
+
+fn cover_all(span: &mut Span, list: &[Str]) {
+    for s in list {
+        *span = span.cover(s.span);
+    }
+}
+
+impl SigsYaml {
+    /// Sets each group's kind and computes every record's extent.
+    pub(crate) fn finish(&mut self) {
+        for kind in GroupKind::ALL {
+            for g in self.groups_of_mut(kind).iter_mut() {
+                g.kind = kind;
+                g.finish();
+            }
+        }
+        if let Some(p) = &mut self.gb_rep {
+            p.finish();
+        }
+    }
+}
+
+impl Group {
+    fn finish(&mut self) {
+        let mut span = self.span;
+        for s in [
+            &self.dir,
+            &self.name,
+            &self.mission_statement,
+            &self.charter_link,
+            &self.label,
+        ] {
+            cover(&mut span, s);
+        }
+        cover_all(&mut span, &self.stakeholder_sigs);
+        if let Some(l) = &mut self.leadership {
+            l.finish();
+            span = span.cover(l.span);
+        }
+        for m in self.meetings.iter_mut() {
+            m.finish();
+            span = span.cover(m.span);
+        }
+        if let Some(c) = &mut self.contact {
+            c.finish();
+            span = span.cover(c.span);
+        }
+        for sp in self.subprojects.iter_mut() {
+            sp.finish();
+            span = span.cover(sp.span);
+        }
+        self.span = span;
+    }
+}
+
+impl Leadership {
+    fn finish(&mut self) {
+        let mut span = self.span;
+        for p in self
+            .chairs
+            .iter_mut()
+            .chain(self.tech_leads.iter_mut())
+            .chain(self.emeritus_leads.iter_mut())
+        {
+            p.finish();
+            span = span.cover(p.span);
+        }
+        self.span = span;
+    }
+}
+
+impl Person {
+    fn finish(&mut self) {
+        for s in [&self.github, &self.name, &self.company, &self.email] {
+            cover(&mut self.span, s);
+        }
+    }
+}
+
+impl Meeting {
+    fn finish(&mut self) {
+        for s in [
+            &self.description,
+            &self.day,
+            &self.time,
+            &self.tz,
+            &self.frequency,
+            &self.url,
+            &self.archive_url,
+            &self.recordings_url,
+            &self.calendar_url,
+        ] {
+            cover(&mut self.span, s);
+        }
+    }
+}
+
+impl Contact {
+    fn finish(&mut self) {
+        let mut span = self.span;
+        for s in [&self.slack, &self.mailing_list, &self.private_mailing_list] {
+            cover(&mut span, s);
+        }
+        if let Some(d) = &mut self.discord {
+            cover(&mut d.span, &d.name);
+            cover(&mut d.span, &d.url);
+            span = span.cover(d.span);
+        }
+        for t in self.teams.iter_mut() {
+            cover(&mut t.span, &t.name);
+            cover(&mut t.span, &t.description);
+            span = span.cover(t.span);
+        }
+        if let Some(p) = &mut self.liaison {
+            p.finish();
+            span = span.cover(p.span);
+        }
+        self.span = span;
+    }
+}
+
+impl Subproject {
+    fn finish(&mut self) {
+        let mut span = self.span;
+        cover(&mut span, &self.name);
+        cover(&mut span, &self.description);
+        if let Some(c) = &mut self.contact {
+            c.finish();
+            span = span.cover(c.span);
+        }
+        cover_all(&mut span, &self.owners);
+        for p in self.leads.iter_mut() {
+            p.finish();
+            span = span.cover(p.span);
+        }
+        for m in self.meetings.iter_mut() {
+            m.finish();
+            span = span.cover(m.span);
+        }
+        self.span = span;
     }
 }

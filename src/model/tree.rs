@@ -68,8 +68,8 @@ impl Node {
         let start = file.offset_of(self.line as usize, self.col as usize);
         match &mut self.kind {
             NodeKind::Null | NodeKind::Scalar { .. } => {
-                let end = file.advance_chars(start, self.chars as usize);
-                self.span = Span::new(start, end - start);
+                self.span =
+                    file.char_span(self.line as usize, self.col as usize, self.chars as usize);
                 if let NodeKind::Scalar {
                     text,
                     inferred: true,
@@ -208,6 +208,8 @@ pub fn parse_options() -> serde_saphyr::Options {
     let mut opts = serde_saphyr::Options::default();
     opts.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::PassThrough;
     opts.with_snippet = false;
+    // `.inf` and `.nan` are strings to a string field: read them as text, as the typed pass does.
+    opts.non_finite_float_policy = serde_saphyr::NonFiniteFloatPolicy::AsString;
     let mut budget = serde_saphyr::Budget::default();
     budget.max_depth = 64;
     opts.budget = Some(budget);

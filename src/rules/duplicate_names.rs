@@ -1,5 +1,7 @@
+use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::util::fold_key;
 use super::{Context, Sink};
 use crate::diagnostic::Severity;
 use crate::model::{Group, Person, Str, present};
@@ -16,10 +18,10 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         ("dir", |g: &Group| present(&g.dir)),
         ("label", |g: &Group| present(&g.label)),
     ] {
-        let mut seen: HashMap<String, (&Group, &Str)> = HashMap::new();
+        let mut seen: HashMap<Cow<'_, str>, (&Group, &Str)> = HashMap::new();
         for g in cx.model.groups() {
             let Some(v) = get(g) else { continue };
-            let key = v.value.trim().to_lowercase();
+            let key = fold_key(&v.value);
             if let Some((first, fv)) = seen.get(&key) {
                 let f = sink
                     .finding(format!(
@@ -39,11 +41,11 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     }
 
     // Subprojects: within a group an error, across groups a warning.
-    let mut across: HashMap<String, (&Group, &Str)> = HashMap::new();
+    let mut across: HashMap<Cow<'_, str>, (&Group, &Str)> = HashMap::new();
     for g in cx.model.groups() {
-        let mut within: HashMap<String, &Str> = HashMap::new();
+        let mut within: HashMap<Cow<'_, str>, &Str> = HashMap::new();
         for name in g.subprojects.iter().filter_map(|sp| present(&sp.name)) {
-            let key = name.value.trim().to_lowercase();
+            let key = fold_key(&name.value);
             if let Some(first) = within.get(&key) {
                 let f = sink
                     .finding(format!(
@@ -78,9 +80,9 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
 
         // Teams within a group.
         if let Some(c) = &g.contact {
-            let mut teams: HashMap<String, &Str> = HashMap::new();
+            let mut teams: HashMap<Cow<'_, str>, &Str> = HashMap::new();
             for name in c.teams.iter().filter_map(|t| present(&t.name)) {
-                let key = name.value.trim().to_lowercase();
+                let key = fold_key(&name.value);
                 if let Some(first) = teams.get(&key) {
                     let f = sink
                         .finding(format!(
@@ -114,9 +116,9 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
 }
 
 fn twice_in_list(sink: &mut Sink<'_>, g: &Group, role: &str, list: &[Person]) {
-    let mut seen: HashMap<String, &Str> = HashMap::new();
+    let mut seen: HashMap<Cow<'_, str>, &Str> = HashMap::new();
     for login in list.iter().filter_map(|p| present(&p.github)) {
-        let key = login.value.trim().to_lowercase();
+        let key = fold_key(&login.value);
         if let Some(first) = seen.get(&key) {
             let f = sink
                 .finding(format!(

@@ -1,9 +1,13 @@
 //! The rule engine: a small [`Rule`] trait, one file per rule, and one registry list ([`RULES`]).
 //! Adding a rule touches its source file, one line in `RULES` and its doc in `rules/<id>.md`.
 
+use std::sync::OnceLock;
+
+use url::Url;
+
 use crate::config::{Config, Level};
 use crate::diagnostic::{Finding, Severity};
-use crate::model::SigsYaml;
+use crate::model::{SigsYaml, Str};
 use crate::source::SourceFile;
 
 /// Declares a rule type whose `check` is the module's `check` function and whose doc is
@@ -52,6 +56,40 @@ pub struct Context<'a> {
     pub model: &'a SigsYaml,
     pub file: &'a SourceFile,
     pub config: &'a Config,
+    urls: OnceLock<Vec<UrlField<'a>>>,
+}
+
+/// A value of a URL field, parsed once for all the rules that look at URLs.
+pub struct UrlField<'a> {
+    pub field: &'static str,
+    pub value: &'a Str,
+    /// The parse of the value without surrounding whitespace and invisible characters.
+    pub parsed: Result<Url, url::ParseError>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(model: &'a SigsYaml, file: &'a SourceFile, config: &'a Config) -> Self {
+        Context {
+            model,
+            file,
+            config,
+            urls: OnceLock::new(),
+        }
+    }
+
+    /// Every URL field (see [`util::url_fields`]) with its parse, in document order.
+    pub fn urls(&self) -> &[UrlField<'a>] {
+        self.urls.get_or_init(|| {
+            util::url_fields(self.model)
+                .into_iter()
+                .map(|(field, value)| UrlField {
+                    field,
+                    value,
+                    parsed: Url::parse(util::core_value(&value.value)),
+                })
+                .collect()
+        })
+    }
 }
 
 /// Collects one rule's findings, pre-filled with its id and default severity.
@@ -110,11 +148,7 @@ pub fn find(id: &str) -> Option<&'static dyn Rule> {
 
 /// Runs every enabled rule and applies the configured levels. Findings are not sorted here.
 pub fn run(model: &SigsYaml, file: &SourceFile, config: &Config) -> Vec<Finding> {
-    let cx = Context {
-        model,
-        file,
-        config,
-    };
+    let cx = Context::new(model, file, config);
     let mut findings = Vec::new();
     for rule in RULES {
         let level = config.level(rule.id());

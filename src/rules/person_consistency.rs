@@ -1,4 +1,7 @@
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use super::util::fold_key;
 
 use super::{Context, Sink};
 use crate::model::{PersonRef, Role, Str, present};
@@ -7,16 +10,22 @@ declare_rule!(PersonConsistency, "person-consistency", Warning);
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     // Every entry per login, compared case-insensitively as GitHub does; document order.
-    let mut by_login: BTreeMap<String, Vec<(PersonRef<'_>, &Str)>> = BTreeMap::new();
+    let mut by_login: HashMap<Cow<'_, str>, Vec<(PersonRef<'_>, &Str)>> = HashMap::new();
+    let mut order: Vec<Cow<'_, str>> = Vec::new();
     for pr in cx.model.persons() {
         if let Some(login) = present(&pr.person.github) {
+            let key = fold_key(&login.value);
             by_login
-                .entry(login.value.trim().to_lowercase())
-                .or_default()
+                .entry(key.clone())
+                .or_insert_with(|| {
+                    order.push(key);
+                    Vec::new()
+                })
                 .push((pr, login));
         }
     }
-    for entries in by_login.values() {
+    // Findings are sorted by position afterwards; first-seen order keeps this loop deterministic.
+    for entries in order.iter().map(|k| &by_login[k]) {
         let (_, first_login) = entries[0];
         // Spelling of the login itself.
         if let Some((_, other)) = entries
@@ -55,7 +64,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             for v in values {
                 match first {
                     None => first = Some(v),
-                    Some(f0) if normalize(field, &f0.value) != normalize(field, &v.value) => {
+                    Some(f0) if !same(field, &f0.value, &v.value) => {
                         let f = sink
                             .finding(format!(
                                 "`{}` has two different {field}s: `{}` and `{}`",
@@ -78,11 +87,17 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-fn normalize(field: &str, v: &str) -> String {
-    let v = v.split_whitespace().collect::<Vec<_>>().join(" ");
-    if field == "email" {
-        v.to_lowercase()
-    } else {
-        v
+/// Equal up to whitespace runs (and case, for emails).
+fn same(field: &str, a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (mut x, mut y) = (a.split_whitespace(), b.split_whitespace());
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) if p == q || (field == "email" && p.eq_ignore_ascii_case(q)) => {}
+            _ => return false,
+        }
     }
 }

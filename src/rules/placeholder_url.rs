@@ -1,6 +1,3 @@
-use url::Url;
-
-use super::util::{core_value, url_fields};
 use super::{Context, Sink};
 
 declare_rule!(PlaceholderUrl, "placeholder-url", Warning);
@@ -19,14 +16,21 @@ const TLDS: &[&str] = &["example", "test", "invalid", "localhost"];
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     let config = cx.config;
-    for (field, s) in url_fields(cx.model) {
-        let Ok(url) = Url::parse(core_value(&s.value)) else {
+    for u in cx.urls() {
+        let (field, s) = (u.field, u.value);
+        let Ok(url) = &u.parsed else {
             continue;
         };
-        let Some(host) = url.host_str().map(|h| h.to_ascii_lowercase()) else {
+        // The url crate lowercases hosts of special schemes (http, https).
+        let Some(host) = url.host_str() else {
             continue;
         };
-        let matches_host = |h: &str| host == h || host.ends_with(&format!(".{h}"));
+        let matches_host = |h: &str| {
+            host == h
+                || (host.len() > h.len()
+                    && host.ends_with(h)
+                    && host.as_bytes()[host.len() - h.len() - 1] == b'.')
+        };
         if config.allowed_hosts.iter().any(|h| matches_host(h)) {
             continue;
         }
@@ -41,13 +45,23 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             sink.push(f);
             continue;
         }
-        let segments = url.path_segments().into_iter().flatten();
-        let query_values = url.query_pairs().map(|(_, v)| v.into_owned());
-        if let Some(p) = segments
-            .map(str::to_string)
-            .chain(query_values)
+        let in_path = url
+            .path_segments()
+            .into_iter()
+            .flatten()
             .find(|p| is_placeholder_id(p))
-        {
+            .map(str::to_string);
+        let in_query = || {
+            url.query()
+                .filter(|q| q.contains(['x', 'X']))
+                .and_then(|_| {
+                    url.query_pairs()
+                        .map(|(_, v)| v)
+                        .find(|v| is_placeholder_id(v))
+                })
+                .map(|v| v.into_owned())
+        };
+        if let Some(p) = in_path.or_else(in_query) {
             let f = sink
                 .finding(format!("`{field}` has the placeholder id `{p}`"))
                 .label(s.span, "placeholder URL")

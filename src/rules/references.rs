@@ -26,10 +26,15 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for g in cx.model.groups() {
         let may_have_stakeholders = config.stakeholder_kinds.contains(&g.kind);
         if !may_have_stakeholders {
-            if let Some(key) = g.stakeholder_sigs_key {
+            if let Some(at) = g
+                .stakeholder_sigs
+                .first()
+                .map(|s| s.span)
+                .or(g.stakeholder_sigs.at)
+            {
                 let f = sink
                     .finding(format!("{} has `stakeholder_sigs`", g.title()))
-                    .label(key, "stakeholder SIGs are for working groups")
+                    .label(at, "stakeholder SIGs are for working groups")
                     .help(format!(
                         "only these kinds name stakeholder SIGs: {}",
                         kinds(&config.stakeholder_kinds)
@@ -40,7 +45,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             let f = sink
                 .finding(format!("{} has no stakeholder SIG", g.title()))
                 .label(
-                    g.stakeholder_sigs_key.unwrap_or(g.anchor()),
+                    g.stakeholder_sigs.at.unwrap_or(g.anchor()),
                     "no `stakeholder_sigs` entry",
                 )
                 .help("name the SIGs that sponsor it under `stakeholder_sigs:` (their `name`s)");
@@ -65,7 +70,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         if !g.subprojects.is_empty() && !config.subproject_owners.contains(&g.kind) {
             let f = sink
                 .finding(format!("{} owns subprojects", g.title()))
-                .label(g.subprojects_key.unwrap_or(g.anchor()), "subprojects are owned by SIGs and committees")
+                .label(g.subprojects[0].anchor(), "subprojects are owned by SIGs and committees")
                 .help(format!(
                     "only these kinds own subprojects: {} (set `references: subproject-owners:` in .sigs-lint.yaml for another convention)",
                     kinds(&config.subproject_owners)

@@ -22,7 +22,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         if cx.config.sig_subprojects_required && g.subprojects.is_empty() {
             let f = sink
                 .finding(format!("{} has no subproject", g.title()))
-                .label(g.subprojects_key.unwrap_or(g.anchor()), "a SIG owns at least one subproject")
+                .label(g.subprojects.at.unwrap_or(g.anchor()), "a SIG owns at least one subproject")
                 .help("list the code the SIG owns under `subprojects:` (or set `sig-required-fields: subprojects: false` in .sigs-lint.yaml)");
             sink.push(f);
         }

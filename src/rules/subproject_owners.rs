@@ -1,35 +1,34 @@
 use url::Url;
 
-use super::util::core_value;
 use super::{Context, Sink};
 
 declare_rule!(SubprojectOwners, "subproject-owners", Error);
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for u in cx.urls().iter().filter(|u| u.field == "owners") {
+        let Ok(url) = &u.parsed else {
+            continue; // valid-url reports it
+        };
+        if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+            continue;
+        }
+        if let Some(problem) = owners_problem(url) {
+            let f = sink
+                .finding(format!("owners entry is not a GitHub file URL: {problem}"))
+                .label(u.value.span, "expected a raw.githubusercontent.com or github.com blob/tree URL")
+                .help("the generator reads OWNERS files from `https://raw.githubusercontent.com/ORG/REPO/BRANCH/PATH` or `https://github.com/ORG/REPO/blob/BRANCH/PATH`");
+            sink.push(f);
+        }
+    }
     for g in cx.model.groups() {
         for sp in &g.subprojects {
             if sp.owners.is_empty() {
                 let name = sp.name.as_ref().map_or("", |n| n.value.as_str());
                 let f = sink
                     .finding(format!("subproject `{name}` of {} has no owners", g.title()))
-                    .label(sp.owners_key.unwrap_or(sp.anchor()), "no `owners` entry")
+                    .label(sp.owners.at.unwrap_or(sp.anchor()), "no `owners` entry")
                     .help("list the OWNERS files of the subproject's code, e.g. `https://raw.githubusercontent.com/ORG/REPO/main/OWNERS`");
                 sink.push(f);
-            }
-            for o in &sp.owners {
-                let Ok(url) = Url::parse(core_value(&o.value)) else {
-                    continue; // valid-url reports it
-                };
-                if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-                    continue;
-                }
-                if let Some(problem) = owners_problem(&url) {
-                    let f = sink
-                        .finding(format!("owners entry is not a GitHub file URL: {problem}"))
-                        .label(o.span, "expected a raw.githubusercontent.com or github.com blob/tree URL")
-                        .help("the generator reads OWNERS files from `https://raw.githubusercontent.com/ORG/REPO/BRANCH/PATH` or `https://github.com/ORG/REPO/blob/BRANCH/PATH`");
-                    sink.push(f);
-                }
             }
         }
     }

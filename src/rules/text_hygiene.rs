@@ -1,21 +1,41 @@
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::util::{all_strings, is_invisible};
 use super::{Context, Sink};
 use crate::source::Span;
 
 declare_rule!(TextHygiene, "text-hygiene", Warning);
 
-static PLACEHOLDER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(TBD|TODO|TBA|FIXME)\b").expect("valid regex"));
+const PLACEHOLDERS: &[&str] = &["TBD", "TODO", "TBA", "FIXME"];
+
+/// The first placeholder word (a whole word, upper case) in `v`: its byte offset and the word.
+fn placeholder(v: &str) -> Option<(usize, &'static str)> {
+    let bytes = v.as_bytes();
+    let word_char = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    memchr::memchr2_iter(b'T', b'F', bytes).find_map(|i| {
+        if i > 0 && word_char(bytes[i - 1]) {
+            return None;
+        }
+        PLACEHOLDERS
+            .iter()
+            .copied()
+            .find(|w| {
+                v[i..].starts_with(w) && bytes.get(i + w.len()).is_none_or(|&b| !word_char(b))
+            })
+            .map(|w| (i, w))
+    })
+}
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for (field, s) in all_strings(cx.model) {
         let source = cx.file.slice(s.span);
         let bad = |c: char| is_invisible(c) || (c.is_control() && c != '\n' && c != '\t');
-        if let Some(c) = s.value.chars().find(|&c| bad(c)) {
+        // Fast path: printable ASCII (with newlines and tabs) holds no such character.
+        let plain = s.value.bytes().fold(true, |ok, b| {
+            ok & ((b' '..0x7f).contains(&b) | (b == b'\n') | (b == b'\t'))
+        });
+        if let Some(c) = (!plain)
+            .then(|| s.value.chars().find(|&c| bad(c)))
+            .flatten()
+        {
             let count = s.value.chars().filter(|&c| bad(c)).count();
             // Point at the run of such characters where it stands literally in the source.
             let span = source.find(c).map_or(s.span, |i| {
@@ -56,15 +76,30 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 .help(format!("write `{}`", v.trim()));
             sink.push(f);
         }
-        if let Some(m) = PLACEHOLDER.find(v) {
-            let span = source
-                .find(m.as_str())
-                .map_or(s.span, |i| Span::new(s.span.offset + i, m.len()));
+        if let Some((_, word)) = placeholder(v) {
+            let span = placeholder(source)
+                .filter(|(_, w)| *w == word)
+                .map_or(s.span, |(i, w)| Span::new(s.span.offset + i, w.len()));
             let f = sink
-                .finding(format!("`{field}` holds the placeholder `{}`", m.as_str()))
+                .finding(format!("`{field}` holds the placeholder `{word}`"))
                 .label(span, "placeholder")
                 .help("fill in the real value, or remove the field until it is known");
             sink.push(f);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholder;
+
+    #[test]
+    fn placeholder_words() {
+        assert_eq!(placeholder("TBD"), Some((0, "TBD")));
+        assert_eq!(placeholder("link: TODO."), Some((6, "TODO")));
+        assert_eq!(placeholder("TBDX"), None);
+        assert_eq!(placeholder("XTBD"), None);
+        assert_eq!(placeholder("Tuesday, Friday"), None);
+        assert_eq!(placeholder("(FIXME)"), Some((1, "FIXME")));
     }
 }

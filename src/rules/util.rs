@@ -294,6 +294,16 @@ pub fn github_login_problem(login: &str) -> Option<String> {
     None
 }
 
+/// A comparison key that ignores case and surrounding whitespace; borrows when nothing changes.
+pub fn fold_key(s: &str) -> std::borrow::Cow<'_, str> {
+    let s = s.trim();
+    if s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// The closest candidate by Jaro-Winkler similarity.
 pub fn nearest<'a>(value: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = value.to_lowercase();

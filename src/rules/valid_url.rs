@@ -1,13 +1,12 @@
-use url::Url;
-
-use super::util::{core_value, is_placeholder_word, looks_like_email, url_fields};
+use super::util::{core_value, is_placeholder_word, looks_like_email};
 use super::{Context, Sink};
 use crate::diagnostic::Severity;
 
 declare_rule!(ValidUrl, "valid-url", Error);
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
-    for (field, s) in url_fields(cx.model) {
+    for u in cx.urls() {
+        let (field, s) = (u.field, u.value);
         let value = core_value(&s.value);
         if is_placeholder_word(value) {
             continue; // text-hygiene reports placeholders such as `TBD`
@@ -21,7 +20,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         let mailing = matches!(field, "mailing_list" | "private_mailing_list");
-        match Url::parse(value) {
+        match &u.parsed {
             Ok(url) => match url.scheme() {
                 "https" if url.host_str().is_some_and(|h| !h.is_empty()) => {}
                 "http" if url.host_str().is_some_and(|h| !h.is_empty()) => {
