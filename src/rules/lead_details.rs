@@ -23,5 +23,18 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 }
             }
         }
+        for p in &l.emeritus_leads {
+            if let Some(company) = present(&p.company) {
+                let who = present(&p.github).map_or(String::new(), |s| format!(" {}", s.value));
+                let f = sink
+                    .finding(format!(
+                        "emeritus lead{who} of {} has a `company`",
+                        g.title()
+                    ))
+                    .label(company.span, "emeritus leads carry no company")
+                    .help("an emeritus entry records a past role; remove `company` (the upstream data never has one)");
+                sink.push(f);
+            }
+        }
     }
 }
