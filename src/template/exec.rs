@@ -1,0 +1,748 @@
+//! The executor: a tree walk with Go 1.19's text/template semantics (exec.go): truth, field and
+//! method lookup, map keys, `<no value>`, variables and their scopes, and/or short-circuiting, typed
+//! function arguments, break/continue, template calls without dynamic scoping.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::rc::Rc;
+
+use super::funcs::{Func, FuncMap, Param};
+use super::node::*;
+use super::parse::{ParseError, parse};
+use super::value::Value;
+
+/// Deepest `{{template}}` nesting and deepest parse nesting we accept (Go allows 100000 template
+/// calls; we stop far earlier so that no input can exhaust the stack).
+pub const MAX_EXEC_DEPTH: usize = 200;
+/// Largest output we write before giving up (a runaway template cannot fill the disk).
+pub const MAX_OUTPUT: usize = 64 << 20;
+
+/// A template error: parse or execution, worded as Go words it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TemplateError {
+    Parse(Box<ParseError>),
+    Exec(Box<ExecError>),
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TemplateError::Parse(e) => e.fmt(f),
+            TemplateError::Exec(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExecError {
+    /// The template being executed.
+    pub name: String,
+    /// The text the failing node was parsed from, and its byte offset there.
+    pub parse_name: String,
+    pub pos: Option<usize>,
+    /// `NAME:LINE:COL` (COL 0-based, as Go prints it).
+    pub location: String,
+    /// Go's string of the failing node (`.Field`), cut at 20 characters.
+    pub context: String,
+    pub message: String,
+}
+
+impl fmt::Display for ExecError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.pos.is_none() {
+            return write!(f, "template: {}: {}", self.name, self.message);
+        }
+        write!(
+            f,
+            "template: {}: executing {} at <{}>: {}",
+            self.location,
+            super::fmt::quote(&self.name),
+            self.context,
+            self.message
+        )
+    }
+}
+
+/// One parsed template body and where it came from.
+#[derive(Debug)]
+struct Body {
+    root: Vec<Node>,
+    parse_name: String,
+    text: Rc<str>,
+}
+
+/// A set of named templates sharing one function map, like Go's `*template.Template`.
+pub struct Templates {
+    trees: HashMap<String, Rc<Body>>,
+    funcs: FuncMap,
+}
+
+impl Templates {
+    pub fn new(funcs: FuncMap) -> Self {
+        Templates {
+            trees: HashMap::new(),
+            funcs,
+        }
+    }
+
+    /// Parses `text` under the name `name` (`{{define}}`s in it add more templates), as Go's
+    /// `t.New(name).Parse(text)`; a later definition replaces an earlier one unless it is empty.
+    pub fn parse(&mut self, name: &str, text: &str) -> Result<(), TemplateError> {
+        let funcs = &self.funcs;
+        let has = |f: &str| funcs.get(f).is_some();
+        let trees = parse(name, text, &has).map_err(|e| TemplateError::Parse(Box::new(e)))?;
+        let text: Rc<str> = Rc::from(text);
+        for (tname, root) in trees {
+            if is_empty_tree(&root) && self.trees.contains_key(&tname) {
+                continue;
+            }
+            self.trees.insert(
+                tname,
+                Rc::new(Body {
+                    root,
+                    parse_name: name.to_string(),
+                    text: text.clone(),
+                }),
+            );
+        }
+        Ok(())
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.trees.contains_key(name)
+    }
+
+    /// Executes the template `name` with `data` as dot, appending to `out`.
+    pub fn execute(&self, name: &str, data: &Value, out: &mut String) -> Result<(), TemplateError> {
+        let Some(body) = self.trees.get(name) else {
+            return Err(TemplateError::Exec(Box::new(ExecError {
+                name: name.to_string(),
+                parse_name: name.to_string(),
+                pos: None,
+                location: String::new(),
+                context: String::new(),
+                message: format!(
+                    "{} is an incomplete or empty template",
+                    super::fmt::quote(name)
+                ),
+            })));
+        };
+        let mut s = State {
+            templates: self,
+            name: name.to_string(),
+            body: body.clone(),
+            out,
+            vars: vec![("$".to_string(), data.clone())],
+            depth: 0,
+            at: None,
+        };
+        s.walk_list(data, &body.root)
+            .map(|_| ())
+            .map_err(TemplateError::Exec)
+    }
+}
+
+enum Flow {
+    Normal,
+    Break,
+    Continue,
+}
+
+type EResult<T> = Result<T, Box<ExecError>>;
+
+/// What the failing node is: its position and Go's string of it.
+#[derive(Clone)]
+struct At {
+    pos: usize,
+    context: String,
+}
+
+struct State<'a> {
+    templates: &'a Templates,
+    name: String,
+    body: Rc<Body>,
+    out: &'a mut String,
+    vars: Vec<(String, Value)>,
+    depth: usize,
+    at: Option<At>,
+}
+
+fn at_arg(a: &Arg) -> At {
+    At {
+        pos: a.pos(),
+        context: a.to_string(),
+    }
+}
+
+impl State<'_> {
+    fn set_at(&mut self, pos: usize, context: impl FnOnce() -> String) {
+        self.at = Some(At {
+            pos,
+            context: context(),
+        });
+    }
+
+    fn error<T>(&self, message: impl Into<String>) -> EResult<T> {
+        let message = message.into();
+        let Some(at) = &self.at else {
+            return Err(Box::new(ExecError {
+                name: self.name.clone(),
+                parse_name: self.body.parse_name.clone(),
+                pos: None,
+                location: String::new(),
+                context: String::new(),
+                message,
+            }));
+        };
+        let text = &self.body.text[..at.pos.min(self.body.text.len())];
+        let line = 1 + text.matches('\n').count();
+        let col = match text.rfind('\n') {
+            Some(i) => at.pos - (i + 1),
+            None => at.pos,
+        };
+        let mut context = at.context.clone();
+        if context.chars().count() > 20 {
+            context = format!("{}...", context.chars().take(20).collect::<String>());
+        }
+        Err(Box::new(ExecError {
+            name: self.name.clone(),
+            parse_name: self.body.parse_name.clone(),
+            pos: Some(at.pos),
+            location: format!("{}:{line}:{col}", self.body.parse_name),
+            context,
+            message,
+        }))
+    }
+
+    fn write(&mut self, s: &str) -> EResult<()> {
+        if self.out.len() + s.len() > MAX_OUTPUT {
+            return self.error(format!("output exceeds {} bytes", MAX_OUTPUT));
+        }
+        self.out.push_str(s);
+        Ok(())
+    }
+
+    fn walk_list(&mut self, dot: &Value, list: &[Node]) -> EResult<Flow> {
+        for n in list {
+            match self.walk(dot, n)? {
+                Flow::Normal => {}
+                flow => return Ok(flow),
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    fn walk(&mut self, dot: &Value, node: &Node) -> EResult<Flow> {
+        match node {
+            Node::Text(t) => self.write(t)?,
+            Node::Action(pipe) => {
+                self.set_at(pipe.pos, || format!("{{{{{pipe}}}}}"));
+                let val = self.eval_pipeline(dot, Some(pipe))?;
+                if pipe.decl.is_empty() {
+                    self.set_at(pipe.pos, || format!("{{{{{pipe}}}}}"));
+                    self.print_value(&val)?;
+                }
+            }
+            Node::If(b) | Node::With(b) => {
+                let is_with = matches!(node, Node::With(_));
+                let mark = self.vars.len();
+                let val = self.eval_pipeline(dot, Some(&b.pipe))?;
+                let flow = if val.truth() {
+                    if is_with {
+                        self.walk_list(&val, &b.list)?
+                    } else {
+                        self.walk_list(dot, &b.list)?
+                    }
+                } else if let Some(e) = &b.else_list {
+                    self.walk_list(dot, e)?
+                } else {
+                    Flow::Normal
+                };
+                self.vars.truncate(mark);
+                return Ok(flow);
+            }
+            Node::Range(b) => {
+                let mark = self.vars.len();
+                let r = self.walk_range(dot, b);
+                self.vars.truncate(mark);
+                r?;
+            }
+            Node::Template { pos, name, pipe } => {
+                self.set_at(*pos, || node_string(node));
+                let Some(body) = self.templates.trees.get(name).cloned() else {
+                    return self.error(format!("template {} not defined", super::fmt::quote(name)));
+                };
+                if self.depth >= MAX_EXEC_DEPTH {
+                    return self.error(format!(
+                        "exceeded maximum template depth ({MAX_EXEC_DEPTH})"
+                    ));
+                }
+                let new_dot = self.eval_pipeline(dot, pipe.as_ref())?;
+                let saved_vars =
+                    std::mem::replace(&mut self.vars, vec![("$".into(), new_dot.clone())]);
+                let saved_body = std::mem::replace(&mut self.body, body.clone());
+                let saved_name = std::mem::replace(&mut self.name, name.clone());
+                self.depth += 1;
+                let r = self.walk_list(&new_dot, &body.root);
+                self.depth -= 1;
+                self.vars = saved_vars;
+                self.body = saved_body;
+                self.name = saved_name;
+                r?;
+            }
+            Node::Break(_) => return Ok(Flow::Break),
+            Node::Continue(_) => return Ok(Flow::Continue),
+        }
+        Ok(Flow::Normal)
+    }
+
+    fn walk_range(&mut self, dot: &Value, b: &Branch) -> EResult<()> {
+        self.set_at(b.pipe.pos, || format!("{{{{range {}}}}}", b.pipe));
+        let val = self.eval_pipeline(dot, Some(&b.pipe))?;
+        let val = match val {
+            Value::Ptr(_, Some(s)) => Value::Struct(s),
+            v => v,
+        };
+        let mark = self.vars.len();
+        let decls = b.pipe.decl.len();
+        let one = |s: &mut Self, index: Value, elem: Value| -> EResult<bool> {
+            if decls > 0 {
+                let n = s.vars.len();
+                s.vars[n - 1].1 = elem.clone();
+            }
+            if decls > 1 {
+                let n = s.vars.len();
+                s.vars[n - 2].1 = index;
+            }
+            let flow = s.walk_list(&elem, &b.list);
+            s.vars.truncate(mark);
+            Ok(!matches!(flow?, Flow::Break))
+        };
+        match &val {
+            Value::List(items, _) => {
+                if !items.is_empty() {
+                    for (i, item) in items.iter().enumerate() {
+                        if !one(self, Value::Int(i as i64), item.clone())? {
+                            break;
+                        }
+                    }
+                    return Ok(());
+                }
+            }
+            Value::Map(m, _) => {
+                if !m.is_empty() {
+                    for (k, item) in m.iter() {
+                        if !one(self, Value::str(k), item.clone())? {
+                            break;
+                        }
+                    }
+                    return Ok(());
+                }
+            }
+            Value::Invalid => {}
+            v => {
+                let shown = super::fmt::format_value(v, 'v', false);
+                return self.error(format!("range can't iterate over {shown}"));
+            }
+        }
+        if let Some(e) = &b.else_list {
+            self.walk_list(dot, e)?;
+        }
+        Ok(())
+    }
+
+    fn print_value(&mut self, v: &Value) -> EResult<()> {
+        let s = match v {
+            Value::Invalid => "<no value>".to_string(),
+            // A pointer prints as what it points at.
+            Value::Ptr(_, Some(s)) => {
+                super::fmt::format_value(&Value::Struct(s.clone()), 'v', false)
+            }
+            v => super::fmt::format_value(v, 'v', false),
+        };
+        self.write(&s)
+    }
+
+    fn var_value(&self, name: &str) -> EResult<Value> {
+        for (n, v) in self.vars.iter().rev() {
+            if n == name {
+                return Ok(v.clone());
+            }
+        }
+        self.error(format!("undefined variable: {name}"))
+    }
+
+    fn set_var(&mut self, name: &str, value: Value) -> EResult<()> {
+        for (n, v) in self.vars.iter_mut().rev() {
+            if n == name {
+                *v = value;
+                return Ok(());
+            }
+        }
+        self.error(format!("undefined variable: {name}"))
+    }
+
+    fn eval_pipeline(&mut self, dot: &Value, pipe: Option<&Pipe>) -> EResult<Value> {
+        let Some(pipe) = pipe else {
+            return Ok(Value::Invalid);
+        };
+        self.set_at(pipe.pos, || pipe.to_string());
+        let mut value: Option<Value> = None;
+        for cmd in &pipe.cmds {
+            value = Some(self.eval_command(dot, cmd, value)?);
+        }
+        let value = value.unwrap_or(Value::Invalid);
+        for v in &pipe.decl {
+            if pipe.is_assign {
+                self.set_var(v, value.clone())?;
+            } else {
+                self.vars.push((v.clone(), value.clone()));
+            }
+        }
+        Ok(value)
+    }
+
+    fn not_a_function(&self, args: &[Arg], final_: &Option<Value>) -> EResult<()> {
+        if args.len() > 1 || final_.is_some() {
+            return self.error(format!("can't give argument to non-function {}", args[0]));
+        }
+        Ok(())
+    }
+
+    fn eval_command(
+        &mut self,
+        dot: &Value,
+        cmd: &Command,
+        final_: Option<Value>,
+    ) -> EResult<Value> {
+        let first = &cmd.args[0];
+        match first {
+            Arg::Field(_, ids) => {
+                self.at = Some(at_arg(first));
+                return self.eval_field_chain(dot, dot.clone(), first, ids, &cmd.args, final_);
+            }
+            Arg::Chain(_, base, fields) => {
+                return self.eval_chain(dot, first, base, fields, &cmd.args, final_);
+            }
+            Arg::Identifier(_, name) => {
+                return self.eval_function(dot, first, name, &cmd.args, final_);
+            }
+            Arg::Pipe(p) => {
+                self.not_a_function(&cmd.args, &final_)?;
+                return self.eval_pipeline(dot, Some(p));
+            }
+            Arg::Variable(_, ids) => {
+                self.at = Some(at_arg(first));
+                let value = self.var_value(&ids[0])?;
+                if ids.len() == 1 {
+                    self.not_a_function(&cmd.args, &final_)?;
+                    return Ok(value);
+                }
+                return self.eval_field_chain(dot, value, first, &ids[1..], &cmd.args, final_);
+            }
+            _ => {}
+        }
+        self.at = Some(at_arg(first));
+        self.not_a_function(&cmd.args, &final_)?;
+        match first {
+            Arg::Bool(_, b) => Ok(Value::Bool(*b)),
+            Arg::Dot(_) => Ok(dot.clone()),
+            Arg::Nil(_) => self.error("nil is not a command"),
+            Arg::Number(_, n) => self.ideal_constant(n),
+            Arg::String(_, _, s) => Ok(Value::str(s)),
+            _ => self.error(format!(
+                "can't evaluate command {}",
+                super::fmt::quote(&first.to_string())
+            )),
+        }
+    }
+
+    fn ideal_constant(&self, n: &Number) -> EResult<Value> {
+        let text = &n.text;
+        let hex_int = {
+            let t = text.trim_start_matches(['+', '-']);
+            t.len() > 2
+                && t.as_bytes()[0] == b'0'
+                && matches!(t.as_bytes()[1], b'x' | b'X')
+                && !t.contains(['p', 'P'])
+        };
+        if n.is_float && !hex_int && !n.is_char && text.contains(['.', 'e', 'E', 'p', 'P']) {
+            return Ok(Value::Float(n.float));
+        }
+        if n.is_int {
+            return Ok(Value::Int(n.int));
+        }
+        if n.is_uint {
+            return self.error(format!("{text} overflows int"));
+        }
+        Ok(Value::Invalid)
+    }
+
+    fn eval_chain(
+        &mut self,
+        dot: &Value,
+        node: &Arg,
+        base: &Arg,
+        fields: &[String],
+        args: &[Arg],
+        final_: Option<Value>,
+    ) -> EResult<Value> {
+        self.at = Some(at_arg(node));
+        if matches!(base, Arg::Nil(_)) {
+            return self.error(format!("indirection through explicit nil in {node}"));
+        }
+        let pipe = self.eval_arg(dot, Param::Val, base)?;
+        self.at = Some(at_arg(node));
+        self.eval_field_chain(dot, pipe, node, fields, args, final_)
+    }
+
+    fn eval_field_chain(
+        &mut self,
+        dot: &Value,
+        mut receiver: Value,
+        node: &Arg,
+        ids: &[String],
+        args: &[Arg],
+        final_: Option<Value>,
+    ) -> EResult<Value> {
+        let n = ids.len();
+        for id in &ids[..n - 1] {
+            receiver = self.eval_field(dot, id, node, &[], None, receiver)?;
+        }
+        self.eval_field(dot, &ids[n - 1], node, args, final_, receiver)
+    }
+
+    fn eval_field(
+        &mut self,
+        dot: &Value,
+        name: &str,
+        node: &Arg,
+        args: &[Arg],
+        final_: Option<Value>,
+        receiver: Value,
+    ) -> EResult<Value> {
+        if matches!(receiver, Value::Invalid) {
+            return Ok(Value::Invalid);
+        }
+        let typ = receiver.type_name();
+        if matches!(receiver, Value::Nil) {
+            return self.error(format!("nil pointer evaluating {typ}.{name}"));
+        }
+        if let Some(m) = receiver.methods().iter().find(|m| m.name == name) {
+            // Arguments: the command's words after the first, then the piped value.
+            let mut argv = Vec::new();
+            let given = args.len().saturating_sub(1) + usize::from(final_.is_some());
+            if given != m.args {
+                return self.error(format!(
+                    "wrong number of args for {name}: want {} got {given}",
+                    m.args
+                ));
+            }
+            for a in args.iter().skip(1) {
+                argv.push(self.eval_arg(dot, Param::Str, a)?);
+            }
+            if let Some(f) = final_ {
+                argv.push(f);
+            }
+            if let Value::Ptr(t, None) = &receiver {
+                return self.error(format!("nil pointer evaluating *{}.{name}", t.name));
+            }
+            self.at = Some(at_arg(node));
+            return (m.call)(&receiver, &argv)
+                .or_else(|e| self.error(format!("error calling {name}: {e}")));
+        }
+        let has_args = args.len() > 1 || final_.is_some();
+        match &receiver {
+            Value::Struct(s) => {
+                if let Some(v) = s.field(name) {
+                    if has_args {
+                        return self.error(format!(
+                            "{name} has arguments but cannot be invoked as function"
+                        ));
+                    }
+                    return Ok(v.clone());
+                }
+            }
+            Value::Ptr(t, p) if t.fields.contains(&name) => match p {
+                Some(s) => {
+                    if has_args {
+                        return self.error(format!(
+                            "{name} has arguments but cannot be invoked as function"
+                        ));
+                    }
+                    return Ok(s.field(name).cloned().unwrap_or(Value::Invalid));
+                }
+                None => return self.error(format!("nil pointer evaluating {typ}.{name}")),
+            },
+            Value::Map(m, _) => {
+                if has_args {
+                    return self.error(format!("{name} is not a method but has arguments"));
+                }
+                return Ok(m.get(name).cloned().unwrap_or(Value::Invalid));
+            }
+            _ => {}
+        }
+        self.error(format!("can't evaluate field {name} in type {typ}"))
+    }
+
+    fn eval_function(
+        &mut self,
+        dot: &Value,
+        node: &Arg,
+        name: &str,
+        args: &[Arg],
+        final_: Option<Value>,
+    ) -> EResult<Value> {
+        self.at = Some(at_arg(node));
+        let Some(f) = self.templates.funcs.get(name) else {
+            return self.error(format!(
+                "{} is not a defined function",
+                super::fmt::quote(name)
+            ));
+        };
+        self.eval_call(dot, f, node, name, args, final_)
+    }
+
+    fn eval_call(
+        &mut self,
+        dot: &Value,
+        f: &Func,
+        node: &Arg,
+        name: &str,
+        args: &[Arg],
+        final_: Option<Value>,
+    ) -> EResult<Value> {
+        let args = if args.is_empty() { args } else { &args[1..] };
+        let num_in = args.len() + usize::from(final_.is_some());
+        let fixed = f.params.len();
+        match f.variadic {
+            Some(_) if num_in < fixed => {
+                return self.error(format!(
+                    "wrong number of args for {name}: want at least {fixed} got {}",
+                    args.len()
+                ));
+            }
+            None if num_in != fixed => {
+                return self.error(format!(
+                    "wrong number of args for {name}: want {fixed} got {num_in}"
+                ));
+            }
+            _ => {}
+        }
+        // and/or short-circuit and return the deciding operand.
+        if f.builtin && (name == "and" || name == "or") {
+            let want = name == "or";
+            let mut v = Value::Invalid;
+            for a in args {
+                v = self.eval_arg(dot, Param::Val, a)?;
+                if v.truth() == want {
+                    return Ok(v);
+                }
+            }
+            if let Some(fv) = final_ {
+                v = fv;
+            }
+            return Ok(v);
+        }
+        let mut argv = Vec::with_capacity(num_in);
+        for (i, a) in args.iter().enumerate() {
+            let param = if i < fixed {
+                f.params[i]
+            } else {
+                f.variadic.unwrap_or(Param::Val)
+            };
+            argv.push(self.eval_arg(dot, param, a)?);
+        }
+        if let Some(fv) = final_ {
+            let param = if num_in - 1 < fixed {
+                f.params[num_in - 1]
+            } else {
+                f.variadic.unwrap_or(Param::Val)
+            };
+            argv.push(self.validate_type(fv, param)?);
+        }
+        self.at = Some(at_arg(node));
+        (f.call)(&argv).or_else(|e| self.error(format!("error calling {name}: {e}")))
+    }
+
+    /// Go's `validateType`: a value passed where the parameter kind `param` is expected.
+    fn validate_type(&self, v: Value, param: Param) -> EResult<Value> {
+        match param {
+            Param::Val => Ok(v),
+            Param::Iface => Ok(match v {
+                Value::Invalid => Value::Nil,
+                v => v,
+            }),
+            Param::Str => match v {
+                Value::Str(_) => Ok(v),
+                Value::Invalid => self.error("invalid value; expected string"),
+                v => self.error(format!(
+                    "wrong type for value; expected string; got {}",
+                    v.type_name()
+                )),
+            },
+            Param::Int => match v {
+                Value::Int(_) => Ok(v),
+                Value::Invalid => self.error("invalid value; expected int"),
+                v => self.error(format!(
+                    "wrong type for value; expected int; got {}",
+                    v.type_name()
+                )),
+            },
+        }
+    }
+
+    fn eval_arg(&mut self, dot: &Value, param: Param, n: &Arg) -> EResult<Value> {
+        self.at = Some(at_arg(n));
+        let v = match n {
+            Arg::Dot(_) => dot.clone(),
+            Arg::Nil(_) => {
+                return match param {
+                    Param::Val => Ok(Value::Invalid),
+                    Param::Iface => Ok(Value::Nil),
+                    Param::Str => self.error("cannot assign nil to string"),
+                    Param::Int => self.error("cannot assign nil to int"),
+                };
+            }
+            Arg::Field(_, ids) => {
+                self.eval_field_chain(dot, dot.clone(), n, ids, std::slice::from_ref(n), None)?
+            }
+            Arg::Variable(_, ids) => {
+                let value = self.var_value(&ids[0])?;
+                if ids.len() == 1 {
+                    value
+                } else {
+                    self.eval_field_chain(dot, value, n, &ids[1..], &[], None)?
+                }
+            }
+            Arg::Pipe(p) => self.eval_pipeline(dot, Some(p))?,
+            Arg::Identifier(_, name) => self.eval_function(dot, n, name, &[], None)?,
+            Arg::Chain(_, base, fields) => self.eval_chain(dot, n, base, fields, &[], None)?,
+            Arg::Bool(_, b) => {
+                return match param {
+                    Param::Val | Param::Iface => Ok(Value::Bool(*b)),
+                    Param::Str => self.error(format!("expected string; found {n}")),
+                    Param::Int => self.error(format!("expected integer; found {n}")),
+                };
+            }
+            Arg::String(_, _, s) => {
+                return match param {
+                    Param::Val | Param::Iface | Param::Str => Ok(Value::str(s)),
+                    Param::Int => self.error(format!("expected integer; found {n}")),
+                };
+            }
+            Arg::Number(_, num) => {
+                return match param {
+                    Param::Val | Param::Iface => self.ideal_constant(num),
+                    Param::Int if num.is_int => Ok(Value::Int(num.int)),
+                    Param::Int => self.error(format!("expected integer; found {n}")),
+                    Param::Str => self.error(format!("expected string; found {n}")),
+                };
+            }
+        };
+        self.at = Some(at_arg(n));
+        self.validate_type(v, param)
+    }
+}

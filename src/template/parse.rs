@@ -1,0 +1,869 @@
+//! The recursive-descent parser of Go's text/template/parse (Go 1.19), plus `else with` (Go 1.23).
+
+use std::fmt;
+
+use super::lex::{Item, ItemType, lex};
+use super::node::*;
+
+/// A parsed template: its name, the name of the text it was parsed from, and its body.
+#[derive(Clone, Debug)]
+pub struct Tree {
+    pub name: String,
+    /// The name of the template text the tree was parsed from (a file name), for error locations.
+    pub parse_name: String,
+    pub root: Vec<Node>,
+    /// The source text (shared by every tree parsed from it), for error locations.
+    pub text: std::rc::Rc<str>,
+}
+
+/// A parse error, worded as Go words it: `template: NAME:LINE: message`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    pub parse_name: String,
+    pub line: usize,
+    /// Byte offset of the token at fault.
+    pub pos: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "template: {}:{}: {}",
+            self.parse_name, self.line, self.message
+        )
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+type PResult<T> = Result<T, ParseError>;
+
+struct Parser<'f> {
+    items: Vec<Item>,
+    idx: usize,
+    /// The name of the tree being parsed (changes inside `define`).
+    name: String,
+    parse_name: String,
+    vars: Vec<String>,
+    range_depth: usize,
+    action_line: usize,
+    has_function: &'f dyn Fn(&str) -> bool,
+    /// The last token handed out, for error lines.
+    last_line: usize,
+    last_pos: usize,
+}
+
+/// Parses `text` as the template `name`; `{{define}}` and `{{block}}` add more trees. Returns every
+/// tree keyed by name, the top-level one under `name` (Go's `parse.Parse`).
+pub fn parse(
+    name: &str,
+    text: &str,
+    has_function: &dyn Fn(&str) -> bool,
+) -> PResult<Vec<(String, Vec<Node>)>> {
+    let items = lex(text, !has_function("break"), !has_function("continue"));
+    let mut p = Parser {
+        items,
+        idx: 0,
+        name: name.to_string(),
+        parse_name: name.to_string(),
+        vars: vec!["$".into()],
+        range_depth: 0,
+        action_line: 0,
+        has_function,
+        last_line: 1,
+        last_pos: 0,
+    };
+    let mut set: Vec<(String, Vec<Node>)> = Vec::new();
+    let root = p.parse_top(&mut set)?;
+    p.add(&mut set, name.to_string(), root)?;
+    Ok(set)
+}
+
+impl Parser<'_> {
+    fn error<T>(&self, message: impl Into<String>) -> PResult<T> {
+        Err(ParseError {
+            parse_name: self.parse_name.clone(),
+            line: self.last_line,
+            pos: self.last_pos,
+            message: message.into(),
+        })
+    }
+
+    fn next(&mut self) -> Item {
+        let item = self.items[self.idx.min(self.items.len() - 1)].clone();
+        if self.idx < self.items.len() {
+            self.idx += 1;
+        }
+        self.last_line = item.line;
+        self.last_pos = item.pos;
+        item
+    }
+
+    fn backup(&mut self) {
+        self.idx -= 1;
+    }
+
+    fn peek(&mut self) -> Item {
+        let item = self.next();
+        self.backup();
+        item
+    }
+
+    fn next_non_space(&mut self) -> Item {
+        loop {
+            let item = self.next();
+            if item.typ != ItemType::Space {
+                return item;
+            }
+        }
+    }
+
+    fn peek_non_space(&mut self) -> Item {
+        let item = self.next_non_space();
+        self.backup();
+        item
+    }
+
+    fn expect(&mut self, typ: ItemType, context: &str) -> PResult<Item> {
+        let token = self.next_non_space();
+        if token.typ != typ {
+            return self.unexpected(&token, context);
+        }
+        Ok(token)
+    }
+
+    fn unexpected<T>(&mut self, token: &Item, context: &str) -> PResult<T> {
+        if token.typ == ItemType::Error {
+            let mut extra = String::new();
+            if self.action_line != 0 && self.action_line != token.line {
+                extra = format!(
+                    " in action started at {}:{}",
+                    self.parse_name, self.action_line
+                );
+                if token.val.ends_with(" action") {
+                    extra = extra[" in action".len()..].to_string();
+                }
+            }
+            return self.error(format!("{token}{extra}"));
+        }
+        self.error(format!("unexpected {token} in {context}"))
+    }
+
+    fn add(
+        &self,
+        set: &mut Vec<(String, Vec<Node>)>,
+        name: String,
+        root: Vec<Node>,
+    ) -> PResult<()> {
+        match set.iter_mut().find(|(n, _)| *n == name) {
+            None => set.push((name, root)),
+            Some((_, existing)) if is_empty_tree(existing) => *existing = root,
+            Some(_) if !is_empty_tree(&root) => {
+                return self.error(format!(
+                    "template: multiple definition of template {}",
+                    super::fmt::quote(&name)
+                ));
+            }
+            Some(_) => {}
+        }
+        Ok(())
+    }
+
+    /// The top level: like `item_list`, but `{{define}}` is allowed and it runs to EOF.
+    fn parse_top(&mut self, set: &mut Vec<(String, Vec<Node>)>) -> PResult<Vec<Node>> {
+        let mut root = Vec::new();
+        while self.peek().typ != ItemType::Eof {
+            if self.peek().typ == ItemType::LeftDelim {
+                let mark = self.idx;
+                self.next();
+                if self.next_non_space().typ == ItemType::Define {
+                    self.parse_definition(set)?;
+                    continue;
+                }
+                self.idx = mark;
+            }
+            match self.text_or_action(set)? {
+                Ctl::Node(n) => root.push(n),
+                Ctl::End => return self.error("unexpected {{end}}"),
+                Ctl::Else(_) => return self.error("unexpected {{else}}"),
+            }
+        }
+        Ok(root)
+    }
+
+    fn parse_definition(&mut self, set: &mut Vec<(String, Vec<Node>)>) -> PResult<()> {
+        let context = "define clause";
+        let token = self.next_non_space();
+        if !matches!(token.typ, ItemType::String | ItemType::RawString) {
+            return self.unexpected(&token, context);
+        }
+        let name = match unquote(&token.val) {
+            Ok(n) => n,
+            Err(e) => return self.error(e),
+        };
+        self.expect(ItemType::RightDelim, context)?;
+        // A definition has its own variables.
+        let saved_vars = std::mem::replace(&mut self.vars, vec!["$".into()]);
+        let saved_name = std::mem::replace(&mut self.name, name.clone());
+        let (list, end) = self.item_list(set)?;
+        if !matches!(end, Ctl::End) {
+            return self.error(format!("unexpected {} in {context}", end.describe()));
+        }
+        self.add(set, name, list)?;
+        self.vars = saved_vars;
+        self.name = saved_name;
+        Ok(())
+    }
+
+    fn item_list(&mut self, set: &mut Vec<(String, Vec<Node>)>) -> PResult<(Vec<Node>, Ctl)> {
+        let mut list = Vec::new();
+        while self.peek_non_space().typ != ItemType::Eof {
+            match self.text_or_action(set)? {
+                Ctl::Node(n) => list.push(n),
+                end => return Ok((list, end)),
+            }
+        }
+        self.error("unexpected EOF")
+    }
+
+    fn text_or_action(&mut self, set: &mut Vec<(String, Vec<Node>)>) -> PResult<Ctl> {
+        let token = self.next_non_space();
+        match token.typ {
+            ItemType::Text => Ok(Ctl::Node(Node::Text(token.val))),
+            ItemType::LeftDelim => {
+                self.action_line = token.line;
+                let r = self.action(set);
+                self.action_line = 0;
+                r
+            }
+            ItemType::Comment => self.text_or_action(set),
+            _ => self.unexpected(&token, "input"),
+        }
+    }
+
+    fn action(&mut self, set: &mut Vec<(String, Vec<Node>)>) -> PResult<Ctl> {
+        let token = self.next_non_space();
+        match token.typ {
+            ItemType::Block => return self.block_control(set),
+            ItemType::Break => return self.break_control(token.pos, true),
+            ItemType::Continue => return self.break_control(token.pos, false),
+            ItemType::Else => return self.else_control(),
+            ItemType::End => {
+                self.expect(ItemType::RightDelim, "end")?;
+                return Ok(Ctl::End);
+            }
+            ItemType::If => return self.control(set, "if"),
+            ItemType::Range => return self.control(set, "range"),
+            ItemType::Template => return self.template_control(),
+            ItemType::With => return self.control(set, "with"),
+            _ => {}
+        }
+        self.backup();
+        let pipe = self.pipeline("command", ItemType::RightDelim)?;
+        Ok(Ctl::Node(Node::Action(pipe)))
+    }
+
+    fn break_control(&mut self, pos: Pos, is_break: bool) -> PResult<Ctl> {
+        let what = if is_break {
+            "{{break}}"
+        } else {
+            "{{continue}}"
+        };
+        let token = self.next_non_space();
+        if token.typ != ItemType::RightDelim {
+            return self.unexpected(&token, what);
+        }
+        if self.range_depth == 0 {
+            return self.error(format!("{what} outside {{{{range}}}}"));
+        }
+        Ok(Ctl::Node(if is_break {
+            Node::Break(pos)
+        } else {
+            Node::Continue(pos)
+        }))
+    }
+
+    fn else_control(&mut self) -> PResult<Ctl> {
+        // `{{else if …}}` and `{{else with …}}` leave the keyword pending.
+        let peek = self.peek_non_space();
+        if matches!(peek.typ, ItemType::If | ItemType::With) {
+            return Ok(Ctl::Else(Some(peek.typ)));
+        }
+        self.expect(ItemType::RightDelim, "else")?;
+        Ok(Ctl::Else(None))
+    }
+
+    fn control(&mut self, set: &mut Vec<(String, Vec<Node>)>, context: &str) -> PResult<Ctl> {
+        let vars = self.vars.len();
+        let pipe = self.pipeline(context, ItemType::RightDelim)?;
+        if context == "range" {
+            self.range_depth += 1;
+        }
+        let (list, next) = self.item_list(set)?;
+        if context == "range" {
+            self.range_depth -= 1;
+        }
+        let mut else_list = None;
+        match next {
+            Ctl::End => {}
+            Ctl::Else(chained) => {
+                let chain_ok = matches!(
+                    (context, chained),
+                    ("if", Some(ItemType::If)) | ("with", Some(ItemType::With))
+                );
+                if chain_ok {
+                    // {{if a}}_{{else if b}}_{{end}} is {{if a}}_{{else}}{{if b}}_{{end}}{{end}}.
+                    self.next_non_space();
+                    match self.control(set, context)? {
+                        Ctl::Node(n) => else_list = Some(vec![n]),
+                        _ => unreachable!("control returns a node"),
+                    }
+                } else {
+                    if chained.is_some() {
+                        // `{{else if}}` in a range or `{{else with}}` in an if: Go 1.19 parses
+                        // `{{else` then expects `}}`.
+                        let token = self.next_non_space();
+                        return self.unexpected(&token, "else");
+                    }
+                    let (l, end) = self.item_list(set)?;
+                    if !matches!(end, Ctl::End) {
+                        return self.error(format!("expected end; found {}", end.describe()));
+                    }
+                    else_list = Some(l);
+                }
+            }
+            Ctl::Node(_) => unreachable!("item_list ends on end or else"),
+        }
+        self.vars.truncate(vars);
+        let branch = Branch {
+            pipe,
+            list,
+            else_list,
+        };
+        Ok(Ctl::Node(match context {
+            "if" => Node::If(branch),
+            "range" => Node::Range(branch),
+            _ => Node::With(branch),
+        }))
+    }
+
+    fn template_name(&mut self, token: &Item, context: &str) -> PResult<String> {
+        match token.typ {
+            ItemType::String | ItemType::RawString => match unquote(&token.val) {
+                Ok(s) => Ok(s),
+                Err(e) => self.error(e),
+            },
+            _ => self.unexpected(token, context),
+        }
+    }
+
+    fn template_control(&mut self) -> PResult<Ctl> {
+        let context = "template clause";
+        let token = self.next_non_space();
+        let name = self.template_name(&token, context)?;
+        let pipe = if self.next_non_space().typ != ItemType::RightDelim {
+            self.backup();
+            Some(self.pipeline(context, ItemType::RightDelim)?)
+        } else {
+            None
+        };
+        Ok(Ctl::Node(Node::Template {
+            pos: token.pos,
+            name,
+            pipe,
+        }))
+    }
+
+    fn block_control(&mut self, set: &mut Vec<(String, Vec<Node>)>) -> PResult<Ctl> {
+        let context = "block clause";
+        let token = self.next_non_space();
+        let name = self.template_name(&token, context)?;
+        let pipe = if self.next_non_space().typ != ItemType::RightDelim {
+            self.backup();
+            Some(self.pipeline(context, ItemType::RightDelim)?)
+        } else {
+            None
+        };
+        let saved_vars = std::mem::replace(&mut self.vars, vec!["$".into()]);
+        let saved_depth = std::mem::replace(&mut self.range_depth, 0);
+        let (list, end) = self.item_list(set)?;
+        if !matches!(end, Ctl::End) {
+            return self.error(format!("unexpected {} in {context}", end.describe()));
+        }
+        self.vars = saved_vars;
+        self.range_depth = saved_depth;
+        self.add(set, name.clone(), list)?;
+        Ok(Ctl::Node(Node::Template {
+            pos: token.pos,
+            name,
+            pipe,
+        }))
+    }
+
+    fn pipeline(&mut self, context: &str, end: ItemType) -> PResult<Pipe> {
+        let token = self.peek_non_space();
+        let mut pipe = Pipe {
+            pos: token.pos,
+            is_assign: false,
+            decl: Vec::new(),
+            cmds: Vec::new(),
+        };
+        'decls: loop {
+            let v = self.peek_non_space();
+            if v.typ != ItemType::Variable {
+                break;
+            }
+            let mark = self.idx;
+            // position of v
+            self.next_non_space();
+            let next = self.peek_non_space();
+            match next.typ {
+                ItemType::Assign | ItemType::Declare => {
+                    pipe.is_assign = next.typ == ItemType::Assign;
+                    self.next_non_space();
+                    pipe.decl.push(v.val.clone());
+                    self.vars.push(v.val);
+                    break;
+                }
+                ItemType::Char if next.val == "," => {
+                    self.next_non_space();
+                    pipe.decl.push(v.val.clone());
+                    self.vars.push(v.val);
+                    if context == "range" && pipe.decl.len() < 2 {
+                        match self.peek_non_space().typ {
+                            ItemType::Variable | ItemType::RightDelim | ItemType::RightParen => {
+                                continue 'decls;
+                            }
+                            _ => return self.error("range can only initialize variables"),
+                        }
+                    }
+                    return self.error(format!("too many declarations in {context}"));
+                }
+                _ => {
+                    self.idx = mark;
+                    break;
+                }
+            }
+        }
+        loop {
+            let token = self.next_non_space();
+            match token.typ {
+                t if t == end => {
+                    self.check_pipeline(&pipe, context)?;
+                    return Ok(pipe);
+                }
+                ItemType::Bool
+                | ItemType::CharConstant
+                | ItemType::Complex
+                | ItemType::Dot
+                | ItemType::Field
+                | ItemType::Identifier
+                | ItemType::Number
+                | ItemType::Nil
+                | ItemType::RawString
+                | ItemType::String
+                | ItemType::Variable
+                | ItemType::LeftParen => {
+                    self.backup();
+                    let cmd = self.command()?;
+                    pipe.cmds.push(cmd);
+                }
+                _ => return self.unexpected(&token, context),
+            }
+        }
+    }
+
+    fn check_pipeline(&self, pipe: &Pipe, context: &str) -> PResult<()> {
+        if pipe.cmds.is_empty() {
+            return self.error(format!("missing value for {context}"));
+        }
+        for (i, c) in pipe.cmds.iter().enumerate().skip(1) {
+            if matches!(
+                c.args[0],
+                Arg::Bool(..) | Arg::Dot(_) | Arg::Nil(_) | Arg::Number(..) | Arg::String(..)
+            ) {
+                return self.error(format!(
+                    "non executable command in pipeline stage {}",
+                    i + 1
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn command(&mut self) -> PResult<Command> {
+        let pos = self.peek_non_space().pos;
+        let mut cmd = Command {
+            pos,
+            args: Vec::new(),
+        };
+        loop {
+            self.peek_non_space();
+            if let Some(operand) = self.operand()? {
+                cmd.args.push(operand);
+            }
+            let token = self.next();
+            match token.typ {
+                ItemType::Space => continue,
+                ItemType::RightDelim | ItemType::RightParen => self.backup(),
+                ItemType::Pipe => {}
+                _ => return self.unexpected(&token, "operand"),
+            }
+            break;
+        }
+        if cmd.args.is_empty() {
+            return self.error("empty command");
+        }
+        Ok(cmd)
+    }
+
+    fn operand(&mut self) -> PResult<Option<Arg>> {
+        let Some(node) = self.term()? else {
+            return Ok(None);
+        };
+        if self.peek().typ != ItemType::Field {
+            return Ok(Some(node));
+        }
+        let pos = self.peek().pos;
+        let mut fields = Vec::new();
+        while self.peek().typ == ItemType::Field {
+            fields.push(self.next().val[1..].to_string());
+        }
+        Ok(Some(match node {
+            Arg::Field(p, mut ids) => {
+                ids.extend(fields);
+                Arg::Field(p, ids)
+            }
+            Arg::Variable(p, mut ids) => {
+                ids.extend(fields);
+                Arg::Variable(p, ids)
+            }
+            Arg::Bool(..) | Arg::String(..) | Arg::Number(..) | Arg::Nil(_) | Arg::Dot(_) => {
+                return self.error(format!(
+                    "unexpected . after term {}",
+                    super::fmt::quote(&node.to_string())
+                ));
+            }
+            other => Arg::Chain(pos, Box::new(other), fields),
+        }))
+    }
+
+    fn term(&mut self) -> PResult<Option<Arg>> {
+        let token = self.next_non_space();
+        Ok(Some(match token.typ {
+            ItemType::Identifier => {
+                if !(self.has_function)(&token.val) {
+                    return self.error(format!(
+                        "function {} not defined",
+                        super::fmt::quote(&token.val)
+                    ));
+                }
+                Arg::Identifier(token.pos, token.val)
+            }
+            ItemType::Dot => Arg::Dot(token.pos),
+            ItemType::Nil => Arg::Nil(token.pos),
+            ItemType::Variable => {
+                if !self.vars.contains(&token.val) {
+                    return self.error(format!(
+                        "undefined variable {}",
+                        super::fmt::quote(&token.val)
+                    ));
+                }
+                Arg::Variable(token.pos, vec![token.val])
+            }
+            ItemType::Field => Arg::Field(token.pos, vec![token.val[1..].to_string()]),
+            ItemType::Bool => Arg::Bool(token.pos, token.val == "true"),
+            ItemType::CharConstant | ItemType::Complex | ItemType::Number => {
+                match new_number(&token.val, token.typ) {
+                    Ok(n) => Arg::Number(token.pos, Box::new(n)),
+                    Err(e) => return self.error(e),
+                }
+            }
+            ItemType::LeftParen => Arg::Pipe(Box::new(
+                self.pipeline("parenthesized pipeline", ItemType::RightParen)?,
+            )),
+            ItemType::String | ItemType::RawString => match unquote(&token.val) {
+                Ok(s) => Arg::String(token.pos, token.val, s),
+                Err(e) => return self.error(e),
+            },
+            _ => {
+                self.backup();
+                return Ok(None);
+            }
+        }))
+    }
+}
+
+/// What `text_or_action` found.
+enum Ctl {
+    Node(Node),
+    End,
+    /// `{{else}}`, or `{{else if`/`{{else with` with the keyword still pending.
+    Else(Option<ItemType>),
+}
+
+impl Ctl {
+    fn describe(&self) -> &'static str {
+        match self {
+            Ctl::End => "{{end}}",
+            Ctl::Else(_) => "{{else}}",
+            Ctl::Node(_) => "node",
+        }
+    }
+}
+
+/// Go's `strconv.Unquote` for the forms the lexer produces: "…", `…` and '…'.
+pub fn unquote(s: &str) -> Result<String, String> {
+    let bytes = s.as_bytes();
+    if bytes.len() < 2 {
+        return Err("invalid syntax".into());
+    }
+    let quote = bytes[0];
+    if bytes[bytes.len() - 1] != quote {
+        return Err("invalid syntax".into());
+    }
+    let inner = &s[1..s.len() - 1];
+    if quote == b'`' {
+        if inner.contains('`') {
+            return Err("invalid syntax".into());
+        }
+        return Ok(inner.replace('\r', ""));
+    }
+    if quote != b'"' && quote != b'\'' {
+        return Err("invalid syntax".into());
+    }
+    let mut out = String::new();
+    let mut chars = inner.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == quote as char || c == '\n' {
+            return Err("invalid syntax".into());
+        }
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let Some(e) = chars.next() else {
+            return Err("invalid syntax".into());
+        };
+        match e {
+            'a' => out.push('\u{7}'),
+            'b' => out.push('\u{8}'),
+            'f' => out.push('\u{c}'),
+            'n' => out.push('\n'),
+            'r' => out.push('\r'),
+            't' => out.push('\t'),
+            'v' => out.push('\u{b}'),
+            '\\' => out.push('\\'),
+            '\'' if quote == b'\'' => out.push('\''),
+            '"' if quote == b'"' => out.push('"'),
+            '0'..='7' => {
+                let mut v = e.to_digit(8).unwrap_or(0);
+                for _ in 0..2 {
+                    let d = chars
+                        .next()
+                        .and_then(|c| c.to_digit(8))
+                        .ok_or("invalid syntax")?;
+                    v = v * 8 + d;
+                }
+                if v > 255 {
+                    return Err("invalid syntax".into());
+                }
+                // A byte escape; Go strings may hold invalid UTF-8, ours hold the Latin-1 char.
+                out.push(char::from_u32(v).ok_or("invalid syntax")?);
+            }
+            'x' | 'u' | 'U' => {
+                let n = match e {
+                    'x' => 2,
+                    'u' => 4,
+                    _ => 8,
+                };
+                let mut v = 0u32;
+                for _ in 0..n {
+                    let d = chars
+                        .next()
+                        .and_then(|c| c.to_digit(16))
+                        .ok_or("invalid syntax")?;
+                    v = v * 16 + d;
+                }
+                out.push(char::from_u32(v).ok_or("invalid syntax")?);
+            }
+            _ => return Err("invalid syntax".into()),
+        }
+    }
+    if quote == b'\'' && out.chars().count() != 1 {
+        return Err("invalid syntax".into());
+    }
+    Ok(out)
+}
+
+/// Go's `newNumber`: every interpretation of a number constant.
+fn new_number(text: &str, typ: ItemType) -> Result<Number, String> {
+    let mut n = Number {
+        text: text.to_string(),
+        ..Default::default()
+    };
+    if typ == ItemType::CharConstant {
+        let c = unquote(text)
+            .map_err(|_| format!("malformed character constant: {text}"))?
+            .chars()
+            .next()
+            .ok_or_else(|| format!("malformed character constant: {text}"))?;
+        n.is_char = true;
+        n.is_int = true;
+        n.is_uint = true;
+        n.is_float = true;
+        n.int = c as i64;
+        n.uint = c as u64;
+        n.float = c as u32 as f64;
+        return Ok(n);
+    }
+    if typ == ItemType::Complex || text.ends_with('i') {
+        return Err(format!("complex constants are not supported: {text}"));
+    }
+    if let Some(u) = parse_uint(text) {
+        n.is_uint = true;
+        n.uint = u;
+    }
+    if let Some(i) = parse_int(text) {
+        n.is_int = true;
+        n.int = i;
+        if i == 0 {
+            n.is_uint = true;
+        }
+    }
+    if n.is_int {
+        n.is_float = true;
+        n.float = n.int as f64;
+    } else if n.is_uint {
+        n.is_float = true;
+        n.float = n.uint as f64;
+    } else if let Some(f) = parse_float(text) {
+        if !text.contains(['.', 'e', 'E', 'p', 'P']) {
+            return Err(format!("integer overflow: {}", super::fmt::quote(text)));
+        }
+        n.is_float = true;
+        n.float = f;
+        if f.fract() == 0.0 && (-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&f) {
+            n.is_int = true;
+            n.int = f as i64;
+        }
+        if f.fract() == 0.0 && (0.0..1.844_674_407_370_955_2e19).contains(&f) {
+            n.is_uint = true;
+            n.uint = f as u64;
+        }
+    }
+    if !n.is_int && !n.is_uint && !n.is_float {
+        return Err(format!(
+            "illegal number syntax: {}",
+            super::fmt::quote(text)
+        ));
+    }
+    Ok(n)
+}
+
+/// Digits of an integer literal with Go's base prefixes and underscores; `None` if malformed.
+fn int_digits(text: &str) -> Option<(bool, u32, String)> {
+    let (neg, rest) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let lower = rest.to_ascii_lowercase();
+    let (base, digits, prefixed) = if let Some(d) = lower.strip_prefix("0x") {
+        (16, d.to_string(), true)
+    } else if let Some(d) = lower.strip_prefix("0o") {
+        (8, d.to_string(), true)
+    } else if let Some(d) = lower.strip_prefix("0b") {
+        (2, d.to_string(), true)
+    } else if lower.len() > 1 && lower.starts_with('0') {
+        (8, lower[1..].to_string(), true)
+    } else {
+        (10, lower.clone(), false)
+    };
+    // Underscores: only between digits, or after a base prefix.
+    if digits.contains('_') {
+        let d = if prefixed {
+            format!("0{digits}")
+        } else {
+            digits.clone()
+        };
+        if d.starts_with('_') || d.ends_with('_') || d.contains("__") {
+            return None;
+        }
+        if !prefixed && base == 10 && digits.starts_with('_') {
+            return None;
+        }
+    }
+    let clean: String = digits.chars().filter(|&c| c != '_').collect();
+    if clean.is_empty() && (base != 8 || lower.starts_with("0o")) {
+        return None;
+    }
+    Some((neg, base, clean))
+}
+
+fn parse_uint(text: &str) -> Option<u64> {
+    let (neg, base, digits) = int_digits(text)?;
+    if neg || text.starts_with('+') {
+        return None;
+    }
+    if digits.is_empty() {
+        return Some(0);
+    }
+    u64::from_str_radix(&digits, base).ok()
+}
+
+fn parse_int(text: &str) -> Option<i64> {
+    let (neg, base, digits) = int_digits(text)?;
+    if digits.is_empty() {
+        return Some(0);
+    }
+    let mag = u64::from_str_radix(&digits, base).ok()?;
+    if neg {
+        if mag <= i64::MAX as u64 + 1 {
+            Some((mag as i64).wrapping_neg())
+        } else {
+            None
+        }
+    } else {
+        i64::try_from(mag).ok()
+    }
+}
+
+fn parse_float(text: &str) -> Option<f64> {
+    let clean: String = text.chars().filter(|&c| c != '_').collect();
+    let lower = clean.to_ascii_lowercase();
+    let body = lower.trim_start_matches(['+', '-']);
+    if body.starts_with("0x") {
+        return parse_hex_float(&lower);
+    }
+    if body.is_empty() || body.contains("inf") || body.contains("nan") {
+        return None;
+    }
+    lower.parse::<f64>().ok()
+}
+
+/// `0x1.8p3` and friends.
+fn parse_hex_float(s: &str) -> Option<f64> {
+    let (neg, rest) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let rest = rest.strip_prefix("0x")?;
+    let (mant, exp) = rest.split_once('p')?;
+    let exp: i32 = exp.parse().ok()?;
+    let (int, frac) = mant.split_once('.').unwrap_or((mant, ""));
+    let mut v = 0f64;
+    for c in int.chars() {
+        v = v * 16.0 + c.to_digit(16)? as f64;
+    }
+    let mut scale = 1.0 / 16.0;
+    for c in frac.chars() {
+        v += c.to_digit(16)? as f64 * scale;
+        scale /= 16.0;
+    }
+    let v = v * 2f64.powi(exp);
+    Some(if neg { -v } else { v })
+}
