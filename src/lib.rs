@@ -6,6 +6,7 @@
 pub mod check;
 pub mod config;
 pub mod diagnostic;
+pub mod generate;
 pub mod model;
 pub mod report;
 pub mod rules;

@@ -129,6 +129,11 @@ impl Templates {
                 ),
             })));
         };
+        // Go's reflect.ValueOf(nil) is no value.
+        let data = match data {
+            Value::Nil => &Value::Invalid,
+            d => d,
+        };
         let mut s = State {
             templates: self,
             name: name.to_string(),
@@ -391,7 +396,11 @@ impl State<'_> {
         self.set_at(pipe.pos, || pipe.to_string());
         let mut value: Option<Value> = None;
         for cmd in &pipe.cmds {
-            value = Some(self.eval_command(dot, cmd, value)?);
+            // A nil interface{} result is dug into: it becomes no value at all.
+            value = Some(match self.eval_command(dot, cmd, value)? {
+                Value::Nil => Value::Invalid,
+                v => v,
+            });
         }
         let value = value.unwrap_or(Value::Invalid);
         for v in &pipe.decl {

@@ -1,0 +1,363 @@
+// The Go oracle for sigs-lint's template engine: it renders templates with Go's own text/template,
+// against a sigs.yaml decoded into structs that mirror the community generators' data model (same
+// field names, derivations, sorting and functions), or against generic YAML data.
+//
+//	oracle render SIGS_YAML TEMPLATE [HEADER]   render one template file (named by its base name)
+//	oracle cases CASES_FILE                      run every case of a cases file, one JSON line each
+//
+// Built offline in GOPATH mode with Debian's golang-go and golang-gopkg-yaml.v3-dev.
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"text/template"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+type Person struct {
+	GitHub  string `yaml:"github"`
+	Name    string `yaml:"name"`
+	Company string `yaml:"company"`
+	Email   string `yaml:"email"`
+}
+
+type Meeting struct {
+	Description   string `yaml:"description"`
+	Day           string `yaml:"day"`
+	Time          string `yaml:"time"`
+	TZ            string `yaml:"tz"`
+	Frequency     string `yaml:"frequency"`
+	URL           string `yaml:"url"`
+	ArchiveURL    string `yaml:"archive_url"`
+	RecordingsURL string `yaml:"recordings_url"`
+	CalendarURL   string `yaml:"calendar_url"`
+}
+
+type Discord struct {
+	Name string `yaml:"name"`
+	URL  string `yaml:"url"`
+}
+
+type GithubTeam struct {
+	Name        string `yaml:"name"`
+	Description string `yaml:"description"`
+}
+
+type Contact struct {
+	Slack              string       `yaml:"slack"`
+	Discord            Discord      `yaml:"discord"`
+	MailingList        string       `yaml:"mailing_list"`
+	PrivateMailingList string       `yaml:"private_mailing_list"`
+	GithubTeams        []GithubTeam `yaml:"teams"`
+	Liaison            Person       `yaml:"liaison"`
+}
+
+type Subproject struct {
+	Name        string    `yaml:"name"`
+	Description string    `yaml:"description"`
+	Contact     *Contact  `yaml:"contact"`
+	Owners      []string  `yaml:"owners"`
+	Leads       []Person  `yaml:"leads"`
+	Meetings    []Meeting `yaml:"meetings"`
+}
+
+type LeadershipGroup struct {
+	Chairs         []Person `yaml:"chairs"`
+	TechnicalLeads []Person `yaml:"tech_leads"`
+	EmeritusLeads  []Person `yaml:"emeritus_leads"`
+}
+
+// Owners: chairs and tech leads sorted by GitHub login, duplicates removed.
+func (g *LeadershipGroup) Owners() []Person {
+	o := append(append([]Person{}, g.Chairs...), g.TechnicalLeads...)
+	sort.SliceStable(o, func(i, j int) bool { return o[i].GitHub < o[j].GitHub })
+	for i := 0; i < len(o)-1; i++ {
+		if o[i].GitHub == o[i+1].GitHub {
+			o = append(o[:i], o[i+1:]...)
+			i--
+		}
+	}
+	return o
+}
+
+type WGName string
+
+func (n WGName) DirName() string {
+	return "wg-" + strings.ReplaceAll(strings.ToLower(string(n)), " ", "-")
+}
+
+type Group struct {
+	Dir              string          `yaml:"dir"`
+	Name             string          `yaml:"name"`
+	MissionStatement string          `yaml:"mission_statement"`
+	CharterLink      string          `yaml:"charter_link"`
+	StakeholderSIGs  []string        `yaml:"stakeholder_sigs"`
+	ReportingWGs     []WGName        `yaml:"-"`
+	Label            string          `yaml:"label"`
+	Leadership       LeadershipGroup `yaml:"leadership"`
+	Meetings         []Meeting       `yaml:"meetings"`
+	Contact          Contact         `yaml:"contact"`
+	Subprojects      []Subproject    `yaml:"subprojects"`
+}
+
+type Context struct {
+	Sigs          []Group `yaml:"sigs"`
+	WorkingGroups []Group `yaml:"workinggroups"`
+	UserGroups    []Group `yaml:"usergroups"`
+	Committees    []Group `yaml:"committees"`
+	GbRep         *Person `yaml:"gb_rep"`
+}
+
+func byLogin(p []Person) {
+	sort.SliceStable(p, func(i, j int) bool { return p[i].GitHub < p[j].GitHub })
+}
+
+func (c *Context) complete() {
+	reporting := map[string][]WGName{}
+	for _, wg := range c.WorkingGroups {
+		for _, s := range wg.StakeholderSIGs {
+			reporting[s] = append(reporting[s], WGName(wg.Name))
+		}
+	}
+	for i := range c.Sigs {
+		c.Sigs[i].ReportingWGs = reporting[c.Sigs[i].Name]
+	}
+	for _, groups := range [][]Group{c.Sigs, c.WorkingGroups, c.UserGroups, c.Committees} {
+		sort.SliceStable(groups, func(i, j int) bool { return groups[i].Dir < groups[j].Dir })
+		for i := range groups {
+			g := &groups[i]
+			byLogin(g.Leadership.Chairs)
+			byLogin(g.Leadership.TechnicalLeads)
+			byLogin(g.Leadership.EmeritusLeads)
+			sort.SliceStable(g.Meetings, func(i, j int) bool { return g.Meetings[i].Description < g.Meetings[j].Description })
+			sort.SliceStable(g.Contact.GithubTeams, func(i, j int) bool { return g.Contact.GithubTeams[i].Name < g.Contact.GithubTeams[j].Name })
+			sort.SliceStable(g.Subprojects, func(i, j int) bool { return g.Subprojects[i].Name < g.Subprojects[j].Name })
+			for k := range g.Subprojects {
+				sp := &g.Subprojects[k]
+				sort.Strings(sp.Owners)
+				byLogin(sp.Leads)
+				sort.SliceStable(sp.Meetings, func(i, j int) bool { return sp.Meetings[i].Description < sp.Meetings[j].Description })
+				if sp.Contact != nil {
+					sort.SliceStable(sp.Contact.GithubTeams, func(i, j int) bool { return sp.Contact.GithubTeams[i].Name < sp.Contact.GithubTeams[j].Name })
+				}
+			}
+			sort.Strings(g.StakeholderSIGs)
+			sort.SliceStable(g.ReportingWGs, func(i, j int) bool { return g.ReportingWGs[i] < g.ReportingWGs[j] })
+		}
+	}
+}
+
+const rawPrefix = "https://raw.githubusercontent.com/"
+const githubPrefix = "https://github.com/"
+
+func githubURL(u string) string {
+	if !strings.HasPrefix(u, rawPrefix) {
+		return u
+	}
+	parts := strings.SplitN(strings.TrimPrefix(u, rawPrefix), "/", 3)
+	if len(parts) != 3 {
+		return u
+	}
+	return githubPrefix + parts[0] + "/" + parts[1] + "/blob/" + parts[2]
+}
+
+func orgRepoPath(u string) string {
+	var rest string
+	skip := 0
+	switch {
+	case strings.HasPrefix(u, rawPrefix):
+		rest, skip = strings.TrimPrefix(u, rawPrefix), 1
+	case strings.HasPrefix(u, githubPrefix):
+		rest, skip = strings.TrimPrefix(u, githubPrefix), 2
+	default:
+		return u
+	}
+	parts := strings.Split(rest, "/")
+	if len(parts) < 2+skip+1 {
+		return u
+	}
+	out := append([]string{}, parts[:2]...)
+	out = append(out, parts[2+skip:len(parts)-1]...)
+	return strings.Join(out, "/")
+}
+
+var funcMap = template.FuncMap{
+	"tzUrlEncode": func(s string) string { return strings.ReplaceAll(url.QueryEscape(s), "+", "%20") },
+	"trimSpace":   strings.TrimSpace,
+	"trimSuffix":  strings.TrimSuffix,
+	"toUpper":     strings.ToUpper,
+	"githubURL":   githubURL,
+	"orgRepoPath": orgRepoPath,
+	"now":         time.Now,
+	"lastYear":    func() int { return time.Now().UTC().Year() - 1 },
+}
+
+func loadSigs(text []byte) (*Context, error) {
+	var c Context
+	dec := yaml.NewDecoder(bytes.NewReader(text))
+	dec.KnownFields(true)
+	if err := dec.Decode(&c); err != nil && err.Error() != "EOF" {
+		return nil, err
+	}
+	c.complete()
+	return &c, nil
+}
+
+func render(args []string) {
+	text, err := os.ReadFile(args[0])
+	check(err, 2)
+	ctx, err := loadSigs(text)
+	check(err, 2)
+	t := template.New(filepath.Base(args[1])).Funcs(funcMap)
+	t, err = t.ParseFiles(args[1:]...)
+	check(err, 3)
+	var out bytes.Buffer
+	err = t.Execute(&out, ctx)
+	os.Stdout.Write(out.Bytes())
+	check(err, 4)
+}
+
+func check(err error, code int) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(code)
+	}
+}
+
+type result struct {
+	Name      string `json:"name"`
+	Output    string `json:"output"`
+	ErrorKind string `json:"error_kind"`
+	Error     string `json:"error"`
+}
+
+// A cases file: "=== name" starts a case; "--- data" (generic YAML), "--- sigs" (a sigs.yaml),
+// "--- template", "--- output" and "--- error" start sections; a section's text is its lines
+// joined with "\n".
+type testCase struct {
+	name     string
+	sections map[string]string
+	order    []string
+}
+
+func parseCases(text string) []testCase {
+	var cases []testCase
+	var cur *testCase
+	var section string
+	var lines []string
+	flush := func() {
+		if cur != nil && section != "" {
+			cur.sections[section] = strings.Join(lines, "\n")
+		}
+		lines = nil
+	}
+	for _, line := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
+		switch {
+		case strings.HasPrefix(line, "=== "):
+			flush()
+			if cur != nil {
+				cases = append(cases, *cur)
+			}
+			cur = &testCase{name: strings.TrimPrefix(line, "=== "), sections: map[string]string{}}
+			section = ""
+		case strings.HasPrefix(line, "--- ") && cur != nil:
+			flush()
+			section = strings.TrimPrefix(line, "--- ")
+		default:
+			lines = append(lines, line)
+		}
+	}
+	flush()
+	if cur != nil {
+		cases = append(cases, *cur)
+	}
+	return cases
+}
+
+// resolve replaces a section that says "@name" by the same section of the case "@name".
+func resolve(c testCase, all []testCase) testCase {
+	for sec, text := range c.sections {
+		if strings.HasPrefix(text, "@") {
+			for _, o := range all {
+				if o.name == text {
+					c.sections[sec] = o.sections[sec]
+				}
+			}
+		}
+	}
+	return c
+}
+
+func runCase(c testCase) (res result) {
+	res.Name = c.name
+	defer func() {
+		if r := recover(); r != nil {
+			res.ErrorKind = "panic"
+			res.Error = fmt.Sprint(r)
+		}
+	}()
+	var data interface{}
+	if s, ok := c.sections["sigs"]; ok {
+		ctx, err := loadSigs([]byte(s))
+		if err != nil {
+			res.ErrorKind, res.Error = "data", err.Error()
+			return
+		}
+		data = ctx
+	} else if s, ok := c.sections["data"]; ok {
+		if err := yaml.Unmarshal([]byte(s), &data); err != nil {
+			res.ErrorKind, res.Error = "data", err.Error()
+			return
+		}
+	}
+	t, err := template.New(c.name).Funcs(funcMap).Parse(c.sections["template"])
+	if err != nil {
+		res.ErrorKind, res.Error = "parse", err.Error()
+		return
+	}
+	var out bytes.Buffer
+	err = t.Execute(&out, data)
+	res.Output = out.String()
+	if err != nil {
+		res.ErrorKind, res.Error = "exec", err.Error()
+	}
+	return
+}
+
+func cases(path string) {
+	text, err := os.ReadFile(path)
+	check(err, 2)
+	enc := json.NewEncoder(os.Stdout)
+	all := parseCases(string(text))
+	for _, c := range all {
+		if strings.HasPrefix(c.name, "@") {
+			continue
+		}
+		check(enc.Encode(runCase(resolve(c, all))), 2)
+	}
+}
+
+func main() {
+	if len(os.Args) < 3 {
+		fmt.Fprintln(os.Stderr, "usage: oracle render SIGS TEMPLATE [HEADER] | oracle cases FILE")
+		os.Exit(2)
+	}
+	switch os.Args[1] {
+	case "render":
+		render(os.Args[2:])
+	case "cases":
+		cases(os.Args[2])
+	default:
+		fmt.Fprintln(os.Stderr, "unknown mode", os.Args[1])
+		os.Exit(2)
+	}
+}

@@ -1,0 +1,138 @@
+//! The template engine's table tests: `tests/templates/cases.txt` holds data, a template and what Go's
+//! text/template (1.19) produces for it; our engine must produce the same output, or fail with the
+//! same kind of error (parse or exec) after writing the same partial output. The Go oracle test
+//! (`tests/go_oracle.rs`) checks the same file against Go itself.
+//!
+//! File format: `=== NAME` starts a case; `--- data` (generic YAML), `--- sigs` (a sigs.yaml),
+//! `--- template`, `--- output`, `--- error` (`KIND: message`) start sections; a section's text is its
+//! lines joined with `\n`. A section whose text is `@NAME` takes that section of the case `@NAME`.
+
+use sigs_lint::generate::{context, generator_funcs};
+use sigs_lint::template::value::from_yaml;
+use sigs_lint::template::{TemplateError, Templates, Value};
+
+pub struct Case {
+    pub name: String,
+    pub sections: Vec<(String, String)>,
+}
+
+impl Case {
+    pub fn get(&self, s: &str) -> Option<&str> {
+        self.sections
+            .iter()
+            .find(|(k, _)| k == s)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+pub fn parse_cases(text: &str) -> Vec<Case> {
+    let mut cases: Vec<Case> = Vec::new();
+    let mut section: Option<String> = None;
+    let mut lines: Vec<&str> = Vec::new();
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    let flush = |cases: &mut Vec<Case>, section: &Option<String>, lines: &mut Vec<&str>| {
+        if let (Some(c), Some(s)) = (cases.last_mut(), section) {
+            c.sections.push((s.clone(), lines.join("\n")));
+        }
+        lines.clear();
+    };
+    for line in body.split('\n') {
+        if let Some(name) = line.strip_prefix("=== ") {
+            flush(&mut cases, &section, &mut lines);
+            cases.push(Case {
+                name: name.to_string(),
+                sections: Vec::new(),
+            });
+            section = None;
+        } else if let (Some(s), false) = (line.strip_prefix("--- "), cases.is_empty()) {
+            flush(&mut cases, &section, &mut lines);
+            section = Some(s.to_string());
+        } else {
+            lines.push(line);
+        }
+    }
+    flush(&mut cases, &section, &mut lines);
+    // Resolve @references.
+    let shared: Vec<(String, Vec<(String, String)>)> = cases
+        .iter()
+        .filter(|c| c.name.starts_with('@'))
+        .map(|c| (c.name.clone(), c.sections.clone()))
+        .collect();
+    cases.retain(|c| !c.name.starts_with('@'));
+    for c in &mut cases {
+        for (k, v) in &mut c.sections {
+            if let Some((_, secs)) = shared.iter().find(|(n, _)| n == v) {
+                if let Some((_, text)) = secs.iter().find(|(sk, _)| sk == k) {
+                    *v = text.clone();
+                }
+            }
+        }
+    }
+    cases
+}
+
+/// Runs one case with our engine: (output, error kind and message).
+fn run(case: &Case) -> (String, Option<(String, String)>) {
+    let data = if let Some(s) = case.get("sigs") {
+        let file = sigs_lint::source::SourceFile::new("sigs.yaml", s);
+        let loaded = sigs_lint::model::load(&file);
+        assert!(
+            !loaded.has_errors(),
+            "{}: sigs data does not load: {:?}",
+            case.name,
+            loaded.findings
+        );
+        context(&loaded.model)
+    } else if let Some(d) = case.get("data") {
+        from_yaml(d).unwrap_or_else(|e| panic!("{}: data: {e}", case.name))
+    } else {
+        Value::Invalid
+    };
+    let mut t = Templates::new(generator_funcs());
+    if let Err(e) = t.parse(&case.name, case.get("template").unwrap_or("")) {
+        return (String::new(), Some(("parse".into(), e.to_string())));
+    }
+    let mut out = String::new();
+    match t.execute(&case.name, &data, &mut out) {
+        Ok(()) => (out, None),
+        Err(TemplateError::Exec(e)) => (out, Some(("exec".into(), e.to_string()))),
+        Err(e) => (out, Some(("parse".into(), e.to_string()))),
+    }
+}
+
+#[test]
+fn engine_matches_go_on_every_case() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/templates/cases.txt"
+    ))
+    .expect("cases file");
+    let cases = parse_cases(&text);
+    assert!(cases.len() >= 300, "{} cases", cases.len());
+    let mut failures = Vec::new();
+    for case in &cases {
+        let (out, err) = run(case);
+        let want_out = case.get("output").unwrap_or("");
+        let want_kind = case
+            .get("error")
+            .map(|e| e.split(':').next().unwrap_or("").to_string());
+        let got_kind = err.as_ref().map(|(k, _)| k.clone());
+        if out != want_out || got_kind != want_kind {
+            failures.push(format!(
+                "--- {}\n  want output {:?} error {:?}\n  got  output {:?} error {:?}",
+                case.name,
+                want_out,
+                case.get("error"),
+                out,
+                err.map(|(k, m)| format!("{k}: {m}"))
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ from Go:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
