@@ -61,10 +61,10 @@ pub fn parse_cases(text: &str) -> Vec<Case> {
     cases.retain(|c| !c.name.starts_with('@'));
     for c in &mut cases {
         for (k, v) in &mut c.sections {
-            if let Some((_, secs)) = shared.iter().find(|(n, _)| n == v) {
-                if let Some((_, text)) = secs.iter().find(|(sk, _)| sk == k) {
-                    *v = text.clone();
-                }
+            if let Some((_, secs)) = shared.iter().find(|(n, _)| n == v)
+                && let Some((_, text)) = secs.iter().find(|(sk, _)| sk == k)
+            {
+                *v = text.clone();
             }
         }
     }
