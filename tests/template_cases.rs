@@ -11,65 +11,9 @@ use sigs_lint::generate::{context, generator_funcs};
 use sigs_lint::template::value::from_yaml;
 use sigs_lint::template::{TemplateError, Templates, Value};
 
-pub struct Case {
-    pub name: String,
-    pub sections: Vec<(String, String)>,
-}
+mod support;
 
-impl Case {
-    pub fn get(&self, s: &str) -> Option<&str> {
-        self.sections
-            .iter()
-            .find(|(k, _)| k == s)
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-pub fn parse_cases(text: &str) -> Vec<Case> {
-    let mut cases: Vec<Case> = Vec::new();
-    let mut section: Option<String> = None;
-    let mut lines: Vec<&str> = Vec::new();
-    let body = text.strip_suffix('\n').unwrap_or(text);
-    let flush = |cases: &mut Vec<Case>, section: &Option<String>, lines: &mut Vec<&str>| {
-        if let (Some(c), Some(s)) = (cases.last_mut(), section) {
-            c.sections.push((s.clone(), lines.join("\n")));
-        }
-        lines.clear();
-    };
-    for line in body.split('\n') {
-        if let Some(name) = line.strip_prefix("=== ") {
-            flush(&mut cases, &section, &mut lines);
-            cases.push(Case {
-                name: name.to_string(),
-                sections: Vec::new(),
-            });
-            section = None;
-        } else if let (Some(s), false) = (line.strip_prefix("--- "), cases.is_empty()) {
-            flush(&mut cases, &section, &mut lines);
-            section = Some(s.to_string());
-        } else {
-            lines.push(line);
-        }
-    }
-    flush(&mut cases, &section, &mut lines);
-    // Resolve @references.
-    let shared: Vec<(String, Vec<(String, String)>)> = cases
-        .iter()
-        .filter(|c| c.name.starts_with('@'))
-        .map(|c| (c.name.clone(), c.sections.clone()))
-        .collect();
-    cases.retain(|c| !c.name.starts_with('@'));
-    for c in &mut cases {
-        for (k, v) in &mut c.sections {
-            if let Some((_, secs)) = shared.iter().find(|(n, _)| n == v)
-                && let Some((_, text)) = secs.iter().find(|(sk, _)| sk == k)
-            {
-                *v = text.clone();
-            }
-        }
-    }
-    cases
-}
+use support::{Case, parse_cases};
 
 /// Runs one case with our engine: (output, error kind and message).
 fn run(case: &Case) -> (String, Option<(String, String)>) {

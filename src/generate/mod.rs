@@ -3,6 +3,7 @@
 
 pub mod data;
 pub mod funcs;
+pub mod render;
 
 pub use data::context;
 pub use funcs::generator_funcs;

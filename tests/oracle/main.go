@@ -3,6 +3,9 @@
 // field names, derivations, sorting and functions), or against generic YAML data.
 //
 //	oracle render SIGS_YAML TEMPLATE [HEADER]   render one template file (named by its base name)
+//	oracle groups SIGS_YAML KIND TEMPLATE [HEADER]
+//	                                             render it for each group of KIND (sigs, workinggroups,
+//	                                             usergroups, committees), each output after "=== DIR"
 //	oracle cases CASES_FILE                      run every case of a cases file, one JSON line each
 //
 // Built offline in GOPATH mode with Debian's golang-go and golang-gopkg-yaml.v3-dev.
@@ -226,6 +229,38 @@ func render(args []string) {
 	check(err, 4)
 }
 
+// groups renders a README template once per group, passing the group by value as the generator does.
+func groups(args []string) {
+	text, err := os.ReadFile(args[0])
+	check(err, 2)
+	ctx, err := loadSigs(text)
+	check(err, 2)
+	var list []Group
+	switch args[1] {
+	case "sigs":
+		list = ctx.Sigs
+	case "workinggroups":
+		list = ctx.WorkingGroups
+	case "usergroups":
+		list = ctx.UserGroups
+	case "committees":
+		list = ctx.Committees
+	default:
+		check(fmt.Errorf("unknown kind %q", args[1]), 2)
+	}
+	t := template.New(filepath.Base(args[2])).Funcs(funcMap)
+	t, err = t.ParseFiles(args[2:]...)
+	check(err, 3)
+	for _, g := range list {
+		var out bytes.Buffer
+		err := t.Execute(&out, g)
+		fmt.Printf("=== %s\n%s", g.Dir, out.String())
+		if err != nil {
+			fmt.Printf("\n!!! exec: %s\n", err)
+		}
+	}
+}
+
 func check(err error, code int) {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -356,6 +391,8 @@ func main() {
 		render(os.Args[2:])
 	case "cases":
 		cases(os.Args[2])
+	case "groups":
+		groups(os.Args[2:])
 	default:
 		fmt.Fprintln(os.Stderr, "unknown mode", os.Args[1])
 		os.Exit(2)
