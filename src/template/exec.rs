@@ -137,7 +137,7 @@ impl Templates {
         let mut s = State {
             templates: self,
             name: name.to_string(),
-            body: body.clone(),
+            body,
             out,
             vars: vec![("$".to_string(), data.clone())],
             depth: 0,
@@ -157,38 +157,48 @@ enum Flow {
 
 type EResult<T> = Result<T, Box<ExecError>>;
 
-/// What the failing node is: its position and Go's string of it.
-#[derive(Clone)]
-struct At {
-    pos: usize,
-    context: String,
+/// The node being evaluated, for error messages: its position and (only when an error is
+/// reported) Go's string of it.
+#[derive(Clone, Copy)]
+enum At<'a> {
+    Action(&'a Pipe),
+    Range(&'a Pipe),
+    Pipe(&'a Pipe),
+    Node(usize, &'a Node),
+    Arg(&'a Arg),
+}
+
+impl At<'_> {
+    fn pos(&self) -> usize {
+        match self {
+            At::Action(p) | At::Range(p) | At::Pipe(p) => p.pos,
+            At::Node(pos, _) => *pos,
+            At::Arg(a) => a.pos(),
+        }
+    }
+
+    fn context(&self) -> String {
+        match self {
+            At::Action(p) => format!("{{{{{p}}}}}"),
+            At::Range(p) => format!("{{{{range {p}}}}}"),
+            At::Pipe(p) => p.to_string(),
+            At::Node(_, n) => node_string(n),
+            At::Arg(a) => a.to_string(),
+        }
+    }
 }
 
 struct State<'a> {
     templates: &'a Templates,
     name: String,
-    body: Rc<Body>,
+    body: &'a Body,
     out: &'a mut String,
     vars: Vec<(String, Value)>,
     depth: usize,
-    at: Option<At>,
+    at: Option<At<'a>>,
 }
 
-fn at_arg(a: &Arg) -> At {
-    At {
-        pos: a.pos(),
-        context: a.to_string(),
-    }
-}
-
-impl State<'_> {
-    fn set_at(&mut self, pos: usize, context: impl FnOnce() -> String) {
-        self.at = Some(At {
-            pos,
-            context: context(),
-        });
-    }
-
+impl<'a> State<'a> {
     fn error<T>(&self, message: impl Into<String>) -> EResult<T> {
         let message = message.into();
         let Some(at) = &self.at else {
@@ -201,20 +211,21 @@ impl State<'_> {
                 message,
             }));
         };
-        let text = &self.body.text[..at.pos.min(self.body.text.len())];
+        let pos = at.pos();
+        let text = &self.body.text[..pos.min(self.body.text.len())];
         let line = 1 + text.matches('\n').count();
         let col = match text.rfind('\n') {
-            Some(i) => at.pos - (i + 1),
-            None => at.pos,
+            Some(i) => pos - (i + 1),
+            None => pos,
         };
-        let mut context = at.context.clone();
+        let mut context = at.context();
         if context.chars().count() > 20 {
             context = format!("{}...", context.chars().take(20).collect::<String>());
         }
         Err(Box::new(ExecError {
             name: self.name.clone(),
             parse_name: self.body.parse_name.clone(),
-            pos: Some(at.pos),
+            pos: Some(pos),
             location: format!("{}:{line}:{col}", self.body.parse_name),
             context,
             message,
@@ -229,7 +240,7 @@ impl State<'_> {
         Ok(())
     }
 
-    fn walk_list(&mut self, dot: &Value, list: &[Node]) -> EResult<Flow> {
+    fn walk_list(&mut self, dot: &Value, list: &'a [Node]) -> EResult<Flow> {
         for n in list {
             match self.walk(dot, n)? {
                 Flow::Normal => {}
@@ -239,14 +250,14 @@ impl State<'_> {
         Ok(Flow::Normal)
     }
 
-    fn walk(&mut self, dot: &Value, node: &Node) -> EResult<Flow> {
+    fn walk(&mut self, dot: &Value, node: &'a Node) -> EResult<Flow> {
         match node {
             Node::Text(t) => self.write(t)?,
             Node::Action(pipe) => {
-                self.set_at(pipe.pos, || format!("{{{{{pipe}}}}}"));
+                self.at = Some(At::Action(pipe));
                 let val = self.eval_pipeline(dot, Some(pipe))?;
                 if pipe.decl.is_empty() {
-                    self.set_at(pipe.pos, || format!("{{{{{pipe}}}}}"));
+                    self.at = Some(At::Action(pipe));
                     self.print_value(&val)?;
                 }
             }
@@ -275,8 +286,9 @@ impl State<'_> {
                 r?;
             }
             Node::Template { pos, name, pipe } => {
-                self.set_at(*pos, || node_string(node));
-                let Some(body) = self.templates.trees.get(name).cloned() else {
+                self.at = Some(At::Node(*pos, node));
+                let templates: &'a Templates = self.templates;
+                let Some(body) = templates.trees.get(name) else {
                     return self.error(format!("template {} not defined", super::fmt::quote(name)));
                 };
                 if self.depth >= MAX_EXEC_DEPTH {
@@ -287,7 +299,7 @@ impl State<'_> {
                 let new_dot = self.eval_pipeline(dot, pipe.as_ref())?;
                 let saved_vars =
                     std::mem::replace(&mut self.vars, vec![("$".into(), new_dot.clone())]);
-                let saved_body = std::mem::replace(&mut self.body, body.clone());
+                let saved_body = std::mem::replace(&mut self.body, body);
                 let saved_name = std::mem::replace(&mut self.name, name.clone());
                 self.depth += 1;
                 let r = self.walk_list(&new_dot, &body.root);
@@ -303,8 +315,8 @@ impl State<'_> {
         Ok(Flow::Normal)
     }
 
-    fn walk_range(&mut self, dot: &Value, b: &Branch) -> EResult<()> {
-        self.set_at(b.pipe.pos, || format!("{{{{range {}}}}}", b.pipe));
+    fn walk_range(&mut self, dot: &Value, b: &'a Branch) -> EResult<()> {
+        self.at = Some(At::Range(&b.pipe));
         let val = self.eval_pipeline(dot, Some(&b.pipe))?;
         let val = match val {
             Value::Ptr(_, Some(s)) => Value::Struct(s),
@@ -389,11 +401,11 @@ impl State<'_> {
         self.error(format!("undefined variable: {name}"))
     }
 
-    fn eval_pipeline(&mut self, dot: &Value, pipe: Option<&Pipe>) -> EResult<Value> {
+    fn eval_pipeline(&mut self, dot: &Value, pipe: Option<&'a Pipe>) -> EResult<Value> {
         let Some(pipe) = pipe else {
             return Ok(Value::Invalid);
         };
-        self.set_at(pipe.pos, || pipe.to_string());
+        self.at = Some(At::Pipe(pipe));
         let mut value: Option<Value> = None;
         for cmd in &pipe.cmds {
             // A nil interface{} result is dug into: it becomes no value at all.
@@ -423,13 +435,13 @@ impl State<'_> {
     fn eval_command(
         &mut self,
         dot: &Value,
-        cmd: &Command,
+        cmd: &'a Command,
         final_: Option<Value>,
     ) -> EResult<Value> {
         let first = &cmd.args[0];
         match first {
             Arg::Field(_, ids) => {
-                self.at = Some(at_arg(first));
+                self.at = Some(At::Arg(first));
                 return self.eval_field_chain(dot, dot.clone(), first, ids, &cmd.args, final_);
             }
             Arg::Chain(_, base, fields) => {
@@ -443,7 +455,7 @@ impl State<'_> {
                 return self.eval_pipeline(dot, Some(p));
             }
             Arg::Variable(_, ids) => {
-                self.at = Some(at_arg(first));
+                self.at = Some(At::Arg(first));
                 let value = self.var_value(&ids[0])?;
                 if ids.len() == 1 {
                     self.not_a_function(&cmd.args, &final_)?;
@@ -453,7 +465,7 @@ impl State<'_> {
             }
             _ => {}
         }
-        self.at = Some(at_arg(first));
+        self.at = Some(At::Arg(first));
         self.not_a_function(&cmd.args, &final_)?;
         match first {
             Arg::Bool(_, b) => Ok(Value::Bool(*b)),
@@ -492,18 +504,18 @@ impl State<'_> {
     fn eval_chain(
         &mut self,
         dot: &Value,
-        node: &Arg,
-        base: &Arg,
+        node: &'a Arg,
+        base: &'a Arg,
         fields: &[String],
-        args: &[Arg],
+        args: &'a [Arg],
         final_: Option<Value>,
     ) -> EResult<Value> {
-        self.at = Some(at_arg(node));
+        self.at = Some(At::Arg(node));
         if matches!(base, Arg::Nil(_)) {
             return self.error(format!("indirection through explicit nil in {node}"));
         }
         let pipe = self.eval_arg(dot, Param::Val, base)?;
-        self.at = Some(at_arg(node));
+        self.at = Some(At::Arg(node));
         self.eval_field_chain(dot, pipe, node, fields, args, final_)
     }
 
@@ -511,9 +523,9 @@ impl State<'_> {
         &mut self,
         dot: &Value,
         mut receiver: Value,
-        node: &Arg,
+        node: &'a Arg,
         ids: &[String],
-        args: &[Arg],
+        args: &'a [Arg],
         final_: Option<Value>,
     ) -> EResult<Value> {
         let n = ids.len();
@@ -527,8 +539,8 @@ impl State<'_> {
         &mut self,
         dot: &Value,
         name: &str,
-        node: &Arg,
-        args: &[Arg],
+        node: &'a Arg,
+        args: &'a [Arg],
         final_: Option<Value>,
         receiver: Value,
     ) -> EResult<Value> {
@@ -558,7 +570,7 @@ impl State<'_> {
             if let Value::Ptr(t, None) = &receiver {
                 return self.error(format!("nil pointer evaluating *{}.{name}", t.name));
             }
-            self.at = Some(at_arg(node));
+            self.at = Some(At::Arg(node));
             return (m.call)(&receiver, &argv)
                 .or_else(|e| self.error(format!("error calling {name}: {e}")));
         }
@@ -599,12 +611,12 @@ impl State<'_> {
     fn eval_function(
         &mut self,
         dot: &Value,
-        node: &Arg,
+        node: &'a Arg,
         name: &str,
-        args: &[Arg],
+        args: &'a [Arg],
         final_: Option<Value>,
     ) -> EResult<Value> {
-        self.at = Some(at_arg(node));
+        self.at = Some(At::Arg(node));
         let Some(f) = self.templates.funcs.get(name) else {
             return self.error(format!(
                 "{} is not a defined function",
@@ -618,9 +630,9 @@ impl State<'_> {
         &mut self,
         dot: &Value,
         f: &Func,
-        node: &Arg,
+        node: &'a Arg,
         name: &str,
-        args: &[Arg],
+        args: &'a [Arg],
         final_: Option<Value>,
     ) -> EResult<Value> {
         let args = if args.is_empty() { args } else { &args[1..] };
@@ -672,7 +684,7 @@ impl State<'_> {
             };
             argv.push(self.validate_type(fv, param)?);
         }
-        self.at = Some(at_arg(node));
+        self.at = Some(At::Arg(node));
         (f.call)(&argv).or_else(|e| self.error(format!("error calling {name}: {e}")))
     }
 
@@ -703,8 +715,8 @@ impl State<'_> {
         }
     }
 
-    fn eval_arg(&mut self, dot: &Value, param: Param, n: &Arg) -> EResult<Value> {
-        self.at = Some(at_arg(n));
+    fn eval_arg(&mut self, dot: &Value, param: Param, n: &'a Arg) -> EResult<Value> {
+        self.at = Some(At::Arg(n));
         let v = match n {
             Arg::Dot(_) => dot.clone(),
             Arg::Nil(_) => {
@@ -751,7 +763,7 @@ impl State<'_> {
                 };
             }
         };
-        self.at = Some(at_arg(n));
+        self.at = Some(At::Arg(n));
         self.validate_type(v, param)
     }
 }
