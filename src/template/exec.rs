@@ -16,6 +16,9 @@ use super::value::Value;
 pub const MAX_EXEC_DEPTH: usize = 200;
 /// Largest output we write before giving up (a runaway template cannot fill the disk).
 pub const MAX_OUTPUT: usize = 64 << 20;
+/// Most nodes one execution may visit (`{{define "a"}}{{template "a"}}{{template "a"}}{{end}}`
+/// would otherwise run for ever); far above what any generator template needs.
+pub const DEFAULT_STEP_LIMIT: u64 = 50_000_000;
 
 /// A template error: parse or execution, worded as Go words it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,6 +80,7 @@ struct Body {
 pub struct Templates {
     trees: HashMap<String, Rc<Body>>,
     funcs: FuncMap,
+    step_limit: u64,
 }
 
 impl Templates {
@@ -84,7 +88,13 @@ impl Templates {
         Templates {
             trees: HashMap::new(),
             funcs,
+            step_limit: DEFAULT_STEP_LIMIT,
         }
+    }
+
+    /// Sets the most nodes one execution may visit.
+    pub fn set_step_limit(&mut self, steps: u64) {
+        self.step_limit = steps;
     }
 
     /// Parses `text` under the name `name` (`{{define}}`s in it add more templates), as Go's
@@ -141,6 +151,7 @@ impl Templates {
             out,
             vars: vec![("$".to_string(), data.clone())],
             depth: 0,
+            steps: 0,
             at: None,
         };
         s.walk_list(data, &body.root)
@@ -195,6 +206,7 @@ struct State<'a> {
     out: &'a mut String,
     vars: Vec<(String, Value)>,
     depth: usize,
+    steps: u64,
     at: Option<At<'a>>,
 }
 
@@ -251,6 +263,13 @@ impl<'a> State<'a> {
     }
 
     fn walk(&mut self, dot: &Value, node: &'a Node) -> EResult<Flow> {
+        self.steps += 1;
+        if self.steps > self.templates.step_limit {
+            return self.error(format!(
+                "execution exceeded {} steps",
+                self.templates.step_limit
+            ));
+        }
         match node {
             Node::Text(t) => self.write(t)?,
             Node::Action(pipe) => {

@@ -503,6 +503,7 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
         if i < bytes.len() && bytes[i] == b'*' {
             i += 1;
             match args.get(argn) {
+                Some(Value::Int(w)) if w.unsigned_abs() > 1_000_000 => out.push_str("%!(BADWIDTH)"),
                 Some(Value::Int(w)) => {
                     if *w < 0 {
                         spec.minus = true;
@@ -520,7 +521,14 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
                 i += 1;
             }
             if i > s {
-                spec.width = format[s..i].parse().ok();
+                match format[s..i].parse::<usize>() {
+                    Ok(w) if w <= 1_000_000 => spec.width = Some(w),
+                    // Go gives up on the verb when a literal width is too large.
+                    _ => {
+                        out.push_str("%!(NOVERB)");
+                        break;
+                    }
+                }
             }
         }
         // precision
@@ -530,6 +538,7 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
             if i < bytes.len() && bytes[i] == b'*' {
                 i += 1;
                 match args.get(argn) {
+                    Some(Value::Int(p)) if *p > 1_000_000 => out.push_str("%!(BADPREC)"),
                     Some(Value::Int(p)) if *p >= 0 => spec.prec = Some(*p as usize),
                     Some(Value::Int(_)) => spec.prec = None,
                     _ => out.push_str("%!(BADPREC)"),
@@ -541,7 +550,14 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
                 while i < bytes.len() && bytes[i].is_ascii_digit() {
                     i += 1;
                 }
-                spec.prec = Some(format[s..i].parse().unwrap_or(0));
+                match format[s..i].parse::<usize>() {
+                    Ok(p) if p <= 1_000_000 => spec.prec = Some(p),
+                    Err(_) if i == s => spec.prec = Some(0),
+                    _ => {
+                        out.push_str("%!(NOVERB)");
+                        break;
+                    }
+                }
             }
         }
         good_index = arg_index(&mut i, &mut argn, &mut reordered) && good_index;

@@ -40,7 +40,12 @@ impl std::error::Error for ParseError {}
 
 type PResult<T> = Result<T, ParseError>;
 
+/// Deepest nesting of control structures and parentheses we parse (Go has no limit; no real
+/// template comes near it, and it bounds the parser's and executor's recursion).
+pub const MAX_PARSE_DEPTH: usize = 200;
+
 struct Parser<'f> {
+    depth: usize,
     items: Vec<Item>,
     idx: usize,
     /// The name of the tree being parsed (changes inside `define`).
@@ -64,6 +69,7 @@ pub fn parse(
 ) -> PResult<Vec<(String, Vec<Node>)>> {
     let items = lex(text, !has_function("break"), !has_function("continue"));
     let mut p = Parser {
+        depth: 0,
         items,
         idx: 0,
         name: name.to_string(),
@@ -296,6 +302,16 @@ impl Parser<'_> {
     }
 
     fn control(&mut self, set: &mut Vec<(String, Vec<Node>)>, context: &str) -> PResult<Ctl> {
+        self.depth += 1;
+        if self.depth > MAX_PARSE_DEPTH {
+            return self.error(format!("nesting deeper than {MAX_PARSE_DEPTH} levels"));
+        }
+        let r = self.control_inner(set, context);
+        self.depth -= 1;
+        r
+    }
+
+    fn control_inner(&mut self, set: &mut Vec<(String, Vec<Node>)>, context: &str) -> PResult<Ctl> {
         let vars = self.vars.len();
         let pipe = self.pipeline(context, ItemType::RightDelim)?;
         if context == "range" {
@@ -403,6 +419,16 @@ impl Parser<'_> {
     }
 
     fn pipeline(&mut self, context: &str, end: ItemType) -> PResult<Pipe> {
+        self.depth += 1;
+        if self.depth > MAX_PARSE_DEPTH {
+            return self.error(format!("nesting deeper than {MAX_PARSE_DEPTH} levels"));
+        }
+        let r = self.pipeline_inner(context, end);
+        self.depth -= 1;
+        r
+    }
+
+    fn pipeline_inner(&mut self, context: &str, end: ItemType) -> PResult<Pipe> {
         let token = self.peek_non_space();
         let mut pipe = Pipe {
             pos: token.pos,

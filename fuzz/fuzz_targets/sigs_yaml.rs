@@ -1,0 +1,20 @@
+//! Load + all rules + both renderers on any bytes: no panic.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use sigs_lint::config::Config;
+use sigs_lint::report::{Human, Renderer, Run, Short};
+
+fuzz_target!(|input: &[u8]| {
+    let (file, mut findings) = sigs_lint::model::load_file("fuzz.yaml", input.to_vec());
+    let loaded = sigs_lint::model::load(&file);
+    findings.extend(loaded.findings);
+    if loaded.usable {
+        findings.extend(sigs_lint::rules::run(&loaded.model, &file, &Config::default()));
+        let _ = sigs_lint::generate::context(&loaded.model);
+    }
+    let run = Run { files: vec![file], findings };
+    let mut out = Vec::new();
+    let _ = Human { color: false, width: 80 }.render(&run, &mut out);
+    let _ = Short.render(&run, &mut out);
+});

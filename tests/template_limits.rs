@@ -1,0 +1,74 @@
+//! No template can hang, exhaust the stack or fill the disk: recursion, nesting, steps, output
+//! size and printf widths are bounded, each with a clear error.
+
+use sigs_lint::generate::generator_funcs;
+use sigs_lint::template::{Templates, Value};
+
+fn run(src: &str, steps: Option<u64>) -> Result<String, String> {
+    let mut t = Templates::new(generator_funcs());
+    if let Some(s) = steps {
+        t.set_step_limit(s);
+    }
+    t.parse("t", src).map_err(|e| e.to_string())?;
+    let mut out = String::new();
+    t.execute("t", &Value::Int(1), &mut out).map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+#[test]
+fn infinite_recursion_stops_at_the_depth_limit() {
+    let e = run(r#"{{define "a"}}{{template "a"}}{{end}}{{template "a"}}"#, None).unwrap_err();
+    assert_eq!(
+        e,
+        r#"template: t:1:25: executing "a" at <{{template "a"}}>: exceeded maximum template depth (200)"#
+    );
+}
+
+#[test]
+fn exponential_templates_stop_at_the_step_limit() {
+    // Six levels, each calling the next ten times: a million calls, never deep.
+    let mut src = String::from("{{define \"l6\"}}x{{end}}");
+    for i in 0..6 {
+        src.push_str(&format!("{{{{define \"l{i}\"}}}}{}{{{{end}}}}", format!("{{{{template \"l{}\"}}}}", i + 1).repeat(10)));
+    }
+    src.push_str("{{template \"l0\"}}");
+    let e = run(&src, Some(100_000)).unwrap_err();
+    assert!(e.ends_with("execution exceeded 100000 steps"), "{e}");
+}
+
+#[test]
+fn deep_nesting_is_a_parse_error() {
+    let src = format!("{{{{{}1{}}}}}", "(".repeat(5000), ")".repeat(5000));
+    assert_eq!(
+        run(&src, None).unwrap_err(),
+        "template: t:1: nesting deeper than 200 levels"
+    );
+    let ifs = format!("{}x{}", "{{if 1}}".repeat(300), "{{end}}".repeat(300));
+    assert_eq!(
+        run(&ifs, None).unwrap_err(),
+        "template: t:1: nesting deeper than 200 levels"
+    );
+    // 150 levels are fine.
+    let ok = format!("{}x{}", "{{if 1}}".repeat(150), "{{end}}".repeat(150));
+    assert_eq!(run(&ok, None).unwrap(), "x");
+}
+
+#[test]
+fn output_is_bounded() {
+    // 200 nested ranges of 10 would print 10^N times; the output limit stops it first.
+    let e = run(
+        r#"{{define "a"}}{{printf "%1000000s" "x"}}{{template "a"}}{{template "a"}}{{end}}{{template "a"}}"#,
+        None,
+    )
+    .unwrap_err();
+    assert!(e.ends_with("output exceeds 67108864 bytes"), "{e}");
+}
+
+#[test]
+fn huge_printf_widths_are_refused_like_go() {
+    assert_eq!(run(r#"{{printf "%*d" 2000000 1}}"#, None).unwrap(), "%!(BADWIDTH)1");
+    assert_eq!(
+        run(r#"{{printf "%99999999d" 1}}"#, None).unwrap(),
+        "%!(NOVERB)%!(EXTRA int=1)"
+    );
+}
