@@ -11,13 +11,18 @@ fn run(src: &str, steps: Option<u64>) -> Result<String, String> {
     }
     t.parse("t", src).map_err(|e| e.to_string())?;
     let mut out = String::new();
-    t.execute("t", &Value::Int(1), &mut out).map_err(|e| e.to_string())?;
+    t.execute("t", &Value::Int(1), &mut out)
+        .map_err(|e| e.to_string())?;
     Ok(out)
 }
 
 #[test]
 fn infinite_recursion_stops_at_the_depth_limit() {
-    let e = run(r#"{{define "a"}}{{template "a"}}{{end}}{{template "a"}}"#, None).unwrap_err();
+    let e = run(
+        r#"{{define "a"}}{{template "a"}}{{end}}{{template "a"}}"#,
+        None,
+    )
+    .unwrap_err();
     assert_eq!(
         e,
         r#"template: t:1:25: executing "a" at <{{template "a"}}>: exceeded maximum template depth (200)"#
@@ -29,7 +34,10 @@ fn exponential_templates_stop_at_the_step_limit() {
     // Six levels, each calling the next ten times: a million calls, never deep.
     let mut src = String::from("{{define \"l6\"}}x{{end}}");
     for i in 0..6 {
-        src.push_str(&format!("{{{{define \"l{i}\"}}}}{}{{{{end}}}}", format!("{{{{template \"l{}\"}}}}", i + 1).repeat(10)));
+        src.push_str(&format!(
+            "{{{{define \"l{i}\"}}}}{}{{{{end}}}}",
+            format!("{{{{template \"l{}\"}}}}", i + 1).repeat(10)
+        ));
     }
     src.push_str("{{template \"l0\"}}");
     let e = run(&src, Some(100_000)).unwrap_err();
@@ -66,7 +74,10 @@ fn output_is_bounded() {
 
 #[test]
 fn huge_printf_widths_are_refused_like_go() {
-    assert_eq!(run(r#"{{printf "%*d" 2000000 1}}"#, None).unwrap(), "%!(BADWIDTH)1");
+    assert_eq!(
+        run(r#"{{printf "%*d" 2000000 1}}"#, None).unwrap(),
+        "%!(BADWIDTH)1"
+    );
     assert_eq!(
         run(r#"{{printf "%99999999d" 1}}"#, None).unwrap(),
         "%!(NOVERB)%!(EXTRA int=1)"
