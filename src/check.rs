@@ -15,6 +15,10 @@ pub struct CheckOptions {
     pub path: PathBuf,
     /// An explicit config file; otherwise `.sigs-lint.yaml` in the repository root, if present.
     pub config: Option<PathBuf>,
+    /// Skip the comparison of the generated docs (fast editor-on-save runs).
+    pub no_docs: bool,
+    /// Compare only this group's README (like upstream's `WHAT=`).
+    pub only: Option<String>,
 }
 
 /// The outcome of a check.
@@ -28,6 +32,8 @@ pub struct Checked {
     pub config: Config,
     /// The repository root.
     pub root: PathBuf,
+    /// The data file loaded without errors (the docs can be generated).
+    pub loaded: bool,
 }
 
 impl Checked {
@@ -131,12 +137,14 @@ pub fn check(opts: &CheckOptions) -> Checked {
     let (file, mut findings) = model::load_file(&data_path.display().to_string(), bytes);
     let loaded = model::load(&file);
     findings.extend(loaded.findings);
+    let load_ok = loaded.usable && !findings.iter().any(|f| f.severity == Severity::Error);
     findings.extend(run_rules(
         &loaded.model,
         loaded.usable,
         &findings,
         &file,
         &out.config,
+        Some(&root),
     ));
     let index = out.run.files.len();
     out.run.files.push(file);
@@ -144,8 +152,51 @@ pub fn check(opts: &CheckOptions) -> Checked {
         .findings
         .extend(findings.into_iter().map(|f| f.in_file(index)));
     out.model = loaded.model;
+    out.loaded = load_ok;
+    if load_ok && !opts.no_docs {
+        let docs = compare_docs(
+            &out.root,
+            &out.model,
+            &out.config,
+            opts.only.as_deref(),
+            &mut out.run.files,
+        );
+        out.run.findings.extend(docs);
+    }
     sort_findings(&mut out.run.findings);
     out
+}
+
+/// The generated-docs part of `check`: stale, missing and orphaned outputs.
+fn compare_docs(
+    root: &Path,
+    model: &SigsYaml,
+    config: &Config,
+    only: Option<&str>,
+    files: &mut Vec<SourceFile>,
+) -> Vec<Finding> {
+    use crate::generate::docs;
+    let source = docs::template_source(root, config);
+    let expected = docs::expected(root, model, config, &source, only);
+    let shown_root = root.display().to_string();
+    let mut findings = docs::compare(root, &expected, files, &shown_root);
+    if only.is_none() {
+        for orphan in docs::orphans(root, &expected) {
+            let shown = docs::join(&shown_root, &orphan);
+            findings.push(
+                Finding::new(
+                    "doc-orphan",
+                    Severity::Error,
+                    format!(
+                        "`{shown}` carries the generator's header, but no group in sigs.yaml produces it any more"
+                    ),
+                )
+                .help("delete it (the Go generator never deletes files), or put its group back in sigs.yaml")
+                .in_file(usize::MAX),
+            );
+        }
+    }
+    findings
 }
 
 /// The rules run only on a file that loaded without errors: after an unknown key or a wrong type
@@ -156,6 +207,7 @@ fn run_rules(
     load_findings: &[Finding],
     file: &SourceFile,
     config: &Config,
+    root: Option<&Path>,
 ) -> Vec<Finding> {
     if load_findings.iter().any(|f| f.severity == Severity::Error) {
         let note = Finding::new(
@@ -168,7 +220,7 @@ fn run_rules(
     if !usable {
         return Vec::new();
     }
-    crate::rules::run(model, file, config)
+    crate::rules::run_in(model, file, config, root)
 }
 
 /// Loads and checks YAML text directly (no files, default config): for tests, benches and docs.
@@ -182,6 +234,7 @@ pub fn check_text(name: &str, text: &str, config: &Config) -> Run {
         &findings,
         &file,
         config,
+        None,
     ));
     sort_findings(&mut findings);
     Run {

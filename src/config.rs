@@ -3,6 +3,11 @@
 //!
 //! ```yaml
 //! data-file: sigs.yaml          # kubeflow: wgs.yaml
+//! templates: generator          # the repository's Go templates (built-in ones when absent)
+//! outputs:                      # output file names; null turns one off
+//!   list: sig-list.md           # kubeflow: wg-list.md
+//!   aliases: OWNERS_ALIASES
+//!   liaisons: liaisons.md       # kubeflow: null
 //! rules:
 //!   lead-details: off           # off | warn | error
 //!   person-consistency: error
@@ -34,9 +39,20 @@ pub enum Level {
     Error,
 }
 
+/// Output file names (relative to the repository root); `None` turns an output off.
+#[derive(Clone, Debug)]
+pub struct Outputs {
+    pub list: Option<String>,
+    pub aliases: Option<String>,
+    pub liaisons: Option<String>,
+}
+
 #[derive(Clone, Debug)]
 pub struct Config {
     pub data_file: String,
+    /// The repository's template directory (used when it exists; else the built-in templates).
+    pub templates: String,
+    pub outputs: Outputs,
     pub levels: BTreeMap<String, Level>,
     pub placeholder_hosts: Vec<String>,
     pub allowed_hosts: Vec<String>,
@@ -50,6 +66,12 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             data_file: "sigs.yaml".into(),
+            templates: "generator".into(),
+            outputs: Outputs {
+                list: Some("sig-list.md".into()),
+                aliases: Some("OWNERS_ALIASES".into()),
+                liaisons: Some("liaisons.md".into()),
+            },
             levels: BTreeMap::new(),
             placeholder_hosts: Vec::new(),
             allowed_hosts: Vec::new(),
@@ -90,6 +112,8 @@ impl Config {
         };
         const KEYS: &[&str] = &[
             "data-file",
+            "templates",
+            "outputs",
             "rules",
             "placeholder-url",
             "references",
@@ -101,6 +125,24 @@ impl Config {
                 "data-file" => {
                     if let Some(s) = p.string(v) {
                         config.data_file = s;
+                    }
+                }
+                "templates" => {
+                    if let Some(s) = p.string(v) {
+                        config.templates = s;
+                    }
+                }
+                "outputs" => {
+                    for (k, v) in p.map(v, &["list", "aliases", "liaisons"]) {
+                        let value = match &v.kind {
+                            NodeKind::Null => None,
+                            _ => p.string(v),
+                        };
+                        match k {
+                            "list" => config.outputs.list = value,
+                            "aliases" => config.outputs.aliases = value,
+                            _ => config.outputs.liaisons = value,
+                        }
                     }
                 }
                 "rules" => {

@@ -47,6 +47,8 @@ pub struct Finding {
     /// The first label is the primary location.
     pub labels: Vec<Label>,
     pub help: Option<String>,
+    /// A unified diff (stale generated files), shown after the report.
+    pub diff: Option<String>,
 }
 
 impl Finding {
@@ -58,6 +60,7 @@ impl Finding {
             file: 0,
             labels: Vec::new(),
             help: None,
+            diff: None,
         }
     }
 

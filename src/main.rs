@@ -38,6 +38,40 @@ enum Command {
         /// When to color the output.
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
+        /// Skip the comparison of the generated docs (fast, for editor-on-save).
+        #[arg(long)]
+        no_docs: bool,
+        /// Compare only this group's README (a `dir`, e.g. `sig-docs`).
+        #[arg(long, value_name = "DIR")]
+        only: Option<String>,
+    },
+    /// Regenerate the docs from sigs.yaml: write every stale or missing file, keeping custom content.
+    Generate {
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// Config file (default: `.sigs-lint.yaml` in the repository root, if present).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Write nothing; fail (exit 1) when a file is stale or missing, as `check` would.
+        #[arg(long)]
+        check: bool,
+        /// Regenerate only this group's README.
+        #[arg(long, value_name = "DIR")]
+        only: Option<String>,
+        /// Output format for the findings.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// When to color the output.
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+    },
+    /// Write the built-in templates into `generator/` so a community can start from them.
+    Init {
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// Overwrite templates that already exist.
+        #[arg(long)]
+        force: bool,
     },
     /// List the rules: id, default severity, summary.
     Rules,
@@ -101,32 +135,52 @@ fn main() -> ExitCode {
                 2
             }
         },
+        Command::Init { path, force } => init(&path, force, &mut out),
+        Command::Generate {
+            path,
+            config,
+            check: check_only,
+            only,
+            format,
+            color,
+        } => {
+            let g = sigs_lint::generate::write::generate(
+                &CheckOptions {
+                    path,
+                    config,
+                    no_docs: false,
+                    only,
+                },
+                !check_only,
+            );
+            for w in &g.written {
+                let _ = writeln!(out, "{} {}", w.action, w.path);
+            }
+            let _ = renderer(format, color).render(&g.checked.run, &mut out);
+            if g.checked.tool_error {
+                2
+            } else if g.failed {
+                1
+            } else {
+                0
+            }
+        }
         Command::Check {
             path,
             config,
             deny_warnings,
             format,
             color,
+            no_docs,
+            only,
         } => {
-            let checked = check(&CheckOptions { path, config });
-            let is_tty = std::io::stdout().is_terminal();
-            let color = match color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => is_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-            };
-            let renderer: Box<dyn Renderer> = match format {
-                Format::Human => Box::new(Human {
-                    color,
-                    width: if is_tty {
-                        terminal_width().unwrap_or(100)
-                    } else {
-                        80
-                    },
-                }),
-                Format::Short => Box::new(Short),
-            };
-            let _ = renderer.render(&checked.run, &mut out);
+            let checked = check(&CheckOptions {
+                path,
+                config,
+                no_docs,
+                only,
+            });
+            let _ = renderer(format, color).render(&checked.run, &mut out);
             let run = &checked.run;
             if checked.tool_error {
                 2
@@ -141,6 +195,57 @@ fn main() -> ExitCode {
     };
     let _ = out.flush();
     ExitCode::from(code)
+}
+
+fn renderer(format: Format, color: Color) -> Box<dyn Renderer> {
+    let is_tty = std::io::stdout().is_terminal();
+    let color = match color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => is_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    match format {
+        Format::Human => Box::new(Human {
+            color,
+            width: if is_tty {
+                terminal_width().unwrap_or(100)
+            } else {
+                80
+            },
+        }),
+        Format::Short => Box::new(Short),
+    }
+}
+
+/// `sigs-lint init`: the built-in templates into `PATH/generator/`.
+fn init(path: &std::path::Path, force: bool, out: &mut dyn Write) -> u8 {
+    let dir = path.join("generator");
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        eprintln!("error: cannot create {}: {e}", dir.display());
+        return 2;
+    }
+    let mut code = 0;
+    for (name, text) in sigs_lint::generate::docs::BUILT_IN {
+        let target = dir.join(name);
+        if target.exists() && !force {
+            let _ = writeln!(
+                out,
+                "kept {} (exists; --force overwrites)",
+                target.display()
+            );
+            continue;
+        }
+        match sigs_lint::generate::write::write_atomic(&target, text) {
+            Ok(()) => {
+                let _ = writeln!(out, "wrote {}", target.display());
+            }
+            Err(e) => {
+                eprintln!("error: cannot write {}: {e}", target.display());
+                code = 2;
+            }
+        }
+    }
+    code
 }
 
 fn terminal_width() -> Option<usize> {

@@ -11,6 +11,10 @@ use sigs_lint::report::{Renderer, Short};
 const CORPUS: &str = "../shared/corpus";
 
 fn corpus(name: &str) -> Option<Checked> {
+    corpus_with(name, true)
+}
+
+fn corpus_with(name: &str, no_docs: bool) -> Option<Checked> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     if !root.join(CORPUS).join(name).join("sigs.yaml").is_file() {
         eprintln!(
@@ -23,6 +27,8 @@ fn corpus(name: &str) -> Option<Checked> {
     Some(check(&CheckOptions {
         path: format!("{CORPUS}/{name}").into(),
         config: None,
+        no_docs,
+        only: None,
     }))
 }
 
@@ -115,4 +121,72 @@ fn findings_are_deterministic() {
     };
     let b = corpus("kubernetes-community").expect("present");
     assert_eq!(short(&a), short(&b));
+}
+
+fn doc_findings(c: &Checked) -> Vec<String> {
+    c.run
+        .findings
+        .iter()
+        .filter(|f| f.rule.starts_with("doc-") || f.rule == "template-error")
+        .map(|f| format!("{}: {}", f.rule, f.message))
+        .collect()
+}
+
+#[test]
+fn icon_community_docs_with_the_built_in_templates() {
+    let Some(c) = corpus_with("icon-community", false) else {
+        return;
+    };
+    let docs = doc_findings(&c);
+    // sig-list.md and OWNERS_ALIASES are exactly what the built-in templates write.
+    assert!(
+        !docs
+            .iter()
+            .any(|d| d.contains("sig-list.md") || d.contains("OWNERS_ALIASES")),
+        "{docs:#?}"
+    );
+    // The group READMEs were never committed; liaisons.md has our own introduction.
+    let missing = docs.iter().filter(|d| d.starts_with("doc-missing")).count();
+    assert_eq!(missing, 7, "{docs:#?}");
+    assert!(
+        docs.iter()
+            .any(|d| d.starts_with("doc-stale") && d.contains("liaisons.md")),
+        "{docs:#?}"
+    );
+    assert_eq!(docs.len(), 8, "{docs:#?}");
+
+    // generate in a copy creates the 7 READMEs; check then finds nothing stale, missing or orphaned.
+    let src = Path::new(CORPUS).join("icon-community");
+    let dst = std::env::temp_dir().join(format!("sigs-lint-icon-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dst);
+    std::fs::create_dir_all(&dst).expect("mkdir");
+    for e in std::fs::read_dir(&src).expect("corpus").flatten() {
+        std::fs::copy(e.path(), dst.join(e.file_name())).expect("copy");
+    }
+    let opts = CheckOptions {
+        path: dst.clone(),
+        config: None,
+        no_docs: false,
+        only: None,
+    };
+    let g = sigs_lint::generate::write::generate(&opts, true);
+    assert!(!g.failed);
+    let created = g.written.iter().filter(|w| w.action == "created").count();
+    assert_eq!(created, 7, "{:?}", g.written);
+    let after = check(&opts);
+    assert_eq!(doc_findings(&after), Vec::<String>::new());
+    let _ = std::fs::remove_dir_all(&dst);
+}
+
+#[test]
+fn kubernetes_community_orphan_is_reported() {
+    let Some(c) = corpus_with("kubernetes-community", false) else {
+        return;
+    };
+    let orphans: Vec<_> = doc_findings(&c)
+        .into_iter()
+        .filter(|d| d.starts_with("doc-orphan"))
+        .collect();
+    assert_eq!(orphans.len(), 1, "{orphans:?}");
+    assert!(orphans[0].contains("wg-lts/README.md"), "{orphans:?}");
 }

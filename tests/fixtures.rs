@@ -43,9 +43,18 @@ fn every_fixture_matches_its_snapshots() {
     );
     for name in names {
         let path = format!("fixtures/{name}");
-        let human = run(&["check", &path, "--color", "never"]);
+        // Fixtures that hold no generated docs are rule fixtures: their docs are not compared.
+        let has_docs = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(&path))
+            .expect("fixture dir")
+            .filter_map(|e| e.ok())
+            .any(|e| {
+                let n = e.file_name().to_string_lossy().into_owned();
+                n.ends_with(".md") || n == "OWNERS_ALIASES"
+            });
+        let docs: &[&str] = if has_docs { &[] } else { &["--no-docs"] };
+        let human = run(&[&["check", &path, "--color", "never"], docs].concat());
         insta::assert_snapshot!(format!("{name}.human"), human);
-        let short = run(&["check", &path, "--format", "short"]);
+        let short = run(&[&["check", &path, "--format", "short"], docs].concat());
         insta::assert_snapshot!(format!("{name}.short"), short);
     }
 }
@@ -60,14 +69,26 @@ fn missing_path_is_a_tool_error() {
 
 #[test]
 fn sigs_yaml_given_as_a_file() {
-    let out = run(&["check", "fixtures/clean/sigs.yaml", "--format", "short"]);
+    let out = run(&[
+        "check",
+        "fixtures/clean/sigs.yaml",
+        "--format",
+        "short",
+        "--no-docs",
+    ]);
     assert_eq!(out, "no problems found\n[exit code 0]\n");
 }
 
 #[test]
 fn deny_warnings_changes_the_exit_code() {
     // kubernetes-style data with warnings only: exit 0, and 1 with --deny-warnings.
-    let plain = run(&["check", "fixtures/warnings-only", "--format", "short"]);
+    let plain = run(&[
+        "check",
+        "fixtures/warnings-only",
+        "--format",
+        "short",
+        "--no-docs",
+    ]);
     assert!(plain.ends_with("[exit code 0]\n"), "{plain}");
     assert!(plain.contains("warning["), "{plain}");
     let denied = run(&[
@@ -76,6 +97,7 @@ fn deny_warnings_changes_the_exit_code() {
         "--format",
         "short",
         "--deny-warnings",
+        "--no-docs",
     ]);
     assert!(denied.ends_with("[exit code 1]\n"), "{denied}");
 }
@@ -94,6 +116,7 @@ fn explicit_config_file() {
     assert!(out.ends_with("[exit code 2]\n"), "{out}");
     let missing = run(&[
         "check",
+        "--no-docs",
         "fixtures/clean",
         "--config",
         "nope.yaml",
@@ -122,4 +145,108 @@ fn rules_and_rule_commands() {
 fn bad_arguments_exit_2() {
     let out = run(&["check", "--format", "xml"]);
     assert!(out.ends_with("[exit code 2]\n"), "{out}");
+}
+
+/// A scratch copy of a fixture (the fixtures themselves are never written).
+fn scratch(fixture: &str, tag: &str) -> std::path::PathBuf {
+    let dst = std::env::temp_dir().join(format!("sigs-lint-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dst);
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures")
+            .join(fixture),
+        &dst,
+    );
+    dst
+}
+
+fn copy_dir(src: &Path, dst: &Path) {
+    std::fs::create_dir_all(dst).expect("mkdir");
+    for e in std::fs::read_dir(src).expect("read_dir").flatten() {
+        let to = dst.join(e.file_name());
+        if e.path().is_dir() {
+            copy_dir(&e.path(), &to);
+        } else {
+            std::fs::copy(e.path(), &to).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn generate_rewrites_stale_files_and_check_is_then_clean() {
+    let dir = scratch("docs-stale-line", "gen");
+    let p = dir.to_string_lossy().into_owned();
+    let out = run(&["generate", &p, "--format", "short"]);
+    assert_eq!(
+        out,
+        format!("updated {p}/sig-docs/README.md\nno problems found\n[exit code 0]\n")
+    );
+    assert_eq!(
+        run(&["check", &p, "--format", "short"]),
+        "no problems found\n[exit code 0]\n"
+    );
+    // Nothing left to do: a second run writes nothing.
+    assert_eq!(
+        run(&["generate", &p, "--format", "short"]),
+        "no problems found\n[exit code 0]\n"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn generate_check_writes_nothing_and_fails_like_check() {
+    let dir = scratch("docs-missing", "gencheck");
+    let p = dir.to_string_lossy().into_owned();
+    let out = run(&["generate", &p, "--check", "--format", "short"]);
+    assert_eq!(
+        out,
+        format!(
+            "sigs-lint: error[doc-missing]: `{p}/liaisons.md` is missing\n1 error, 0 warnings (doc-missing: 1)\n[exit code 1]\n"
+        )
+    );
+    assert!(!dir.join("liaisons.md").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn generate_refuses_an_escaping_dir() {
+    let dir = scratch("docs-escaping-dir", "genesc");
+    let p = dir.to_string_lossy().into_owned();
+    let before = std::fs::read_to_string(dir.join("OWNERS_ALIASES")).expect("aliases");
+    let out = run(&["generate", &p, "--format", "short"]);
+    assert!(
+        out.contains(
+            "error[safe-dir]: the README of SIG \"Release\" would be written outside the repository"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("nothing was generated"), "{out}");
+    assert!(out.ends_with("[exit code 1]\n"), "{out}");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("OWNERS_ALIASES")).expect("aliases"),
+        before
+    );
+    assert!(!dir.parent().expect("parent").join("sig-release").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn init_writes_the_built_in_templates() {
+    let dir = std::env::temp_dir().join(format!("sigs-lint-init-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let p = dir.to_string_lossy().into_owned();
+    let out = run(&["init", &p]);
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("wrote ")).count(),
+        8,
+        "{out}"
+    );
+    let again = run(&["init", &p]);
+    assert_eq!(
+        again.lines().filter(|l| l.starts_with("kept ")).count(),
+        8,
+        "{again}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }

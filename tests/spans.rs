@@ -8,6 +8,8 @@ fn labelled(fixture: &str) -> Vec<(String, String)> {
     let checked = check(&CheckOptions {
         path: format!("{}/fixtures/{fixture}", env!("CARGO_MANIFEST_DIR")).into(),
         config: None,
+        no_docs: true,
+        only: None,
     });
     checked
         .run

@@ -49,6 +49,23 @@ pub fn load_template(path: &Path) -> Result<TemplateFile, LoadError> {
     Ok(TemplateFile { name, templates })
 }
 
+/// Parses template text named `name`, with the text of `header.tmpl` when there is one.
+pub fn load_template_text(
+    name: &str,
+    text: &str,
+    header: Option<&str>,
+) -> Result<TemplateFile, TemplateError> {
+    let mut templates = Templates::new(generator_funcs());
+    templates.parse(name, text)?;
+    if let Some(h) = header.filter(|_| name != "header.tmpl") {
+        templates.parse("header.tmpl", h)?;
+    }
+    Ok(TemplateFile {
+        name: name.to_string(),
+        templates,
+    })
+}
+
 impl TemplateFile {
     /// Executes the file's template with `data`; on error, the output written so far comes with it.
     pub fn render(&self, data: &Value) -> Result<String, (String, TemplateError)> {

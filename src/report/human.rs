@@ -34,6 +34,21 @@ impl Renderer for Human {
             if !s.ends_with('\n') {
                 out.write_all(b"\n")?;
             }
+            if let Some(diff) = &f.diff {
+                for line in diff.lines() {
+                    let painted = match (self.color, line.chars().next()) {
+                        (true, Some('+')) if !line.starts_with("+++") => {
+                            format!("\x1b[32m{line}\x1b[0m")
+                        }
+                        (true, Some('-')) if !line.starts_with("---") => {
+                            format!("\x1b[31m{line}\x1b[0m")
+                        }
+                        (true, Some('@')) => format!("\x1b[36m{line}\x1b[0m"),
+                        _ => line.to_string(),
+                    };
+                    writeln!(out, "    {painted}")?;
+                }
+            }
         }
         writeln!(out, "{}", run.summary())
     }

@@ -43,6 +43,7 @@ mod person_consistency;
 mod placeholder_url;
 mod references;
 mod required_chairs;
+mod safe_dir;
 mod sig_required_fields;
 mod subproject_owners;
 mod text_hygiene;
@@ -56,6 +57,8 @@ pub struct Context<'a> {
     pub model: &'a SigsYaml,
     pub file: &'a SourceFile,
     pub config: &'a Config,
+    /// The repository root, when the data file is on disk (for rules that look at the file system).
+    pub root: Option<&'a std::path::Path>,
     urls: OnceLock<Vec<UrlField<'a>>>,
 }
 
@@ -73,6 +76,7 @@ impl<'a> Context<'a> {
             model,
             file,
             config,
+            root: None,
             urls: OnceLock::new(),
         }
     }
@@ -140,6 +144,7 @@ pub static RULES: &[&dyn Rule] = &[
     &sig_required_fields::SigRequiredFields,
     &meeting_format::MeetingFormat,
     &text_hygiene::TextHygiene,
+    &safe_dir::SafeDir,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Rule> {
@@ -148,7 +153,18 @@ pub fn find(id: &str) -> Option<&'static dyn Rule> {
 
 /// Runs every enabled rule and applies the configured levels. Findings are not sorted here.
 pub fn run(model: &SigsYaml, file: &SourceFile, config: &Config) -> Vec<Finding> {
-    let cx = Context::new(model, file, config);
+    run_in(model, file, config, None)
+}
+
+/// Like [`run`], for a data file inside the repository `root`.
+pub fn run_in(
+    model: &SigsYaml,
+    file: &SourceFile,
+    config: &Config,
+    root: Option<&std::path::Path>,
+) -> Vec<Finding> {
+    let mut cx = Context::new(model, file, config);
+    cx.root = root;
     let mut findings = Vec::new();
     for rule in RULES {
         let level = config.level(rule.id());

@@ -1,0 +1,143 @@
+//! `sigs-lint generate`: write every stale or missing generated file, keeping custom-content
+//! blocks. Each file is written to a temporary file in its directory and renamed over the old one,
+//! so a file is never left half-written, even when the process is killed.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::docs;
+use crate::check::{CheckOptions, Checked, check};
+use crate::diagnostic::{Finding, Severity, sort_findings};
+
+/// What `generate` did to one file.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Written {
+    pub path: String,
+    /// `created` or `updated` (or, with `--check`, what it would do).
+    pub action: &'static str,
+}
+
+pub struct Generated {
+    pub checked: Checked,
+    pub written: Vec<Written>,
+    /// Generation could not be completed (load errors, unsafe dirs, template errors).
+    pub failed: bool,
+}
+
+/// Writes `content` to `path` through a temporary file in the same directory and a rename.
+pub fn write_atomic(path: &Path, content: &str) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map_or("out".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{name}.sigs-lint-{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(content.as_bytes())?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Runs the generator. With `write` false (`--check`) nothing is written and the stale and missing
+/// files are reported as `check` reports them.
+pub fn generate(opts: &CheckOptions, write: bool) -> Generated {
+    let mut checked = check(&CheckOptions {
+        no_docs: true,
+        ..opts.clone()
+    });
+    let mut out = Generated {
+        checked: Checked::default(),
+        written: Vec::new(),
+        failed: false,
+    };
+    if checked.tool_error || !checked.loaded {
+        out.failed = true;
+        out.checked = checked;
+        return out;
+    }
+    if checked.run.findings.iter().any(|f| f.rule == "safe-dir") {
+        checked.run.findings.push(
+            Finding::new(
+                "safe-dir",
+                Severity::Error,
+                "nothing was generated: a group's `dir` leaves the repository",
+            )
+            .in_file(usize::MAX),
+        );
+        out.failed = true;
+        out.checked = checked;
+        return out;
+    }
+    let root = checked.root.clone();
+    let source = docs::template_source(&root, &checked.config);
+    let expected = docs::expected(
+        &root,
+        &checked.model,
+        &checked.config,
+        &source,
+        opts.only.as_deref(),
+    );
+    let shown_root = root.display().to_string();
+    if !write {
+        let findings = docs::compare(&root, &expected, &mut checked.run.files, &shown_root);
+        out.failed = findings.iter().any(|f| f.severity == Severity::Error);
+        checked.run.findings.extend(findings);
+    } else {
+        for e in &expected {
+            let path = root.join(&e.path);
+            let committed = std::fs::read_to_string(&path).ok();
+            let full = match (&e.rendered, e.full(committed.as_deref())) {
+                (_, Some(full)) => full,
+                (Err(msg), _) => {
+                    checked.run.findings.push(
+                        Finding::new(
+                            "template-error",
+                            Severity::Error,
+                            format!(
+                                "`{}` cannot be generated: {msg}",
+                                docs::join(&shown_root, &e.path)
+                            ),
+                        )
+                        .in_file(usize::MAX),
+                    );
+                    out.failed = true;
+                    continue;
+                }
+                (Ok(_), None) => continue,
+            };
+            if committed.as_deref() == Some(full.as_str()) {
+                continue;
+            }
+            let action = if committed.is_some() {
+                "updated"
+            } else {
+                "created"
+            };
+            if let Err(err) = write_atomic(&path, &full) {
+                checked.run.findings.push(
+                    Finding::new(
+                        "io",
+                        Severity::Error,
+                        format!("cannot write `{}`: {err}", path.display()),
+                    )
+                    .in_file(usize::MAX),
+                );
+                out.failed = true;
+                continue;
+            }
+            out.written.push(Written {
+                path: docs::join(&shown_root, &e.path),
+                action,
+            });
+        }
+    }
+    sort_findings(&mut checked.run.findings);
+    out.checked = checked;
+    out
+}

@@ -1,0 +1,22 @@
+use super::{Context, Sink};
+use crate::generate::docs::unsafe_dir;
+use crate::model::present;
+
+declare_rule!(SafeDir, "safe-dir", Error);
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let root = cx.root.unwrap_or(std::path::Path::new("."));
+    for g in cx.model.groups() {
+        let Some(dir) = present(&g.dir) else { continue };
+        if let Some(why) = unsafe_dir(root, &dir.value) {
+            let f = sink
+                .finding(format!(
+                    "the README of {} would be written outside the repository: {why}",
+                    g.title()
+                ))
+                .label(dir.span, "unsafe directory")
+                .help("`dir` is a folder name inside the repository, such as `sig-docs`; sigs-lint generate refuses this group");
+            sink.push(f);
+        }
+    }
+}
