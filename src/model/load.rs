@@ -161,6 +161,15 @@ impl<'f> Cx<'f> {
                 let message = format!("YAML resource limit exceeded: {}", budget_message(breach));
                 self.push_at(e, "yaml-budget", message);
             }
+            serde_saphyr::Error::AliasReplayLimitExceeded { .. }
+            | serde_saphyr::Error::AliasExpansionLimitExceeded { .. }
+            | serde_saphyr::Error::AliasReplayStackDepthExceeded { .. } => {
+                let message = format!(
+                    "YAML resource limit exceeded: aliases expand too much ({}); an alias bomb?",
+                    clean_parser_message(&innermost(e).to_string())
+                );
+                self.push_at(e, "yaml-budget", message);
+            }
             _ => self.parser_error("yaml-syntax", "invalid YAML", e),
         }
     }
@@ -321,6 +330,12 @@ fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> String {
         B::ScalarBytes { total_scalar_bytes } => {
             format!("more than {total_scalar_bytes} bytes of scalar text")
         }
+        B::RecordedAnchorEvents {
+            recorded_anchor_events,
+        } => format!(
+            "anchors record more than {} events (aliases that multiply: an alias bomb?)",
+            recorded_anchor_events.saturating_sub(1)
+        ),
         other => format!("{other:?}"),
     }
 }

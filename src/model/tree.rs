@@ -210,8 +210,13 @@ pub fn parse_options() -> serde_saphyr::Options {
     opts.with_snippet = false;
     // `.inf` and `.nan` are strings to a string field: read them as text, as the typed pass does.
     opts.non_finite_float_policy = serde_saphyr::NonFiniteFloatPolicy::AsString;
+    // Large communities are fine (a 100x kubernetes sigs.yaml has about 2 million nodes); alias
+    // bombs are stopped by the alias replay limits, which stay at serde-saphyr's defaults.
     let mut budget = serde_saphyr::Budget::default();
     budget.max_depth = 64;
+    budget.max_nodes = 20_000_000;
+    budget.max_events = 50_000_000;
+    budget.max_recorded_anchor_events = 100_000;
     opts.budget = Some(budget);
     opts
 }
