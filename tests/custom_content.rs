@@ -4,9 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
+mod support;
+
 use sigs_lint::check::{CheckOptions, check};
 use sigs_lint::generate::custom::{Markers, capture};
 use sigs_lint::generate::write::generate;
+use support::copy_dir;
 
 struct Rng(u64);
 
@@ -57,18 +60,6 @@ fn random_block(rng: &mut Rng, end_marker: &str) -> String {
         }
     }
     lines.join("\n")
-}
-
-fn copy_dir(src: &Path, dst: &Path) {
-    std::fs::create_dir_all(dst).expect("mkdir");
-    for e in std::fs::read_dir(src).expect("read_dir").flatten() {
-        let to = dst.join(e.file_name());
-        if e.path().is_dir() {
-            copy_dir(&e.path(), &to);
-        } else {
-            std::fs::copy(e.path(), &to).expect("copy");
-        }
-    }
 }
 
 fn set_block(path: &Path, markers: Markers, content: &str) {

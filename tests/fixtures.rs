@@ -5,6 +5,9 @@ use std::path::Path;
 
 use assert_cmd::Command;
 
+mod support;
+use support::copy_dir;
+
 fn run(args: &[&str]) -> String {
     let out = Command::cargo_bin("sigs-lint")
         .expect("binary builds")
@@ -158,18 +161,6 @@ fn scratch(fixture: &str, tag: &str) -> std::path::PathBuf {
         &dst,
     );
     dst
-}
-
-fn copy_dir(src: &Path, dst: &Path) {
-    std::fs::create_dir_all(dst).expect("mkdir");
-    for e in std::fs::read_dir(src).expect("read_dir").flatten() {
-        let to = dst.join(e.file_name());
-        if e.path().is_dir() {
-            copy_dir(&e.path(), &to);
-        } else {
-            std::fs::copy(e.path(), &to).expect("copy");
-        }
-    }
 }
 
 #[test]

@@ -97,6 +97,21 @@ struct Spec {
     prec: Option<usize>,
 }
 
+impl Spec {
+    /// The sign a number prints with: `-`, or `+` / ` ` under those flags.
+    fn sign(&self, neg: bool) -> &'static str {
+        if neg {
+            "-"
+        } else if self.plus {
+            "+"
+        } else if self.space {
+            " "
+        } else {
+            ""
+        }
+    }
+}
+
 fn pad(out: &mut String, s: &str, spec: &Spec) {
     let Some(w) = spec.width else {
         out.push_str(s);
@@ -282,16 +297,7 @@ fn fmt_integer(out: &mut String, v: &Value, neg: bool, mag: u64, spec: &Spec) {
         (_, 'O') => "0o",
         _ => "",
     };
-    let sign = if neg {
-        "-"
-    } else if spec.plus {
-        "+"
-    } else if spec.space {
-        " "
-    } else {
-        ""
-    };
-    let s = format!("{sign}{prefix}{digits}");
+    let s = format!("{}{prefix}{digits}", spec.sign(neg));
     // Go ignores the zero flag when a precision is given.
     let spec = Spec {
         zero: spec.zero && spec.prec.is_none() && !spec.minus,
@@ -432,16 +438,7 @@ fn fmt_float(out: &mut String, v: &Value, f: f64, spec: &Spec) {
     };
     let neg = f.is_sign_negative() && !f.is_nan();
     let body = body.trim_start_matches('-').to_string();
-    let sign = if neg {
-        "-"
-    } else if spec.plus {
-        "+"
-    } else if spec.space {
-        " "
-    } else {
-        ""
-    };
-    let s = format!("{sign}{body}");
+    let s = format!("{}{body}", spec.sign(neg));
     let spec = Spec {
         zero: spec.zero && f.is_finite() && !spec.minus,
         ..spec.clone()

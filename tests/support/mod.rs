@@ -4,11 +4,13 @@
 //! `--- output`, `--- error` (`KIND: message`) start sections; a section's text is its lines joined
 //! with `\n`. A section whose text is `@NAME` takes that section of the case `@NAME`.
 
+#[allow(dead_code)]
 pub struct Case {
     pub name: String,
     pub sections: Vec<(String, String)>,
 }
 
+#[allow(dead_code)]
 impl Case {
     pub fn get(&self, s: &str) -> Option<&str> {
         self.sections
@@ -18,6 +20,7 @@ impl Case {
     }
 }
 
+#[allow(dead_code)]
 pub fn parse_cases(text: &str) -> Vec<Case> {
     let mut cases: Vec<Case> = Vec::new();
     let mut section: Option<String> = None;
@@ -62,4 +65,18 @@ pub fn parse_cases(text: &str) -> Vec<Case> {
         }
     }
     cases
+}
+
+/// Copies a directory tree (fixtures are copied before a test writes into them).
+#[allow(dead_code)]
+pub fn copy_dir(src: &std::path::Path, dst: &std::path::Path) {
+    std::fs::create_dir_all(dst).expect("mkdir");
+    for e in std::fs::read_dir(src).expect("read_dir").flatten() {
+        let to = dst.join(e.file_name());
+        if e.path().is_dir() {
+            copy_dir(&e.path(), &to);
+        } else {
+            std::fs::copy(e.path(), &to).expect("copy");
+        }
+    }
 }
