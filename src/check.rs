@@ -138,14 +138,36 @@ pub fn check(opts: &CheckOptions) -> Checked {
     let loaded = model::load(&file);
     findings.extend(loaded.findings);
     let load_ok = loaded.usable && !findings.iter().any(|f| f.severity == Severity::Error);
-    findings.extend(run_rules(
-        &loaded.model,
-        loaded.usable,
-        &findings,
-        &file,
-        &out.config,
-        Some(&root),
-    ));
+    // The docs are rendered and compared on a second thread while the rules run.
+    let config = &out.config;
+    let (rule_findings, docs) = std::thread::scope(|s| {
+        let docs = (load_ok && !opts.no_docs).then(|| {
+            s.spawn(|| {
+                let mut files = Vec::new();
+                let found = compare_docs(
+                    &root,
+                    &loaded.model,
+                    config,
+                    opts.only.as_deref(),
+                    &mut files,
+                );
+                (files, found)
+            })
+        });
+        let rules = run_rules(
+            &loaded.model,
+            loaded.usable,
+            &findings,
+            &file,
+            config,
+            Some(&root),
+        );
+        (
+            rules,
+            docs.map(|h| h.join().expect("the docs thread does not panic")),
+        )
+    });
+    findings.extend(rule_findings);
     let index = out.run.files.len();
     out.run.files.push(file);
     out.run
@@ -153,15 +175,17 @@ pub fn check(opts: &CheckOptions) -> Checked {
         .extend(findings.into_iter().map(|f| f.in_file(index)));
     out.model = loaded.model;
     out.loaded = load_ok;
-    if load_ok && !opts.no_docs {
-        let docs = compare_docs(
-            &out.root,
-            &out.model,
-            &out.config,
-            opts.only.as_deref(),
-            &mut out.run.files,
-        );
-        out.run.findings.extend(docs);
+    if let Some((files, found)) = docs {
+        let base = out.run.files.len();
+        out.run.files.extend(files);
+        out.run.findings.extend(found.into_iter().map(|f| {
+            let file = if f.file == usize::MAX {
+                usize::MAX
+            } else {
+                f.file + base
+            };
+            f.in_file(file)
+        }));
     }
     sort_findings(&mut out.run.findings);
     out

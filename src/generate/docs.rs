@@ -115,14 +115,26 @@ pub fn unsafe_dir(root: &Path, dir: &str) -> Option<String> {
     if p.components().any(|c| !matches!(c, Component::Normal(_))) {
         return Some("it leaves the directory (`..` or `.`)".into());
     }
-    let full = root.join(dir);
-    if let (Ok(real), Ok(real_root)) = (full.canonicalize(), root.canonicalize())
-        && !real.starts_with(&real_root)
-    {
-        return Some(format!(
-            "it is a link to {}, outside the repository",
-            real.display()
-        ));
+    // A link inside the repository may point outside it: follow the path only when it holds one.
+    let mut path = root.to_path_buf();
+    for c in p.components() {
+        path.push(c);
+        match path.symlink_metadata() {
+            Ok(m) if m.file_type().is_symlink() => {
+                if let (Ok(real), Ok(real_root)) =
+                    (root.join(dir).canonicalize(), root.canonicalize())
+                    && !real.starts_with(&real_root)
+                {
+                    return Some(format!(
+                        "it is a link to {}, outside the repository",
+                        real.display()
+                    ));
+                }
+                break;
+            }
+            Ok(_) => {}
+            Err(_) => break,
+        }
     }
     None
 }
