@@ -100,8 +100,9 @@ pub fn template_source(root: &Path, config: &Config) -> Source {
     }
 }
 
-/// Why a group's `dir` cannot be written, if it cannot: it must stay inside the repository.
-pub fn unsafe_dir(root: &Path, dir: &str) -> Option<String> {
+/// Why a group's `dir` cannot be written, if it cannot: it must stay inside the repository. Links
+/// are followed only when the repository root is known.
+pub fn unsafe_dir(root: Option<&Path>, dir: &str) -> Option<String> {
     if dir.trim().is_empty() {
         return Some("it is empty".into());
     }
@@ -116,6 +117,7 @@ pub fn unsafe_dir(root: &Path, dir: &str) -> Option<String> {
         return Some("it leaves the directory (`..` or `.`)".into());
     }
     // A link inside the repository may point outside it: follow the path only when it holds one.
+    let root = root?;
     let mut path = root.to_path_buf();
     for c in p.components() {
         path.push(c);
@@ -202,7 +204,7 @@ pub fn expected(
                     .to_string(),
                 _ => continue,
             };
-            if unsafe_dir(root, &dir).is_some() || only.is_some_and(|o| o != dir) {
+            if unsafe_dir(Some(root), &dir).is_some() || only.is_some_and(|o| o != dir) {
                 continue;
             }
             out.push(Expected {

@@ -5,10 +5,9 @@ use crate::model::present;
 declare_rule!(SafeDir, "safe-dir", Error);
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
-    let root = cx.root.unwrap_or(std::path::Path::new("."));
     for g in cx.model.groups() {
         let Some(dir) = present(&g.dir) else { continue };
-        if let Some(why) = unsafe_dir(root, &dir.value) {
+        if let Some(why) = unsafe_dir(cx.root, &dir.value) {
             let f = sink
                 .finding(format!(
                     "the README of {} would be written outside the repository: {why}",
