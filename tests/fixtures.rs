@@ -241,3 +241,30 @@ fn init_writes_the_built_in_templates() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_dir_that_links_outside_the_repository_is_unsafe() {
+    let dir = scratch("docs-good", "symlink");
+    let outside = std::env::temp_dir().join(format!("sigs-lint-outside-{}", std::process::id()));
+    std::fs::create_dir_all(&outside).expect("mkdir");
+    let link = dir.join("sig-docs");
+    std::fs::remove_dir_all(&link).expect("rm sig-docs");
+    std::os::unix::fs::symlink(&outside, &link).expect("symlink");
+    let p = dir.to_string_lossy().into_owned();
+    let out = run(&["check", &p, "--format", "short"]);
+    assert!(
+        out.contains(&format!(
+            "error[safe-dir]: the README of SIG \"Docs\" would be written outside the repository: it is a link to {}",
+            outside.canonicalize().expect("canonical").display()
+        )),
+        "{out}"
+    );
+    let gen_out = run(&["generate", &p, "--format", "short"]);
+    assert!(gen_out.ends_with("[exit code 1]\n"), "{gen_out}");
+    assert!(
+        !outside.join("README.md").exists(),
+        "wrote through the link"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&outside);
+}
