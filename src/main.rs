@@ -88,6 +88,12 @@ enum Format {
     Human,
     /// one line per finding: path:line:col: severity[rule]: message
     Short,
+    /// GitHub Actions annotations (workflow commands)
+    Github,
+    /// one JSON document (see the README)
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning
+    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -214,6 +220,9 @@ fn renderer(format: Format, color: Color) -> Box<dyn Renderer> {
             },
         }),
         Format::Short => Box::new(Short),
+        Format::Github => Box::new(sigs_lint::report::Github),
+        Format::Json => Box::new(sigs_lint::report::Json),
+        Format::Sarif => Box::new(sigs_lint::report::Sarif),
     }
 }
 

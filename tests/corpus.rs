@@ -190,3 +190,58 @@ fn kubernetes_community_orphan_is_reported() {
     assert_eq!(orphans.len(), 1, "{orphans:?}");
     assert!(orphans[0].contains("wg-lts/README.md"), "{orphans:?}");
 }
+
+#[test]
+fn icon_community_sarif_has_what_github_requires() {
+    let Some(c) = corpus_with("icon-community", false) else {
+        return;
+    };
+    let mut out = Vec::new();
+    sigs_lint::report::Sarif
+        .render(&c.run, &mut out)
+        .expect("renders");
+    let doc: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
+    assert_eq!(doc["version"], "2.1.0");
+    assert!(
+        doc["$schema"]
+            .as_str()
+            .is_some_and(|s| s.contains("sarif-2.1.0"))
+    );
+    let run = &doc["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "sigs-lint");
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    assert!(rules.len() >= 16);
+    let ids: Vec<&str> = rules
+        .iter()
+        .map(|r| r["id"].as_str().expect("rule id"))
+        .collect();
+    for r in rules {
+        assert!(
+            r["shortDescription"]["text"]
+                .as_str()
+                .is_some_and(|t| !t.is_empty()),
+            "{r}"
+        );
+    }
+    let results = run["results"].as_array().expect("results");
+    assert_eq!(results.len(), c.run.findings.len());
+    assert!(results.len() > 40);
+    for r in results {
+        let id = r["ruleId"].as_str().expect("ruleId");
+        assert!(ids.contains(&id), "{id} is not among the rules");
+        assert!(["error", "warning", "note"].contains(&r["level"].as_str().expect("level")));
+        assert!(r["message"]["text"].as_str().is_some_and(|t| !t.is_empty()));
+        let loc = &r["locations"][0]["physicalLocation"];
+        assert!(loc["artifactLocation"]["uri"].as_str().is_some(), "{r}");
+    }
+    // The impossible login is located on its line and column.
+    let login = results
+        .iter()
+        .find(|r| r["ruleId"] == "github-login")
+        .expect("a github-login result");
+    let region = &login["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+        (Some(14), Some(15))
+    );
+}

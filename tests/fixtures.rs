@@ -268,3 +268,21 @@ fn a_dir_that_links_outside_the_repository_is_unsafe() {
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::remove_dir_all(&outside);
 }
+
+#[test]
+fn every_format_over_representative_fixtures() {
+    // A clean repository, rule findings, a stale generated file, a load error.
+    for (name, extra) in [
+        ("docs-good", None),
+        ("all-rules", Some("--no-docs")),
+        ("docs-stale-line", None),
+        ("invalid-yaml", Some("--no-docs")),
+    ] {
+        for format in ["github", "json", "sarif"] {
+            let path = format!("fixtures/{name}");
+            let mut args = vec!["check", path.as_str(), "--format", format];
+            args.extend(extra);
+            insta::assert_snapshot!(format!("{name}.{format}"), run(&args));
+        }
+    }
+}

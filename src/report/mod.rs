@@ -1,11 +1,17 @@
 //! Renderers: one per output format, behind one trait, all over the same [`Run`].
 
+mod github;
 mod human;
+mod json;
+mod sarif;
 mod short;
 
 use std::io::{self, Write};
 
+pub use github::{Github, escape_data, escape_property};
 pub use human::Human;
+pub use json::Json;
+pub use sarif::{CHECKS, Sarif, rule_descriptors};
 pub use short::Short;
 
 use crate::diagnostic::{Finding, Severity};

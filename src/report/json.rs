@@ -1,0 +1,121 @@
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{Renderer, Run};
+use crate::diagnostic::Severity;
+
+/// One JSON document (schema version 1; field names are stable):
+///
+/// ```json
+/// {"version": 1, "tool": {"name": "sigs-lint", "version": "0.1.0"},
+///  "findings": [{"rule": "label-format", "severity": "error", "message": "…", "help": "…",
+///                "file": "sigs.yaml", "span": {"offset": 120, "length": 9},
+///                "start": {"line": 5, "column": 12}, "end": {"line": 5, "column": 21},
+///                "diff": null}],
+///  "summary": {"errors": 1, "warnings": 0, "notes": 0, "by_rule": {"label-format": 1}}}
+/// ```
+/// `file`, `span`, `start` and `end` are null for findings about no file (a missing file, a tool
+/// error); lines and columns are 1-based, columns count characters.
+pub struct Json;
+
+#[derive(Serialize)]
+struct Doc<'a> {
+    version: u32,
+    tool: Tool,
+    findings: Vec<JsonFinding<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Serialize)]
+struct SpanJson {
+    offset: usize,
+    length: usize,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    rule: &'a str,
+    severity: &'static str,
+    message: &'a str,
+    help: Option<&'a str>,
+    file: Option<&'a str>,
+    span: Option<SpanJson>,
+    start: Option<Position>,
+    end: Option<Position>,
+    diff: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    errors: usize,
+    warnings: usize,
+    notes: usize,
+    by_rule: BTreeMap<String, usize>,
+}
+
+impl Renderer for Json {
+    fn render(&self, run: &Run, out: &mut dyn Write) -> io::Result<()> {
+        let findings = run
+            .findings
+            .iter()
+            .map(|f| {
+                let file = run.file_of(f);
+                let span = file.and(f.primary());
+                JsonFinding {
+                    rule: f.rule,
+                    severity: f.severity.as_str(),
+                    message: &f.message,
+                    help: f.help.as_deref(),
+                    file: file.map(|s| s.name.as_str()),
+                    span: span.map(|s| SpanJson {
+                        offset: s.offset,
+                        length: s.len,
+                    }),
+                    start: file.zip(span).map(|(file, s)| {
+                        let (line, column) = file.line_col(s.offset);
+                        Position { line, column }
+                    }),
+                    end: file.zip(span).map(|(file, s)| {
+                        let (line, column) = file.line_col(s.end());
+                        Position { line, column }
+                    }),
+                    diff: f.diff.as_deref(),
+                }
+            })
+            .collect();
+        let mut by_rule = BTreeMap::new();
+        for f in &run.findings {
+            *by_rule.entry(f.rule.to_string()).or_default() += 1;
+        }
+        let doc = Doc {
+            version: 1,
+            tool: Tool {
+                name: "sigs-lint",
+                version: env!("CARGO_PKG_VERSION"),
+            },
+            findings,
+            summary: Summary {
+                errors: run.count(Severity::Error),
+                warnings: run.count(Severity::Warning),
+                notes: run.count(Severity::Note),
+                by_rule,
+            },
+        };
+        serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::other)?;
+        writeln!(out)
+    }
+}
