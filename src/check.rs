@@ -19,6 +19,9 @@ pub struct CheckOptions {
     pub no_docs: bool,
     /// Compare only this group's README (like upstream's `WHAT=`).
     pub only: Option<String>,
+    /// The data file's contents, read from standard input: `path` then names the file (it need
+    /// not exist; its directory is the repository root), as an editor linting an unsaved buffer.
+    pub stdin: Option<Vec<u8>>,
 }
 
 /// The outcome of a check.
@@ -69,7 +72,8 @@ pub fn check(opts: &CheckOptions) -> Checked {
     let mut out = Checked::default();
     let path = &opts.path;
     let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
+        _ if opts.stdin.is_some() => None,
+        Ok(m) => Some(m),
         Err(e) => {
             return out.fail(io_error(
                 format!("cannot read `{}`: {}", path.display(), io_reason(&e)),
@@ -77,7 +81,8 @@ pub fn check(opts: &CheckOptions) -> Checked {
             ));
         }
     };
-    let (root, data_path) = if meta.is_dir() {
+    let is_dir = meta.as_ref().is_some_and(|m| m.is_dir());
+    let (root, data_path) = if is_dir {
         (path.clone(), None)
     } else {
         let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
@@ -116,9 +121,13 @@ pub fn check(opts: &CheckOptions) -> Checked {
 
     // The data file.
     let data_path = data_path.unwrap_or_else(|| root.join(&out.config.data_file));
-    let bytes = match std::fs::read(&data_path) {
+    let read_data = match &opts.stdin {
+        Some(bytes) => Ok(bytes.clone()),
+        None => std::fs::read(&data_path),
+    };
+    let bytes = match read_data {
         Ok(b) => b,
-        Err(e) if meta.is_dir() && e.kind() == std::io::ErrorKind::NotFound => {
+        Err(e) if is_dir && e.kind() == std::io::ErrorKind::NotFound => {
             let name = out.config.data_file.clone();
             return out.fail(io_error(
                 format!("`{}` has no {name}", path.display()),

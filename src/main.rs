@@ -13,7 +13,7 @@ use sigs_lint::rules::RULES;
     name = "sigs-lint",
     version,
     about = "Lint a community's sigs.yaml and the docs generated from it",
-    after_help = "Examples:\n  sigs-lint check                 # the repository in the current directory\n  sigs-lint check path/to/community --format short\n  sigs-lint rules                 # list the rules\n  sigs-lint rule label-format     # explain one rule\n\nExit codes: 0 no error-level finding, 1 findings, 2 sigs-lint could not run."
+    after_help = "Examples:\n  sigs-lint check                         # the repository in the current directory\n  sigs-lint check path/to/community --format short\n  sigs-lint check --format github         # annotations in a GitHub workflow\n  sigs-lint check --no-docs --stdin --stdin-filename sigs.yaml < buffer   # editor, unsaved\n  sigs-lint generate                      # rewrite stale generated docs\n  sigs-lint rules                         # list the rules\n  sigs-lint rule label-format             # explain one rule\n  sigs-lint schema > sigs.schema.json     # JSON Schema for editors\n\nExit codes: 0 no error-level finding, 1 findings, 2 sigs-lint could not run."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -44,6 +44,13 @@ enum Command {
         /// Compare only this group's README (a `dir`, e.g. `sig-docs`).
         #[arg(long, value_name = "DIR")]
         only: Option<String>,
+        /// Read the data file from standard input (an editor's unsaved buffer).
+        #[arg(long)]
+        stdin: bool,
+        /// With --stdin: the path the buffer belongs to (names it in reports; its directory is the
+        /// repository root). Default: sigs.yaml in the current directory.
+        #[arg(long, value_name = "PATH", requires = "stdin")]
+        stdin_filename: Option<PathBuf>,
     },
     /// Regenerate the docs from sigs.yaml: write every stale or missing file, keeping custom content.
     Generate {
@@ -72,6 +79,13 @@ enum Command {
         /// Overwrite templates that already exist.
         #[arg(long)]
         force: bool,
+    },
+    /// Print a JSON Schema (draft 2020-12) for sigs.yaml, for editors (yaml-language-server).
+    Schema,
+    /// Print shell completions.
+    Completions {
+        /// The shell: bash, zsh, fish, elvish, powershell.
+        shell: clap_complete::Shell,
     },
     /// List the rules: id, default severity, summary.
     Rules,
@@ -142,6 +156,20 @@ fn main() -> ExitCode {
             }
         },
         Command::Init { path, force } => init(&path, force, &mut out),
+        Command::Schema => {
+            let schema = sigs_lint::model::json_schema::json_schema();
+            let _ = writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&schema).unwrap_or_default()
+            );
+            0
+        }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "sigs-lint", &mut out);
+            0
+        }
         Command::Generate {
             path,
             config,
@@ -156,6 +184,7 @@ fn main() -> ExitCode {
                     config,
                     no_docs: false,
                     only,
+                    stdin: None,
                 },
                 !check_only,
             );
@@ -179,12 +208,27 @@ fn main() -> ExitCode {
             color,
             no_docs,
             only,
+            stdin,
+            stdin_filename,
         } => {
+            let mut input = None;
+            let path = if stdin {
+                let mut buf = Vec::new();
+                if let Err(e) = std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf) {
+                    eprintln!("error: cannot read standard input: {e}");
+                    return ExitCode::from(2);
+                }
+                input = Some(buf);
+                stdin_filename.unwrap_or_else(|| PathBuf::from("sigs.yaml"))
+            } else {
+                path
+            };
             let checked = check(&CheckOptions {
                 path,
                 config,
                 no_docs,
                 only,
+                stdin: input,
             });
             let _ = renderer(format, color).render(&checked.run, &mut out);
             let run = &checked.run;

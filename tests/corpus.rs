@@ -29,6 +29,7 @@ fn corpus_with(name: &str, no_docs: bool) -> Option<Checked> {
         config: None,
         no_docs,
         only: None,
+        stdin: None,
     }))
 }
 
@@ -168,6 +169,7 @@ fn icon_community_docs_with_the_built_in_templates() {
         config: None,
         no_docs: false,
         only: None,
+        stdin: None,
     };
     let g = sigs_lint::generate::write::generate(&opts, true);
     assert!(!g.failed);

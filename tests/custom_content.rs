@@ -99,6 +99,7 @@ fn custom_content_survives_generate_and_check() {
             config: None,
             no_docs: false,
             only: None,
+            stdin: None,
         };
         let g = generate(&opts, true);
         assert!(!g.failed, "round {round}: {:?}", g.checked.run.findings);

@@ -286,3 +286,48 @@ fn every_format_over_representative_fixtures() {
         }
     }
 }
+
+#[test]
+fn stdin_lints_an_unsaved_buffer() {
+    let out = Command::cargo_bin("sigs-lint")
+        .expect("binary")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "check",
+            "--stdin",
+            "--stdin-filename",
+            "fixtures/clean/sigs.yaml",
+            "--no-docs",
+            "--format",
+            "short",
+        ])
+        .write_stdin("sigs:\n  - dir: sig-docs\n    name: Docs\n    label: DOCS\n")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "fixtures/clean/sigs.yaml:3:11: error[required-chairs]: SIG \"Docs\" has no chair\n\
+         fixtures/clean/sigs.yaml:3:11: error[sig-required-fields]: SIG \"Docs\" has no `charter_link`\n\
+         fixtures/clean/sigs.yaml:3:11: error[sig-required-fields]: SIG \"Docs\" has no `mission_statement`\n\
+         fixtures/clean/sigs.yaml:3:11: error[sig-required-fields]: SIG \"Docs\" has no subproject\n\
+         fixtures/clean/sigs.yaml:4:12: error[label-format]: label `DOCS` is not lowercase kebab-case\n\
+         5 errors, 0 warnings (label-format: 1, required-chairs: 1, sig-required-fields: 3)\n"
+    );
+}
+
+#[test]
+fn schema_and_completions_commands() {
+    let schema = run(&["schema"]);
+    assert!(schema.starts_with("{\n"), "{schema}");
+    let json: serde_json::Value =
+        serde_json::from_str(schema.trim_end_matches("[exit code 0]\n")).expect("schema is JSON");
+    assert_eq!(json["title"], "sigs.yaml");
+    for shell in ["bash", "zsh", "fish"] {
+        let out = run(&["completions", shell]);
+        assert!(
+            out.contains("sigs-lint") && out.ends_with("[exit code 0]\n"),
+            "{shell}"
+        );
+    }
+}

@@ -60,3 +60,115 @@ fn schema_lists_exactly_the_model_fields() {
         assert_eq!(record.keys().collect::<Vec<_>>(), fields, "{name}");
     }
 }
+
+/// A validator for the JSON Schema keywords `sigs-lint schema` uses: `type`, `properties`,
+/// `additionalProperties: false`, `items`, `anyOf`, `$ref` to `#/$defs/…`. Returns the path of the
+/// first violation.
+fn validate(
+    schema: &serde_json::Value,
+    root: &serde_json::Value,
+    v: &sigs_lint::template::Value,
+    path: &str,
+) -> Result<(), String> {
+    use sigs_lint::template::Value as V;
+    if let Some(r) = schema.get("$ref").and_then(|r| r.as_str()) {
+        let name = r.strip_prefix("#/$defs/").expect("local ref");
+        return validate(&root["$defs"][name], root, v, path);
+    }
+    if let Some(any) = schema.get("anyOf").and_then(|a| a.as_array()) {
+        return any
+            .iter()
+            .find_map(|s| validate(s, root, v, path).ok())
+            .ok_or_else(|| format!("{path}: matches no alternative"));
+    }
+    if let Some(t) = schema.get("type") {
+        let types: Vec<&str> = match t {
+            serde_json::Value::String(s) => vec![s.as_str()],
+            serde_json::Value::Array(a) => a.iter().filter_map(|x| x.as_str()).collect(),
+            _ => vec![],
+        };
+        let kind = match v {
+            V::Nil | V::Invalid => "null",
+            V::Str(_) => "string",
+            V::Int(_) | V::Float(_) | V::Uint(_) => "number",
+            V::Bool(_) => "boolean",
+            V::List(..) => "array",
+            V::Map(..) => "object",
+            _ => "other",
+        };
+        if !types.contains(&kind) {
+            return Err(format!("{path}: {kind} is not one of {types:?}"));
+        }
+    }
+    match v {
+        V::Map(m, _) => {
+            let props = schema.get("properties").and_then(|p| p.as_object());
+            for (k, item) in m.iter() {
+                match props.and_then(|p| p.get(k)) {
+                    Some(s) => validate(s, root, item, &format!("{path}.{k}"))?,
+                    None if schema.get("additionalProperties")
+                        == Some(&serde_json::Value::Bool(false)) =>
+                    {
+                        return Err(format!("{path}: unknown key `{k}`"));
+                    }
+                    None => {}
+                }
+            }
+        }
+        V::List(items, _) => {
+            if let Some(s) = schema.get("items") {
+                for (i, item) in items.iter().enumerate() {
+                    validate(s, root, item, &format!("{path}[{i}]"))?;
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn check_against_schema(yaml: &str) -> Result<(), String> {
+    let schema = sigs_lint::model::json_schema::json_schema();
+    let data = sigs_lint::template::value::from_yaml(yaml).expect("valid YAML");
+    validate(&schema, &schema, &data, "$")
+}
+
+#[test]
+fn json_schema_accepts_real_data_and_rejects_unknown_keys() {
+    let schema = sigs_lint::model::json_schema::json_schema();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut checked = 0;
+    for path in [
+        "../shared/corpus/kubernetes-community/sigs.yaml",
+        "../shared/corpus/icon-community/sigs.yaml",
+        "fixtures/clean/sigs.yaml",
+        "fixtures/k8s-style/sigs.yaml",
+        "fixtures/icon-style/sigs.yaml",
+    ] {
+        let Ok(text) = std::fs::read_to_string(root.join(path)) else {
+            eprintln!("\n!!!!!!!! NOTICE: {path} is absent: not validated !!!!!!!!\n");
+            continue;
+        };
+        check_against_schema(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        checked += 1;
+    }
+    assert!(checked >= 3);
+    assert_eq!(
+        check_against_schema("sigs:\n- dir: sig-a\n  nam: A\n"),
+        Err("$.sigs[0]: unknown key `nam`".into())
+    );
+    assert_eq!(
+        check_against_schema(
+            "sigs:\n- dir: sig-a\n  leadership:\n    chairs:\n    - github: [a]\n"
+        ),
+        Err("$.sigs[0].leadership: matches no alternative".into())
+    );
+    assert_eq!(
+        check_against_schema("committees: 3\n"),
+        Err("$.committees: number is not one of [\"array\", \"null\"]".into())
+    );
+}

@@ -10,6 +10,7 @@ fn labelled(fixture: &str) -> Vec<(String, String)> {
         config: None,
         no_docs: true,
         only: None,
+        stdin: None,
     });
     checked
         .run

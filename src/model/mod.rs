@@ -3,6 +3,7 @@
 //! Lists keep the order in which they are written. A field that is absent or null is `None`.
 
 mod de;
+pub mod json_schema;
 mod load;
 pub mod schema;
 pub mod tree;
