@@ -48,6 +48,11 @@ impl Checked {
     }
 }
 
+/// A path as reports show it: without a leading `./`.
+fn shown(p: &Path) -> String {
+    p.strip_prefix(".").unwrap_or(p).display().to_string()
+}
+
 fn io_error(message: String, help: Option<String>) -> Finding {
     let mut f = Finding::new("io", Severity::Error, message);
     f.help = help;
@@ -103,7 +108,7 @@ pub fn check(opts: &CheckOptions) -> Checked {
             Ok(b) => b,
             Err(msg) => return out.fail(io_error(msg, None)),
         };
-        let (file, enc) = model::load_file(&cp.display().to_string(), bytes);
+        let (file, enc) = model::load_file(&shown(&cp), bytes);
         let (config, findings) = Config::parse(&file);
         let index = out.run.files.len();
         out.run.files.push(file);
@@ -143,7 +148,7 @@ pub fn check(opts: &CheckOptions) -> Checked {
             ));
         }
     };
-    let (file, mut findings) = model::load_file(&data_path.display().to_string(), bytes);
+    let (file, mut findings) = model::load_file(&shown(&data_path), bytes);
     let loaded = model::load(&file);
     findings.extend(loaded.findings);
     let load_ok = loaded.usable && !findings.iter().any(|f| f.severity == Severity::Error);
