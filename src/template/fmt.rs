@@ -446,6 +446,14 @@ fn fmt_float(out: &mut String, v: &Value, f: f64, spec: &Spec) {
     pad(out, &s, &spec);
 }
 
+/// The end of the run of ASCII digits starting at `i`.
+fn digits_end(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len() && bytes[i].is_ascii_digit() {
+        i += 1;
+    }
+    i
+}
+
 /// `fmt.Sprintf`.
 pub fn sprintf(format: &str, args: &[Value]) -> String {
     let mut out = String::new();
@@ -514,9 +522,7 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
             good_index = good_index && arg_index(&mut i, &mut argn, &mut reordered);
         } else {
             let s = i;
-            while i < bytes.len() && bytes[i].is_ascii_digit() {
-                i += 1;
-            }
+            i = digits_end(bytes, i);
             if i > s {
                 match format[s..i].parse::<usize>() {
                     Ok(w) if w <= 1_000_000 => spec.width = Some(w),
@@ -544,9 +550,7 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
                 good_index = good_index && arg_index(&mut i, &mut argn, &mut reordered);
             } else {
                 let s = i;
-                while i < bytes.len() && bytes[i].is_ascii_digit() {
-                    i += 1;
-                }
+                i = digits_end(bytes, i);
                 match format[s..i].parse::<usize>() {
                     Ok(p) if p <= 1_000_000 => spec.prec = Some(p),
                     Err(_) if i == s => spec.prec = Some(0),

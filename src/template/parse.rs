@@ -375,8 +375,8 @@ impl Parser<'_> {
         }
     }
 
-    fn template_control(&mut self) -> PResult<Ctl> {
-        let context = "template clause";
+    /// `"name" [pipeline]}}` of `{{template}}` and `{{block}}`.
+    fn name_and_pipe(&mut self, context: &str) -> PResult<(Item, String, Option<Pipe>)> {
         let token = self.next_non_space();
         let name = self.template_name(&token, context)?;
         let pipe = if self.next_non_space().typ != ItemType::RightDelim {
@@ -385,6 +385,11 @@ impl Parser<'_> {
         } else {
             None
         };
+        Ok((token, name, pipe))
+    }
+
+    fn template_control(&mut self) -> PResult<Ctl> {
+        let (token, name, pipe) = self.name_and_pipe("template clause")?;
         Ok(Ctl::Node(Node::Template {
             pos: token.pos,
             name,
@@ -394,14 +399,7 @@ impl Parser<'_> {
 
     fn block_control(&mut self, set: &mut Vec<(String, Vec<Node>)>) -> PResult<Ctl> {
         let context = "block clause";
-        let token = self.next_non_space();
-        let name = self.template_name(&token, context)?;
-        let pipe = if self.next_non_space().typ != ItemType::RightDelim {
-            self.backup();
-            Some(self.pipeline(context, ItemType::RightDelim)?)
-        } else {
-            None
-        };
+        let (token, name, pipe) = self.name_and_pipe(context)?;
         let saved_vars = std::mem::replace(&mut self.vars, vec!["$".into()]);
         let saved_depth = std::mem::replace(&mut self.range_depth, 0);
         let (list, end) = self.item_list(set)?;
