@@ -54,9 +54,10 @@ pub fn github_url(url: &str) -> String {
     }
 }
 
-/// `ORG/REPO/PATH` of a GitHub file URL, without the branch and the file name:
+/// `ORG/REPO/PATH` of a GitHub file URL, without the branch and without a final `OWNERS`:
 /// `https://raw.githubusercontent.com/ORG/REPO/BRANCH/PATH/OWNERS` and
-/// `https://github.com/ORG/REPO/blob/BRANCH/PATH/OWNERS` both give `ORG/REPO/PATH`.
+/// `https://github.com/ORG/REPO/blob/BRANCH/PATH/OWNERS` both give `ORG/REPO/PATH`; another file
+/// name stays (`…/master/MAINTAINERS` gives `ORG/REPO/MAINTAINERS`, as in the kubernetes corpus).
 /// Any other URL is returned unchanged.
 pub fn org_repo_path(url: &str) -> String {
     let (rest, skip) = if let Some(r) = url.strip_prefix(RAW_PREFIX) {
@@ -71,7 +72,10 @@ pub fn org_repo_path(url: &str) -> String {
         return url.to_string();
     }
     let mut out: Vec<&str> = parts[..2].to_vec();
-    out.extend(&parts[2 + skip..parts.len() - 1]);
+    out.extend(&parts[2 + skip..]);
+    if out.last() == Some(&"OWNERS") {
+        out.pop();
+    }
     out.join("/")
 }
 
@@ -147,6 +151,10 @@ mod tests {
         assert_eq!(
             org_repo_path("https://github.com/oracle/cluster-api-provider-oci/blob/main/OWNERS"),
             "oracle/cluster-api-provider-oci"
+        );
+        assert_eq!(
+            org_repo_path("https://raw.githubusercontent.com/etcd-io/cetcd/master/MAINTAINERS"),
+            "etcd-io/cetcd/MAINTAINERS"
         );
         let (y, m, d) = civil_today();
         assert!(y >= 2024 && (1..=12).contains(&m) && (1..=31).contains(&d));

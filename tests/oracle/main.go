@@ -189,7 +189,10 @@ func orgRepoPath(u string) string {
 		return u
 	}
 	out := append([]string{}, parts[:2]...)
-	out = append(out, parts[2+skip:len(parts)-1]...)
+	out = append(out, parts[2+skip:]...)
+	if out[len(out)-1] == "OWNERS" {
+		out = out[:len(out)-1]
+	}
 	return strings.Join(out, "/")
 }
 
