@@ -227,7 +227,16 @@ pub fn expected(
         Markers::Markdown,
         &mut out,
     );
-    out
+    // Two groups with one dir write one file (the later one wins, as the generator overwrites);
+    // `duplicate-names` reports the clash.
+    let mut seen = std::collections::HashSet::new();
+    let mut deduped: Vec<Expected> = out
+        .into_iter()
+        .rev()
+        .filter(|e| seen.insert(e.path.clone()))
+        .collect();
+    deduped.reverse();
+    deduped
 }
 
 /// Compares the expected outputs with the committed files. New source files (committed documents
