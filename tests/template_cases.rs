@@ -80,3 +80,35 @@ fn engine_matches_go_on_every_case() {
         failures.join("\n")
     );
 }
+
+/// Cases whose error message differs from Go's in wording (the kind and the output still match):
+/// an element of a `[]interface {}` ranged over is an `interface {}` to Go's messages but its
+/// concrete type to ours; Go prints pointer fields inside a `%s`-formatted struct as `%!s(…)`.
+const KNOWN_WORDING: &[&str] = &["exec-error-in-range", "sigs-eq-group-error"];
+
+#[test]
+fn error_messages_match_go_word_for_word() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/templates/cases.txt"
+    ))
+    .expect("cases");
+    let mut differ = Vec::new();
+    let mut compared = 0;
+    for case in parse_cases(&text) {
+        if let (Some(want), (_, Some((k, m)))) = (case.get("error"), run(&case)) {
+            compared += 1;
+            let got = format!("{k}: {m}");
+            if got != want && !KNOWN_WORDING.contains(&case.name.as_str()) {
+                differ.push(format!("{}\n  go: {want}\n  us: {got}", case.name));
+            }
+        }
+    }
+    assert!(compared >= 120, "{compared}");
+    assert!(
+        differ.is_empty(),
+        "{} messages differ from Go's:\n{}",
+        differ.len(),
+        differ.join("\n")
+    );
+}

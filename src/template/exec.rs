@@ -177,6 +177,8 @@ enum At<'a> {
     Pipe(&'a Pipe),
     Node(usize, &'a Node),
     Arg(&'a Arg),
+    /// A function call: Go names the whole command (`eq 1 "a"`) in its errors.
+    Command(&'a Command),
 }
 
 impl At<'_> {
@@ -185,6 +187,7 @@ impl At<'_> {
             At::Action(p) | At::Range(p) | At::Pipe(p) => p.pos,
             At::Node(pos, _) => *pos,
             At::Arg(a) => a.pos(),
+            At::Command(c) => c.pos,
         }
     }
 
@@ -195,6 +198,7 @@ impl At<'_> {
             At::Pipe(p) => p.to_string(),
             At::Node(_, n) => node_string(n),
             At::Arg(a) => a.to_string(),
+            At::Command(c) => c.to_string(),
         }
     }
 }
@@ -230,10 +234,7 @@ impl<'a> State<'a> {
             Some(i) => pos - (i + 1),
             None => pos,
         };
-        let mut context = at.context();
-        if context.chars().count() > 20 {
-            context = format!("{}...", context.chars().take(20).collect::<String>());
-        }
+        let context = at.context();
         Err(Box::new(ExecError {
             name: self.name.clone(),
             parse_name: self.body.parse_name.clone(),
@@ -467,7 +468,7 @@ impl<'a> State<'a> {
                 return self.eval_chain(dot, first, base, fields, &cmd.args, final_);
             }
             Arg::Identifier(_, name) => {
-                return self.eval_function(dot, first, name, &cmd.args, final_);
+                return self.eval_function(dot, first, At::Command(cmd), name, &cmd.args, final_);
             }
             Arg::Pipe(p) => {
                 self.not_a_function(&cmd.args, &final_)?;
@@ -534,7 +535,6 @@ impl<'a> State<'a> {
             return self.error(format!("indirection through explicit nil in {node}"));
         }
         let pipe = self.eval_arg(dot, Param::Val, base)?;
-        self.at = Some(At::Arg(node));
         self.eval_field_chain(dot, pipe, node, fields, args, final_)
     }
 
@@ -548,10 +548,14 @@ impl<'a> State<'a> {
         final_: Option<Value>,
     ) -> EResult<Value> {
         let n = ids.len();
+        // A value looked up in a generic map is an `interface {}` to Go's error messages.
+        let mut iface = false;
         for id in &ids[..n - 1] {
-            receiver = self.eval_field(dot, id, node, &[], None, receiver)?;
+            let from_map = matches!(&receiver, Value::Map(_, t) if t.ends_with("interface {}"));
+            receiver = self.eval_field(dot, id, node, &[], None, (receiver, iface))?;
+            iface = from_map;
         }
-        self.eval_field(dot, &ids[n - 1], node, args, final_, receiver)
+        self.eval_field(dot, &ids[n - 1], node, args, final_, (receiver, iface))
     }
 
     fn eval_field(
@@ -561,12 +565,16 @@ impl<'a> State<'a> {
         node: &'a Arg,
         args: &'a [Arg],
         final_: Option<Value>,
-        receiver: Value,
+        (receiver, iface): (Value, bool),
     ) -> EResult<Value> {
         if matches!(receiver, Value::Invalid) {
             return Ok(Value::Invalid);
         }
-        let typ = receiver.type_name();
+        let typ = if iface {
+            "interface {}".to_string()
+        } else {
+            receiver.type_name()
+        };
         if matches!(receiver, Value::Nil) {
             return self.error(format!("nil pointer evaluating {typ}.{name}"));
         }
@@ -589,9 +597,10 @@ impl<'a> State<'a> {
             if let Value::Ptr(t, None) = &receiver {
                 return self.error(format!("nil pointer evaluating *{}.{name}", t.name));
             }
-            self.at = Some(At::Arg(node));
-            return (m.call)(&receiver, &argv)
-                .or_else(|e| self.error(format!("error calling {name}: {e}")));
+            return (m.call)(&receiver, &argv).or_else(|e| {
+                self.at = Some(At::Arg(node));
+                self.error(format!("error calling {name}: {e}"))
+            });
         }
         let has_args = args.len() > 1 || final_.is_some();
         match &receiver {
@@ -630,12 +639,13 @@ impl<'a> State<'a> {
     fn eval_function(
         &mut self,
         dot: &Value,
-        node: &'a Arg,
+        ident: &'a Arg,
+        node: At<'a>,
         name: &str,
         args: &'a [Arg],
         final_: Option<Value>,
     ) -> EResult<Value> {
-        self.at = Some(At::Arg(node));
+        self.at = Some(At::Arg(ident));
         let Some(f) = self.templates.funcs.get(name) else {
             return self.error(format!(
                 "{} is not a defined function",
@@ -649,7 +659,7 @@ impl<'a> State<'a> {
         &mut self,
         dot: &Value,
         f: &Func,
-        node: &'a Arg,
+        node: At<'a>,
         name: &str,
         args: &'a [Arg],
         final_: Option<Value>,
@@ -703,8 +713,10 @@ impl<'a> State<'a> {
             };
             argv.push(self.validate_type(fv, param)?);
         }
-        self.at = Some(At::Arg(node));
-        (f.call)(&argv).or_else(|e| self.error(format!("error calling {name}: {e}")))
+        (f.call)(&argv).or_else(|e| {
+            self.at = Some(node);
+            self.error(format!("error calling {name}: {e}"))
+        })
     }
 
     /// Go's `validateType`: a value passed where the parameter kind `param` is expected.
@@ -758,7 +770,7 @@ impl<'a> State<'a> {
                 }
             }
             Arg::Pipe(p) => self.eval_pipeline(dot, Some(p))?,
-            Arg::Identifier(_, name) => self.eval_function(dot, n, name, &[], None)?,
+            Arg::Identifier(_, name) => self.eval_function(dot, n, At::Arg(n), name, &[], None)?,
             Arg::Chain(_, base, fields) => self.eval_chain(dot, n, base, fields, &[], None)?,
             Arg::Bool(_, b) => {
                 return match param {
@@ -782,7 +794,6 @@ impl<'a> State<'a> {
                 };
             }
         };
-        self.at = Some(At::Arg(n));
         self.validate_type(v, param)
     }
 }

@@ -341,7 +341,7 @@ impl Parser<'_> {
                         // `{{else if}}` in a range or `{{else with}}` in an if: Go 1.19 parses
                         // `{{else` then expects `}}`.
                         let token = self.next_non_space();
-                        return self.unexpected(&token, "else");
+                        return self.unexpected(&token, "input");
                     }
                     let (l, end) = self.item_list(set)?;
                     if !matches!(end, Ctl::End) {
@@ -555,14 +555,15 @@ impl Parser<'_> {
         while self.peek().typ == ItemType::Field {
             fields.push(self.next().val[1..].to_string());
         }
+        // Go gives a field chain the position of its second field.
         Ok(Some(match node {
-            Arg::Field(p, mut ids) => {
+            Arg::Field(_, mut ids) => {
                 ids.extend(fields);
-                Arg::Field(p, ids)
+                Arg::Field(pos, ids)
             }
-            Arg::Variable(p, mut ids) => {
+            Arg::Variable(_, mut ids) => {
                 ids.extend(fields);
-                Arg::Variable(p, ids)
+                Arg::Variable(pos, ids)
             }
             Arg::Bool(..) | Arg::String(..) | Arg::Number(..) | Arg::Nil(_) | Arg::Dot(_) => {
                 return self.error(format!(
