@@ -284,6 +284,10 @@ pub fn compare(
             continue;
         };
         let text = String::from_utf8_lossy(&bytes).into_owned();
+        let lost = dropped(&text, e.markers);
+        if text == full && lost.is_empty() {
+            continue; // up to date: the common case, no source file needed
+        }
         let index = files.len();
         let file = SourceFile::new(shown.clone(), text.clone());
         let mut pushed = false;
@@ -293,7 +297,7 @@ pub fn compare(
                 pushed = true;
             }
         };
-        for (line, content) in dropped(&text, e.markers) {
+        for (line, content) in lost {
             push_file(files, &file);
             let start = file.offset_of(line, 1);
             findings.push(
