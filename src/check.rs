@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::config::{CONFIG_FILE, Config};
-use crate::diagnostic::{Finding, Severity, sort_findings};
+use crate::diagnostic::{Finding, NO_FILE, Severity, sort_findings};
 use crate::model::{self, SigsYaml};
 use crate::report::Run;
 use crate::source::SourceFile;
@@ -56,7 +56,7 @@ fn shown(p: &Path) -> String {
 fn io_error(message: String, help: Option<String>) -> Finding {
     let mut f = Finding::new("io", Severity::Error, message);
     f.help = help;
-    f.file = usize::MAX;
+    f.file = NO_FILE;
     f
 }
 
@@ -193,8 +193,8 @@ pub fn check(opts: &CheckOptions) -> Checked {
         let base = out.run.files.len();
         out.run.files.extend(files);
         out.run.findings.extend(found.into_iter().map(|f| {
-            let file = if f.file == usize::MAX {
-                usize::MAX
+            let file = if f.file == NO_FILE {
+                NO_FILE
             } else {
                 f.file + base
             };
@@ -230,7 +230,7 @@ fn compare_docs(
                     ),
                 )
                 .help("delete it (the Go generator never deletes files), or put its group back in sigs.yaml")
-                .in_file(usize::MAX),
+                .in_file(NO_FILE),
             );
         }
     }

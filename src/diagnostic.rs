@@ -34,6 +34,9 @@ pub struct Label {
     pub text: Option<String>,
 }
 
+/// `Finding::file` of a finding about no file in particular (a missing file, a tool error).
+pub const NO_FILE: usize = usize::MAX;
+
 /// One problem found in one file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
@@ -42,7 +45,7 @@ pub struct Finding {
     pub rule: &'static str,
     pub severity: Severity,
     pub message: String,
-    /// Index of the file in the run's file list.
+    /// Index of the file in the run's file list, or [`NO_FILE`].
     pub file: usize,
     /// The first label is the primary location.
     pub labels: Vec<Label>,

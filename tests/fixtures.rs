@@ -331,3 +331,28 @@ fn schema_and_completions_commands() {
         );
     }
 }
+
+#[test]
+fn a_committed_file_that_is_not_utf8_is_never_rewritten() {
+    let dir = scratch("docs-good", "notutf8");
+    let readme = dir.join("sig-docs/README.md");
+    let mut bytes = std::fs::read(&readme).expect("readme");
+    bytes.extend_from_slice(b"\xff custom text in Latin-1: caf\xe9\n");
+    std::fs::write(&readme, &bytes).expect("write");
+    let p = dir.to_string_lossy().into_owned();
+    let out = run(&["check", &p, "--format", "short"]);
+    assert!(
+        out.contains(&format!(
+            "error[encoding]: `{p}/sig-docs/README.md` is not valid UTF-8"
+        )),
+        "{out}"
+    );
+    let gen_out = run(&["generate", &p, "--format", "short"]);
+    assert!(gen_out.ends_with("[exit code 1]\n"), "{gen_out}");
+    assert_eq!(
+        std::fs::read(&readme).expect("readme"),
+        bytes,
+        "the file was rewritten"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -5,18 +5,14 @@ use std::collections::BTreeSet;
 
 use sigs_lint::check::check_text;
 use sigs_lint::config::Config;
-use sigs_lint::rules::RULES;
+use sigs_lint::rules::{RULES, doc_section};
 
-/// The first ```yaml block after the `## {section}` heading.
+/// The first ```yaml block of the `## {section}` section.
 fn example<'a>(doc: &'a str, section: &str) -> &'a str {
-    let heading = format!("\n## {section}\n");
-    let start = doc
-        .find(&heading)
-        .unwrap_or_else(|| panic!("no `## {section}` section"));
-    let rest = &doc[start + heading.len()..];
-    let open = rest.find("```yaml\n").expect("a yaml block") + "```yaml\n".len();
-    let close = rest[open..].find("```").expect("a closed block");
-    &rest[open..open + close]
+    let body = doc_section(doc, section).unwrap_or_else(|| panic!("no `## {section}` section"));
+    let open = body.find("```yaml\n").expect("a yaml block") + "```yaml\n".len();
+    let close = body[open..].find("```").expect("a closed block");
+    &body[open..open + close]
 }
 
 /// Findings that do not come from a rule (syntax, unknown keys, …): examples must load cleanly.
@@ -44,7 +40,7 @@ fn every_doc_has_title_summary_and_sections() {
         );
         for section in ["What it checks", "Why", "Bad", "Good"] {
             assert!(
-                doc.contains(&format!("\n## {section}\n")),
+                doc_section(doc, section).is_some_and(|t| !t.is_empty()),
                 "{}: no `## {section}`",
                 rule.id()
             );

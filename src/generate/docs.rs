@@ -10,7 +10,7 @@ use std::path::{Component, Path, PathBuf};
 use super::custom::{Markers, capture, dropped, with_block};
 use super::render::{TemplateFile, load_template_text};
 use crate::config::Config;
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Finding, NO_FILE, Severity};
 use crate::model::{GroupKind, SigsYaml};
 use crate::source::{SourceFile, Span};
 use crate::template::Value;
@@ -239,6 +239,34 @@ pub fn expected(
     deduped
 }
 
+/// A committed output: `Ok(None)` when it does not exist; an error (as a finding) when it cannot
+/// be read or is not UTF-8 — such a file is neither compared nor rewritten, so that no text is lost.
+pub fn read_committed(
+    root: &Path,
+    e: &Expected,
+    shown: &str,
+) -> Result<Option<String>, Box<Finding>> {
+    match std::fs::read(root.join(&e.path)) {
+        Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|err| {
+            Box::new(Finding::new(
+                "encoding",
+                Severity::Error,
+                format!(
+                    "`{shown}` is not valid UTF-8 (byte {} is not): it is neither compared nor rewritten",
+                    err.utf8_error().valid_up_to()
+                ),
+            )
+            .help("save it as UTF-8; the generator writes UTF-8")
+            .in_file(NO_FILE))
+        }),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(Box::new(
+            Finding::new("io", Severity::Error, format!("cannot read `{shown}`: {err}"))
+                .in_file(NO_FILE),
+        )),
+    }
+}
+
 /// Compares the expected outputs with the committed files. New source files (committed documents
 /// that findings point into) are appended to `files`; findings refer to them by index.
 pub fn compare(
@@ -250,13 +278,15 @@ pub fn compare(
     let mut findings = Vec::new();
     for e in expected {
         let shown = join(display_root, &e.path);
-        let committed = std::fs::read(root.join(&e.path)).ok();
+        let committed = match read_committed(root, e, &shown) {
+            Ok(c) => c,
+            Err(f) => {
+                findings.push(*f);
+                continue;
+            }
+        };
         let Some(full) = (match &e.rendered {
-            Ok(_) => e.full(
-                committed
-                    .as_deref()
-                    .map(|b| std::str::from_utf8(b).unwrap_or("")),
-            ),
+            Ok(_) => e.full(committed.as_deref()),
             Err(msg) => {
                 findings.push(
                     Finding::new(
@@ -264,14 +294,14 @@ pub fn compare(
                         Severity::Error,
                         format!("`{shown}` cannot be generated: {msg}"),
                     )
-                    .in_file(usize::MAX),
+                    .in_file(NO_FILE),
                 );
                 None
             }
         }) else {
             continue;
         };
-        let Some(bytes) = committed else {
+        let Some(text) = committed else {
             findings.push(
                 Finding::new(
                     "doc-missing",
@@ -279,11 +309,10 @@ pub fn compare(
                     format!("`{shown}` is missing"),
                 )
                 .help("run `sigs-lint generate` to create it")
-                .in_file(usize::MAX),
+                .in_file(NO_FILE),
             );
             continue;
         };
-        let text = String::from_utf8_lossy(&bytes).into_owned();
         let lost = dropped(&text, e.markers);
         if text == full && lost.is_empty() {
             continue; // up to date: the common case, no source file needed

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::docs;
 use crate::check::{CheckOptions, Checked, check};
-use crate::diagnostic::{Finding, Severity, sort_findings};
+use crate::diagnostic::{Finding, NO_FILE, Severity, sort_findings};
 
 /// What `generate` did to one file.
 #[derive(Debug, PartialEq, Eq)]
@@ -68,7 +68,7 @@ pub fn generate(opts: &CheckOptions, write: bool) -> Generated {
                 Severity::Error,
                 "nothing was generated: a group's `dir` leaves the repository",
             )
-            .in_file(usize::MAX),
+            .in_file(NO_FILE),
         );
         out.failed = true;
         out.checked = checked;
@@ -91,7 +91,15 @@ pub fn generate(opts: &CheckOptions, write: bool) -> Generated {
     } else {
         for e in &expected {
             let path = root.join(&e.path);
-            let committed = std::fs::read_to_string(&path).ok();
+            let committed = match docs::read_committed(&root, e, &docs::join(&shown_root, &e.path))
+            {
+                Ok(c) => c,
+                Err(f) => {
+                    checked.run.findings.push(*f);
+                    out.failed = true;
+                    continue;
+                }
+            };
             let full = match (&e.rendered, e.full(committed.as_deref())) {
                 (_, Some(full)) => full,
                 (Err(msg), _) => {
@@ -104,7 +112,7 @@ pub fn generate(opts: &CheckOptions, write: bool) -> Generated {
                                 docs::join(&shown_root, &e.path)
                             ),
                         )
-                        .in_file(usize::MAX),
+                        .in_file(NO_FILE),
                     );
                     out.failed = true;
                     continue;
@@ -126,7 +134,7 @@ pub fn generate(opts: &CheckOptions, write: bool) -> Generated {
                         Severity::Error,
                         format!("cannot write `{}`: {err}", path.display()),
                     )
-                    .in_file(usize::MAX),
+                    .in_file(NO_FILE),
                 );
                 out.failed = true;
                 continue;

@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 
 use super::{Renderer, Run};
 use crate::diagnostic::Severity;
-use crate::rules::RULES;
+use crate::rules::{RULES, doc_section};
 
 /// SARIF 2.1.0 for GitHub code scanning: the rules with their documentation (`rules/*.md`), the
 /// load and docs checks, and one result per finding with its physical location.
@@ -65,16 +65,6 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// The "What it checks" section of a rule doc.
-fn what_it_checks(doc: &str) -> String {
-    let Some(start) = doc.find("\n## What it checks\n") else {
-        return String::new();
-    };
-    let rest = &doc[start + "\n## What it checks\n".len()..];
-    let end = rest.find("\n## ").unwrap_or(rest.len());
-    rest[..end].trim().to_string()
-}
-
 /// The rule descriptors of the driver, in a stable order (rules, then checks).
 pub fn rule_descriptors() -> Vec<Value> {
     let mut out: Vec<Value> = RULES
@@ -84,7 +74,7 @@ pub fn rule_descriptors() -> Vec<Value> {
                 "id": r.id(),
                 "name": r.id(),
                 "shortDescription": {"text": r.summary()},
-                "fullDescription": {"text": what_it_checks(r.doc())},
+                "fullDescription": {"text": doc_section(r.doc(), "What it checks").unwrap_or("")},
                 "help": {"text": r.doc(), "markdown": r.doc()},
                 "defaultConfiguration": {"level": level(r.default_severity())},
             })

@@ -191,6 +191,15 @@ pub fn run_in(
     findings
 }
 
+/// The text of a `## {title}` section of a rule doc (up to the next `## ` heading), trimmed.
+pub fn doc_section<'d>(doc: &'d str, title: &str) -> Option<&'d str> {
+    let heading = format!("\n## {title}\n");
+    let start = doc.find(&heading)? + heading.len();
+    let rest = &doc[start..];
+    let end = rest.find("\n## ").unwrap_or(rest.len());
+    Some(rest[..end].trim())
+}
+
 /// The first paragraph after the `# id` title of a rule doc.
 pub fn doc_summary(doc: &str) -> &str {
     doc.lines()

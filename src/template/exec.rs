@@ -120,10 +120,6 @@ impl Templates {
         Ok(())
     }
 
-    pub fn has(&self, name: &str) -> bool {
-        self.trees.contains_key(name)
-    }
-
     /// Executes the template `name` with `data` as dot, appending to `out`.
     pub fn execute(&self, name: &str, data: &Value, out: &mut String) -> Result<(), TemplateError> {
         let Some(body) = self.trees.get(name) else {

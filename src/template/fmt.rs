@@ -145,6 +145,12 @@ fn bad_verb(out: &mut String, v: &Value, verb: char) {
     out.push_str("%!");
     out.push(verb);
     out.push('(');
+    type_and_value(out, v);
+    out.push(')');
+}
+
+/// `type=value` of an operand in Go's `%!verb(…)` and `%!(EXTRA …)` (`<nil>` for nil).
+fn type_and_value(out: &mut String, v: &Value) {
     match v {
         Value::Nil | Value::Invalid => out.push_str("<nil>"),
         v => {
@@ -160,7 +166,6 @@ fn bad_verb(out: &mut String, v: &Value, verb: char) {
             );
         }
     }
-    out.push(')');
 }
 
 fn print_arg(out: &mut String, v: &Value, spec: &Spec) {
@@ -594,21 +599,7 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
             if k > 0 {
                 out.push_str(", ");
             }
-            match a {
-                Value::Nil | Value::Invalid => out.push_str("<nil>"),
-                a => {
-                    out.push_str(&a.type_name());
-                    out.push('=');
-                    print_arg(
-                        &mut out,
-                        a,
-                        &Spec {
-                            verb: 'v',
-                            ..Spec::default()
-                        },
-                    );
-                }
-            }
+            type_and_value(&mut out, a);
         }
         out.push(')');
     }
