@@ -98,17 +98,7 @@ impl Config {
         let root = match tree::parse(file) {
             Ok(Some(root)) => root,
             Ok(None) => return (config, Vec::new()),
-            Err(e) => {
-                let at = e.location().map_or(0, |l| {
-                    file.offset_of(l.line() as usize, l.column() as usize)
-                });
-                p.error(
-                    crate::source::Span::new(at, 0),
-                    format!("invalid YAML in the config file: {e}"),
-                    None,
-                );
-                return (config, p.findings);
-            }
+            Err(e) => return (config, vec![crate::model::yaml_error(file, &e)]),
         };
         const KEYS: &[&str] = &[
             "data-file",

@@ -356,3 +356,17 @@ fn a_committed_file_that_is_not_utf8_is_never_rewritten() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn invalid_yaml_in_the_config_file_is_a_tool_error_at_its_position() {
+    let dir = scratch("clean", "badcfg");
+    std::fs::write(dir.join(".sigs-lint.yaml"), "rules: [\n").expect("write");
+    let p = dir.to_string_lossy().into_owned();
+    assert_eq!(
+        run(&["check", &p, "--format", "short", "--no-docs"]),
+        format!(
+            "{p}/.sigs-lint.yaml:1:8: error[yaml-syntax]: invalid YAML: unclosed bracket '['\n1 error, 0 warnings (yaml-syntax: 1)\n[exit code 2]\n"
+        )
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

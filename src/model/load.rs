@@ -88,6 +88,17 @@ pub fn load(file: &SourceFile) -> Loaded {
     }
 }
 
+/// The finding for a YAML error from serde-saphyr (syntax or resource limit), placed through the
+/// file's line index and worded without the crate's own location suffix.
+pub fn yaml_error(file: &SourceFile, e: &serde_saphyr::Error) -> Finding {
+    let mut cx = Cx {
+        file,
+        findings: Vec::new(),
+    };
+    cx.syntax_error(e);
+    cx.findings.remove(0)
+}
+
 /// The lenient pass alone: every problem the tree pass sees (empty for a sound file).
 pub fn validate(file: &SourceFile) -> Vec<Finding> {
     lenient(file, None)

@@ -9,7 +9,7 @@ pub mod schema;
 pub mod tree;
 
 pub use de::{List, with_source};
-pub use load::{Loaded, did_you_mean, load, load_file, validate};
+pub use load::{Loaded, did_you_mean, load, load_file, validate, yaml_error};
 
 use serde::Deserialize;
 
