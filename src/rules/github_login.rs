@@ -5,7 +5,7 @@ use crate::model::present;
 declare_rule!(GithubLogin, "github-login", Error);
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
-    for pr in cx.model.persons() {
+    for pr in cx.persons() {
         let Some(login) = present(&pr.person.github) else {
             continue;
         };

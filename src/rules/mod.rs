@@ -7,7 +7,7 @@ use url::Url;
 
 use crate::config::{Config, Level};
 use crate::diagnostic::{Finding, Severity};
-use crate::model::{SigsYaml, Str};
+use crate::model::{PersonRef, SigsYaml, Str};
 use crate::source::SourceFile;
 
 /// Declares a rule type whose `check` is the module's `check` function and whose doc is
@@ -60,6 +60,7 @@ pub struct Context<'a> {
     /// The repository root, when the data file is on disk (for rules that look at the file system).
     pub root: Option<&'a std::path::Path>,
     urls: OnceLock<Vec<UrlField<'a>>>,
+    persons: OnceLock<Vec<PersonRef<'a>>>,
 }
 
 /// A value of a URL field, parsed once for all the rules that look at URLs.
@@ -78,7 +79,13 @@ impl<'a> Context<'a> {
             config,
             root: None,
             urls: OnceLock::new(),
+            persons: OnceLock::new(),
         }
+    }
+
+    /// Every person entry with its role (see [`SigsYaml::persons`]), collected once for all rules.
+    pub fn persons(&self) -> &[PersonRef<'a>] {
+        self.persons.get_or_init(|| self.model.persons())
     }
 
     /// Every URL field (see [`util::url_fields`]) with its parse, in document order.

@@ -12,7 +12,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     // Every entry per login, compared case-insensitively as GitHub does; document order.
     let mut by_login: HashMap<Cow<'_, str>, Vec<(PersonRef<'_>, &Str)>> = HashMap::new();
     let mut order: Vec<Cow<'_, str>> = Vec::new();
-    for pr in cx.model.persons() {
+    for pr in cx.persons() {
         if let Some(login) = present(&pr.person.github) {
             let key = fold_key(&login.value);
             by_login
@@ -21,7 +21,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                     order.push(key);
                     Vec::new()
                 })
-                .push((pr, login));
+                .push((*pr, login));
         }
     }
     // Findings are sorted by position afterwards; first-seen order keeps this loop deterministic.

@@ -5,7 +5,7 @@ use crate::model::{Str, present};
 declare_rule!(ValidEmail, "valid-email", Error);
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
-    for pr in cx.model.persons() {
+    for pr in cx.persons() {
         if let Some(email) = present(&pr.person.email) {
             check_email(sink, "email", email, false);
         }
