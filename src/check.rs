@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostic::{Finding, NO_FILE, Severity, sort_findings};
+use crate::flavour;
 use crate::model::{self, SigsYaml};
 use crate::report::Run;
 use crate::source::SourceFile;
@@ -37,6 +38,8 @@ pub struct Checked {
     pub root: PathBuf,
     /// The data file loaded without errors (the docs can be generated).
     pub loaded: bool,
+    /// The generator flavour (recognised, or named by the config).
+    pub flavour: Option<&'static crate::flavour::Flavour>,
 }
 
 impl Checked {
@@ -124,6 +127,20 @@ pub fn check(opts: &CheckOptions) -> Checked {
         }
     }
 
+    // The generator flavour: from the config, or recognised from the repository.
+    let detected = match out.config.generator.as_deref().and_then(flavour::by_id) {
+        Some(f) => flavour::Detected {
+            flavour: f,
+            reason: format!("named by `generator:` in {CONFIG_FILE}: {}", f.summary()),
+            notice: None,
+        },
+        None => flavour::detect(&root, |dir| flavour::detect::template_functions(&root, dir)),
+    };
+    let flavour = detected.flavour;
+    out.config.apply_flavour(flavour);
+    out.flavour = Some(flavour);
+    out.run.generator = Some(detected);
+
     // The data file.
     let data_path = data_path.unwrap_or_else(|| root.join(&out.config.data_file));
     let read_data = match &opts.stdin {
@@ -164,6 +181,7 @@ pub fn check(opts: &CheckOptions) -> Checked {
                     config,
                     opts.only.as_deref(),
                     &mut files,
+                    flavour,
                 );
                 (files, found)
             })
@@ -182,6 +200,9 @@ pub fn check(opts: &CheckOptions) -> Checked {
         )
     });
     findings.extend(rule_findings);
+    if load_ok {
+        findings.extend(validation_findings(flavour, &loaded.model));
+    }
     let index = out.run.files.len();
     out.run.files.push(file);
     out.run
@@ -205,6 +226,28 @@ pub fn check(opts: &CheckOptions) -> Checked {
     out
 }
 
+/// What the flavour's own `Validate` rejects: errors where the generator stops on them (from
+/// 2019-07-30), warnings where it only printed notices.
+pub fn validation_findings(flavour: &'static flavour::Flavour, model: &SigsYaml) -> Vec<Finding> {
+    let sorted = flavour::data::sorted(flavour, model);
+    let severity = if flavour.validation_fatal {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    flavour::validate::validate(flavour, &sorted)
+        .into_iter()
+        .map(|p| {
+            Finding::new("generator-validation", severity, p.message)
+                .label_plain(p.span)
+                .help(format!(
+                    "the {} generator refuses this data (`Validate`)",
+                    flavour.id
+                ))
+        })
+        .collect()
+}
+
 /// The generated-docs part of `check`: stale, missing and orphaned outputs.
 fn compare_docs(
     root: &Path,
@@ -212,10 +255,11 @@ fn compare_docs(
     config: &Config,
     only: Option<&str>,
     files: &mut Vec<SourceFile>,
+    flavour: &'static flavour::Flavour,
 ) -> Vec<Finding> {
     use crate::generate::docs;
     let source = docs::template_source(root, config);
-    let expected = docs::expected(root, model, config, &source, only);
+    let expected = docs::expected(root, model, config, &source, only, flavour);
     let shown_root = root.display().to_string();
     let mut findings = docs::compare(root, &expected, files, &shown_root);
     if only.is_none() {
@@ -224,7 +268,7 @@ fn compare_docs(
             findings.push(
                 Finding::new(
                     "doc-orphan",
-                    Severity::Error,
+                    Severity::Warning,
                     format!(
                         "`{shown}` carries the generator's header, but no group in sigs.yaml produces it any more"
                     ),
@@ -278,5 +322,6 @@ pub fn check_text(name: &str, text: &str, config: &Config) -> Run {
     Run {
         files: vec![file],
         findings,
+        generator: None,
     }
 }

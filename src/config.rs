@@ -2,6 +2,7 @@
 //! so a mistake in it is a diagnostic that points at the offending value.
 //!
 //! ```yaml
+//! generator: kubernetes-K35     # the generator flavour (recognised from generator/app.go when absent)
 //! data-file: sigs.yaml          # kubeflow: wgs.yaml
 //! templates: generator          # the repository's Go templates (built-in ones when absent)
 //! outputs:                      # output file names; null turns one off
@@ -60,6 +61,10 @@ pub struct Config {
     pub stakeholder_kinds: Vec<GroupKind>,
     pub sig_subprojects_required: bool,
     pub extra_timezones: Vec<String>,
+    /// `generator:` — a flavour id that overrides recognition.
+    pub generator: Option<String>,
+    /// The top-level keys the file sets (the flavour fills in the others).
+    pub set: Vec<&'static str>,
 }
 
 impl Default for Config {
@@ -79,11 +84,28 @@ impl Default for Config {
             stakeholder_kinds: vec![GroupKind::WorkingGroup],
             sig_subprojects_required: true,
             extra_timezones: Vec::new(),
+            generator: None,
+            set: Vec::new(),
         }
     }
 }
 
 impl Config {
+    /// Fills in what the config file does not set from the generator flavour: data file, template
+    /// directory, list output and whether `liaisons.md` is written.
+    pub fn apply_flavour(&mut self, f: &crate::flavour::Flavour) {
+        if !self.set.contains(&"data-file") {
+            self.data_file = f.data_file.into();
+        }
+        if !self.set.contains(&"templates") {
+            self.templates = f.template_dir.into();
+        }
+        if !self.set.contains(&"outputs") {
+            self.outputs.list = Some(f.list_output.into());
+            self.outputs.liaisons = f.liaisons.then(|| "liaisons.md".into());
+        }
+    }
+
     pub fn level(&self, rule: &str) -> Option<Level> {
         self.levels.get(rule).copied()
     }
@@ -101,6 +123,7 @@ impl Config {
             Err(e) => return (config, vec![crate::model::yaml_error(file, &e)]),
         };
         const KEYS: &[&str] = &[
+            "generator",
             "data-file",
             "templates",
             "outputs",
@@ -111,7 +134,24 @@ impl Config {
             "meeting-format",
         ];
         for (key, v) in p.map(&root, KEYS) {
+            if let Some(k) = KEYS.iter().find(|k| **k == key) {
+                config.set.push(k);
+            }
             match key {
+                "generator" => {
+                    if let Some(s) = p.string(v) {
+                        if crate::flavour::by_id(&s).is_none() {
+                            let ids: Vec<&str> =
+                                crate::flavour::KNOWN.iter().map(|f| f.id).collect();
+                            let help = did_you_mean(&s, &ids)
+                                .map(|d| format!("did you mean `{d}`?"))
+                                .unwrap_or_else(|| format!("known generators: {}", ids.join(", ")));
+                            p.error(v.span, format!("unknown generator `{s}`"), Some(help));
+                        } else {
+                            config.generator = Some(s);
+                        }
+                    }
+                }
                 "data-file" => {
                     if let Some(s) = p.string(v) {
                         config.data_file = s;

@@ -6,6 +6,8 @@
 pub mod check;
 pub mod config;
 pub mod diagnostic;
+pub mod flavour;
+pub mod fsutil;
 pub mod generate;
 pub mod model;
 pub mod report;

@@ -300,6 +300,7 @@ fn stdin_lints_an_unsaved_buffer() {
             "--no-docs",
             "--format",
             "short",
+            "--deny-warnings",
         ])
         .write_stdin("sigs:\n  - dir: sig-docs\n    name: Docs\n    label: DOCS\n")
         .output()
@@ -307,12 +308,12 @@ fn stdin_lints_an_unsaved_buffer() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "fixtures/clean/sigs.yaml:3:11: error[required-chairs]: SIG \"Docs\" has no chair\n\
-         fixtures/clean/sigs.yaml:3:11: error[sig-required-fields]: SIG \"Docs\" has no `charter_link`\n\
-         fixtures/clean/sigs.yaml:3:11: error[sig-required-fields]: SIG \"Docs\" has no `mission_statement`\n\
-         fixtures/clean/sigs.yaml:3:11: error[sig-required-fields]: SIG \"Docs\" has no subproject\n\
-         fixtures/clean/sigs.yaml:4:12: error[label-format]: label `DOCS` is not lowercase kebab-case\n\
-         5 errors, 0 warnings (label-format: 1, required-chairs: 1, sig-required-fields: 3)\n"
+        "fixtures/clean/sigs.yaml:3:11: warning[required-chairs]: SIG \"Docs\" has no chair\n\
+         fixtures/clean/sigs.yaml:3:11: warning[sig-required-fields]: SIG \"Docs\" has no `charter_link`\n\
+         fixtures/clean/sigs.yaml:3:11: warning[sig-required-fields]: SIG \"Docs\" has no `mission_statement`\n\
+         fixtures/clean/sigs.yaml:3:11: warning[sig-required-fields]: SIG \"Docs\" has no subproject\n\
+         fixtures/clean/sigs.yaml:4:12: warning[label-format]: label `DOCS` is not lowercase kebab-case\n\
+         0 errors, 5 warnings (label-format: 1, required-chairs: 1, sig-required-fields: 3)\n"
     );
 }
 

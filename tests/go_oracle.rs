@@ -134,7 +134,7 @@ fn ours(sigs: &Path, template: &Path, kind: Option<&str>) -> String {
             let mut out = String::new();
             for g in groups(&ctx, field) {
                 let dir = match &g {
-                    sigs_lint::template::Value::Struct(s) => s
+                    sigs_lint::template::Value::Struct(s, _) => s
                         .field("Dir")
                         .and_then(|d| d.as_str())
                         .unwrap_or("")

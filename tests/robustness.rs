@@ -115,6 +115,7 @@ fn lint(bytes: Vec<u8>) -> String {
     let run = Run {
         files: vec![file],
         findings,
+        generator: None,
     };
     let mut out = Vec::new();
     Human {

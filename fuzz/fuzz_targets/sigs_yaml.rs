@@ -13,7 +13,11 @@ fuzz_target!(|input: &[u8]| {
         findings.extend(sigs_lint::rules::run(&loaded.model, &file, &Config::default()));
         let _ = sigs_lint::generate::context(&loaded.model);
     }
-    let run = Run { files: vec![file], findings };
+    let run = Run {
+        files: vec![file],
+        findings,
+        generator: None,
+    };
     let mut out = Vec::new();
     let _ = Human { color: false, width: 80 }.render(&run, &mut out);
     let _ = Short.render(&run, &mut out);

@@ -11,7 +11,8 @@ use super::custom::{Markers, capture, dropped, with_block};
 use super::render::{TemplateFile, load_template_text};
 use crate::config::Config;
 use crate::diagnostic::{Finding, NO_FILE, Severity};
-use crate::model::{GroupKind, SigsYaml};
+use crate::flavour::{Flavour, data};
+use crate::model::SigsYaml;
 use crate::source::{SourceFile, Span};
 use crate::template::Value;
 
@@ -54,7 +55,7 @@ pub enum Source {
 impl Source {
     fn read(&self, name: &str) -> Option<String> {
         match self {
-            Source::Dir(d) => std::fs::read_to_string(d.join(name)).ok(),
+            Source::Dir(d) => crate::fsutil::read_inside(d, &d.join(name)).ok(),
             Source::BuiltIn => BUILT_IN
                 .iter()
                 .find(|(n, _)| *n == name)
@@ -141,10 +142,14 @@ pub fn unsafe_dir(root: Option<&Path>, dir: &str) -> Option<String> {
     None
 }
 
-fn load(source: &Source, name: &str) -> Option<Result<TemplateFile, String>> {
+fn load(
+    source: &Source,
+    name: &str,
+    funcs: &crate::template::FuncMap,
+) -> Option<Result<TemplateFile, String>> {
     let text = source.read(name)?;
     let header = source.read("header.tmpl");
-    Some(load_template_text(name, &text, header.as_deref()).map_err(|e| e.to_string()))
+    Some(load_template_text(name, &text, header.as_deref(), funcs).map_err(|e| e.to_string()))
 }
 
 fn render(t: &Result<TemplateFile, String>, data: &Value) -> Result<String, String> {
@@ -154,67 +159,86 @@ fn render(t: &Result<TemplateFile, String>, data: &Value) -> Result<String, Stri
     }
 }
 
-/// Every output the generator would write for this model, in a stable order. Groups whose `dir` is
-/// unsafe are left out (the `safe-dir` findings say why). `only` limits the group READMEs to one dir.
+/// The error the Go generator dies with when a template it needs is missing.
+fn missing_template(source: &Source, name: &str) -> Result<String, String> {
+    let path = match source {
+        Source::Dir(d) => d.join(name).display().to_string(),
+        Source::BuiltIn => name.to_string(),
+    };
+    Err(format!("open {path}: no such file or directory"))
+}
+
+/// Every output the flavour's generator would write for this model, in a stable order. Groups
+/// whose `dir` is unsafe are left out (the `safe-dir` findings say why). `only` limits the group
+/// READMEs to one dir. A template the generator needs but the repository lacks is an error (the
+/// Go generator dies on it); the built-in set writes only what it has templates for.
 pub fn expected(
     root: &Path,
     model: &SigsYaml,
     config: &Config,
     source: &Source,
     only: Option<&str>,
+    flavour: &'static Flavour,
 ) -> Vec<Expected> {
-    let ctx = super::context(model);
+    let sorted = data::sorted(flavour, model);
+    let ctx = data::context_of_sorted(flavour, &sorted);
+    let funcs = crate::flavour::funcs::func_map(flavour);
+    // A real generator dies on a missing template; sigs-lint's own flavour writes what it has.
+    let strict = matches!(source, Source::Dir(_)) && flavour.fork != crate::flavour::Fork::BuiltIn;
     let mut out = Vec::new();
     let whole = |name: &str, path: &Option<String>, markers: Markers, out: &mut Vec<Expected>| {
         if only.is_some() {
             return;
         }
-        let (Some(path), Some(t)) = (path, load(source, name)) else {
+        let Some(path) = path else {
             return;
+        };
+        let rendered = match load(source, name, &funcs) {
+            Some(t) => render(&t, &ctx),
+            None if strict => missing_template(source, name),
+            None => return,
         };
         out.push(Expected {
             path: path.clone(),
             markers,
-            rendered: render(&t, &ctx),
+            rendered,
             group: None,
         });
     };
-    whole(
-        "list.tmpl",
-        &config.outputs.list,
-        Markers::Markdown,
-        &mut out,
-    );
-    for kind in GroupKind::ALL {
-        let Some(t) = load(source, &format!("{}_readme.tmpl", kind.prefix())) else {
+    for kind in flavour.group_kinds() {
+        let groups = data::groups(&ctx, kind);
+        if groups.is_empty() {
             continue;
+        }
+        let name = format!("{}_readme.tmpl", kind.prefix());
+        let t = match load(source, &name, &funcs) {
+            Some(t) => Some(t),
+            None if strict => None,
+            None => continue,
         };
-        let field = match kind {
-            GroupKind::Sig => "Sigs",
-            GroupKind::WorkingGroup => "WorkingGroups",
-            GroupKind::UserGroup => "UserGroups",
-            GroupKind::Committee => "Committees",
-        };
-        for g in super::render::groups(&ctx, field) {
-            let dir = match &g {
-                Value::Struct(s) => s
-                    .field("Dir")
-                    .and_then(|d| d.as_str())
-                    .unwrap_or("")
-                    .to_string(),
-                _ => continue,
-            };
+        for g in groups {
+            let data = data::readme_data(flavour, &g, kind);
+            let dir = data::dir_of(&data);
             if unsafe_dir(Some(root), &dir).is_some() || only.is_some_and(|o| o != dir) {
                 continue;
             }
             out.push(Expected {
                 path: format!("{dir}/README.md"),
                 markers: Markers::Markdown,
-                rendered: render(&t, &g),
+                rendered: match &t {
+                    Some(t) => render(t, &data),
+                    None => missing_template(source, &name),
+                },
                 group: Some(dir),
             });
         }
     }
+    whole(
+        "list.tmpl",
+        &config.outputs.list,
+        Markers::Markdown,
+        &mut out,
+    );
     whole(
         "aliases.tmpl",
         &config.outputs.aliases,

@@ -1,12 +1,27 @@
-//! The generator pipeline: the data templates see (derived fields, sorting) and the functions they
-//! can call.
+//! The generator pipeline: which files a flavour's generator writes from which templates
+//! ([`docs`]), rendering ([`render`]), custom-content blocks ([`custom`]) and writing ([`write`]).
+//! The template data and functions come from the flavour ([`crate::flavour`]).
 
 pub mod custom;
-pub mod data;
 pub mod docs;
-pub mod funcs;
 pub mod render;
 pub mod write;
 
-pub use data::context;
-pub use funcs::generator_funcs;
+use crate::flavour::{self, Flavour};
+use crate::model::SigsYaml;
+use crate::template::{FuncMap, Value};
+
+/// The flavour of sigs-lint's built-in templates (kubernetes K35 types with ICON's discord).
+pub fn built_in() -> &'static Flavour {
+    flavour::by_id("sigs-lint").expect("the built-in flavour is known")
+}
+
+/// The template data (`Context`) of the built-in flavour for a model.
+pub fn context(model: &SigsYaml) -> Value {
+    flavour::data::context(built_in(), model)
+}
+
+/// The function map of the built-in flavour.
+pub fn generator_funcs() -> FuncMap {
+    flavour::funcs::func_map(built_in())
+}

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::template::{TemplateError, Templates, Value};
+use crate::template::{FuncMap, TemplateError, Templates, Value};
 
 use super::generator_funcs;
 
@@ -54,8 +54,9 @@ pub fn load_template_text(
     name: &str,
     text: &str,
     header: Option<&str>,
+    funcs: &FuncMap,
 ) -> Result<TemplateFile, TemplateError> {
-    let mut templates = Templates::new(generator_funcs());
+    let mut templates = Templates::new(funcs.clone());
     templates.parse(name, text)?;
     if let Some(h) = header.filter(|_| name != "header.tmpl") {
         templates.parse("header.tmpl", h)?;
@@ -80,10 +81,33 @@ impl TemplateFile {
 /// The groups of one list of the template context (`Sigs`, `WorkingGroups`, …).
 pub fn groups(context: &Value, field: &str) -> Vec<Value> {
     match context {
-        Value::Struct(s) => match s.field(field) {
+        Value::Struct(s, _) => match s.field(field) {
             Some(Value::List(l, _)) => l.to_vec(),
             _ => Vec::new(),
         },
         _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_define_in_the_header_named_like_the_file_is_reached_only_through_template() {
+        // Go: header.tmpl is parsed after the file, into one namespace; the executed template
+        // keeps its own body, `{{template "list.tmpl"}}` reaches the header's define.
+        let funcs = crate::generate::generator_funcs();
+        let t = load_template_text(
+            "list.tmpl",
+            "own body{{if .}}|{{template \"list.tmpl\" false}}{{end}}",
+            Some("{{define \"list.tmpl\"}}header's define{{end}}"),
+            &funcs,
+        )
+        .expect("parses");
+        assert_eq!(
+            t.render(&Value::Bool(true)).expect("renders"),
+            "own body|header's define"
+        );
     }
 }

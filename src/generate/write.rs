@@ -76,12 +76,14 @@ pub fn generate(opts: &CheckOptions, write: bool) -> Generated {
     }
     let root = checked.root.clone();
     let source = docs::template_source(&root, &checked.config);
+    let flavour = checked.flavour.unwrap_or_else(crate::generate::built_in);
     let expected = docs::expected(
         &root,
         &checked.model,
         &checked.config,
         &source,
         opts.only.as_deref(),
+        flavour,
     );
     let shown_root = root.display().to_string();
     if !write {

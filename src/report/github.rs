@@ -98,6 +98,7 @@ mod tests {
                 .in_file(0),
                 Finding::new("io", Severity::Note, "no file: here").in_file(usize::MAX),
             ],
+            generator: None,
         };
         let mut out = Vec::new();
         Github.render(&run, &mut out).unwrap();

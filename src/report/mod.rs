@@ -22,6 +22,9 @@ use crate::source::SourceFile;
 pub struct Run {
     pub files: Vec<SourceFile>,
     pub findings: Vec<Finding>,
+    /// The generator flavour the docs were checked against, and why (none for `--no-docs`-only
+    /// runs on text).
+    pub generator: Option<crate::flavour::Detected>,
 }
 
 impl Run {

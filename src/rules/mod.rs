@@ -185,13 +185,19 @@ pub fn run_in(
             findings: &mut findings,
         };
         rule.check(&cx, &mut sink);
-        if let Some(level) = level {
-            let severity = match level {
-                Level::Warn => Severity::Warning,
-                _ => Severity::Error,
-            };
+        let severity = match level {
+            Some(Level::Warn) => Some(Severity::Warning),
+            Some(_) => Some(Severity::Error),
+            // Upstream's verdict by default: what the community's generator does not enforce is
+            // at most a warning. `safe-dir` stays an error: sigs-lint itself refuses to write there.
+            None if rule.id() != "safe-dir" => Some(Severity::Warning),
+            None => None,
+        };
+        if let Some(severity) = severity {
             for f in &mut findings[start..] {
-                f.severity = severity;
+                if level.is_some() || f.severity == Severity::Error {
+                    f.severity = severity;
+                }
             }
         }
     }

@@ -79,6 +79,9 @@ struct Body {
 /// A set of named templates sharing one function map, like Go's `*template.Template`.
 pub struct Templates {
     trees: HashMap<String, Rc<Body>>,
+    /// The body each parsed text gave its own name (Go's `*Template` object keeps its tree even
+    /// when a later file `define`s the same name: only `{{template "name"}}` reaches that define).
+    own: HashMap<String, Rc<Body>>,
     funcs: FuncMap,
     step_limit: u64,
 }
@@ -87,6 +90,7 @@ impl Templates {
     pub fn new(funcs: FuncMap) -> Self {
         Templates {
             trees: HashMap::new(),
+            own: HashMap::new(),
             funcs,
             step_limit: DEFAULT_STEP_LIMIT,
         }
@@ -105,24 +109,25 @@ impl Templates {
         let trees = parse(name, text, &has).map_err(|e| TemplateError::Parse(Box::new(e)))?;
         let text: Rc<str> = Rc::from(text);
         for (tname, root) in trees {
-            if is_empty_tree(&root) && self.trees.contains_key(&tname) {
+            let body = Rc::new(Body {
+                root,
+                parse_name: name.to_string(),
+                text: text.clone(),
+            });
+            if tname == name && !self.own.contains_key(name) {
+                self.own.insert(tname.clone(), body.clone());
+            }
+            if is_empty_tree(&body.root) && self.trees.contains_key(&tname) {
                 continue;
             }
-            self.trees.insert(
-                tname,
-                Rc::new(Body {
-                    root,
-                    parse_name: name.to_string(),
-                    text: text.clone(),
-                }),
-            );
+            self.trees.insert(tname, body);
         }
         Ok(())
     }
 
     /// Executes the template `name` with `data` as dot, appending to `out`.
     pub fn execute(&self, name: &str, data: &Value, out: &mut String) -> Result<(), TemplateError> {
-        let Some(body) = self.trees.get(name) else {
+        let Some(body) = self.own.get(name).or_else(|| self.trees.get(name)) else {
             return Err(TemplateError::Exec(Box::new(ExecError {
                 name: name.to_string(),
                 parse_name: name.to_string(),
@@ -335,7 +340,7 @@ impl<'a> State<'a> {
         self.at = Some(At::Range(&b.pipe));
         let val = self.eval_pipeline(dot, Some(&b.pipe))?;
         let val = match val {
-            Value::Ptr(_, Some(s)) => Value::Struct(s),
+            Value::Ptr(_, Some(s)) => Value::Struct(s, true),
             v => v,
         };
         let mark = self.vars.len();
@@ -357,7 +362,8 @@ impl<'a> State<'a> {
             Value::List(items, _) => {
                 if !items.is_empty() {
                     for (i, item) in items.iter().enumerate() {
-                        if !one(self, Value::Int(i as i64), item.clone())? {
+                        // Slice elements are addressable: pointer methods work on them.
+                        if !one(self, Value::Int(i as i64), item.clone().addressable())? {
                             break;
                         }
                     }
@@ -391,7 +397,7 @@ impl<'a> State<'a> {
             Value::Invalid => "<no value>".to_string(),
             // A pointer prints as what it points at.
             Value::Ptr(_, Some(s)) => {
-                super::fmt::format_value(&Value::Struct(s.clone()), 'v', false)
+                super::fmt::format_value(&Value::Struct(s.clone(), true), 'v', false)
             }
             v => super::fmt::format_value(v, 'v', false),
         };
@@ -574,7 +580,14 @@ impl<'a> State<'a> {
         if matches!(receiver, Value::Nil) {
             return self.error(format!("nil pointer evaluating {typ}.{name}"));
         }
-        if let Some(m) = receiver.methods().iter().find(|m| m.name == name) {
+        if let Some(m) = receiver.method(name) {
+            if m.results == 0 || m.results > 2 {
+                return self.error(format!(
+                    "can't call method/function {} with {} results",
+                    super::fmt::quote(name),
+                    m.results
+                ));
+            }
             // Arguments: the command's words after the first, then the piped value.
             let mut argv = Vec::new();
             let given = args.len().saturating_sub(1) + usize::from(final_.is_some());
@@ -600,14 +613,19 @@ impl<'a> State<'a> {
         }
         let has_args = args.len() > 1 || final_.is_some();
         match &receiver {
-            Value::Struct(s) => {
+            Value::Struct(s, addr) => {
                 if let Some(v) = s.field(name) {
                     if has_args {
                         return self.error(format!(
                             "{name} has arguments but cannot be invoked as function"
                         ));
                     }
-                    return Ok(v.clone());
+                    // A field of an addressable struct is addressable.
+                    return Ok(if *addr {
+                        v.clone().addressable()
+                    } else {
+                        v.clone()
+                    });
                 }
             }
             Value::Ptr(t, p) if t.fields.contains(&name) => match p {
@@ -617,7 +635,11 @@ impl<'a> State<'a> {
                             "{name} has arguments but cannot be invoked as function"
                         ));
                     }
-                    return Ok(s.field(name).cloned().unwrap_or(Value::Invalid));
+                    // What a pointer points at is addressable, and so are its fields.
+                    return Ok(s
+                        .field(name)
+                        .cloned()
+                        .map_or(Value::Invalid, Value::addressable));
                 }
                 None => return self.error(format!("nil pointer evaluating {typ}.{name}")),
             },

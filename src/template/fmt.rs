@@ -223,7 +223,7 @@ fn print_value(out: &mut String, v: &Value, spec: &Spec, depth: usize) {
             }
             out.push(']');
         }
-        Value::Struct(s) => {
+        Value::Struct(s, _) => {
             out.push('{');
             for (i, (name, field)) in s.ty.fields.iter().zip(&s.fields).enumerate() {
                 if i > 0 {
@@ -240,7 +240,7 @@ fn print_value(out: &mut String, v: &Value, spec: &Spec, depth: usize) {
         Value::Ptr(_, p) => match p {
             Some(s) if depth == 0 => {
                 out.push('&');
-                print_value(out, &Value::Struct(s.clone()), spec, depth + 1);
+                print_value(out, &Value::Struct(s.clone(), true), spec, depth + 1);
             }
             // Go prints a nested pointer as its address, which no second run reproduces; we print
             // a fixed stand-in.

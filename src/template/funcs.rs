@@ -15,6 +15,7 @@ pub enum Param {
     Int,
 }
 
+#[derive(Clone)]
 pub struct Func {
     pub params: &'static [Param],
     /// The element kind of a variadic last parameter.
@@ -23,12 +24,21 @@ pub struct Func {
     pub call: fn(&[Value]) -> Result<Value, String>,
 }
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct FuncMap {
     funcs: HashMap<&'static str, Func>,
 }
 
 impl FuncMap {
+    /// Whether `name` is one of Go's builtin functions.
+    pub fn is_builtin(name: &str) -> bool {
+        const NAMES: &[&str] = &[
+            "and", "or", "not", "len", "index", "slice", "call", "print", "println", "printf",
+            "html", "js", "urlquery", "eq", "ne", "lt", "le", "gt", "ge",
+        ];
+        NAMES.contains(&name)
+    }
+
     /// Go's builtins.
     pub fn builtins() -> Self {
         use Param::*;
@@ -158,7 +168,8 @@ fn index(a: &[Value]) -> Result<Value, String> {
             Value::List(l, _) => {
                 let x = index_arg(idx, l.len())?;
                 match l.get(x) {
-                    Some(v) => v.clone(),
+                    // `index` hands back the slice element itself: addressable.
+                    Some(v) => v.clone().addressable(),
                     None => return Err("reflect: slice index out of range".to_string()),
                 }
             }
@@ -305,7 +316,7 @@ fn is_zero(v: &Value) -> bool {
 fn reflect_kind(v: &Value) -> &'static str {
     match v {
         Value::Invalid | Value::Nil => "invalid",
-        Value::Struct(_) => "struct",
+        Value::Struct(..) => "struct",
         Value::Ptr(..) => "ptr",
         Value::List(..) => "slice",
         Value::Map(..) => "map",
@@ -331,7 +342,7 @@ fn compare_other(x: &Value, y: &Value) -> Result<bool, String> {
     }
     match (x, y) {
         (Value::Ptr(_, Some(p)), Value::Ptr(_, Some(q))) => Ok(std::rc::Rc::ptr_eq(p, q)),
-        (Value::Struct(p), Value::Struct(q)) => struct_eq(p, q).ok_or_else(|| {
+        (Value::Struct(p, _), Value::Struct(q, _)) => struct_eq(p, q).ok_or_else(|| {
             format!(
                 "non-comparable type {}: {}",
                 super::fmt::format_value(y, 'v', false),
@@ -355,7 +366,7 @@ fn struct_eq(p: &super::value::Struct, q: &super::value::Struct) -> Option<bool>
     for (a, b) in p.fields.iter().zip(&q.fields) {
         let same = match (a, b) {
             (Value::List(..), _) | (Value::Map(..), _) => return None,
-            (Value::Struct(x), Value::Struct(y)) => struct_eq(x, y)?,
+            (Value::Struct(x, _), Value::Struct(y, _)) => struct_eq(x, y)?,
             (Value::Ptr(_, x), Value::Ptr(_, y)) => match (x, y) {
                 (None, None) => true,
                 (Some(x), Some(y)) => std::rc::Rc::ptr_eq(x, y),

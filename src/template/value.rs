@@ -9,6 +9,11 @@ pub struct Method {
     pub name: &'static str,
     /// Number of arguments after the receiver.
     pub args: usize,
+    /// Declared on the pointer type (`func (g *Group) …`): Go's template can call it only on an
+    /// addressable value or through a pointer (see [`Value::Struct`]).
+    pub ptr: bool,
+    /// Number of results (Go calls only methods with 1, or 2 with the second an error).
+    pub results: usize,
     pub call: fn(&Value, &[Value]) -> Result<Value, String>,
 }
 
@@ -61,7 +66,11 @@ pub enum Value {
     /// A string-keyed map, keys sorted (Go ranges and prints maps in key order). The string is its
     /// Go type (`map[string]interface {}`).
     Map(Rc<BTreeMap<String, Value>>, &'static str),
-    Struct(Rc<Struct>),
+    /// A struct value; the flag is reflect's `CanAddr`: true for elements reached by ranging over
+    /// or indexing a slice, for fields of addressable structs and for what a pointer points at;
+    /// false for the data passed to `Execute`, map values and results of functions and methods.
+    /// Methods with a pointer receiver exist only on addressable structs.
+    Struct(Rc<Struct>, bool),
     /// A pointer to a struct; `None` is a nil pointer of that type.
     Ptr(&'static StructType, Option<Rc<Struct>>),
 }
@@ -89,7 +98,7 @@ impl Value {
             Value::Str(_) => "string".into(),
             Value::Named(t, _) => t.name.into(),
             Value::List(_, t) | Value::Map(_, t) => (*t).into(),
-            Value::Struct(s) => s.ty.name.into(),
+            Value::Struct(s, _) => s.ty.name.into(),
             Value::Ptr(t, _) => format!("*{}", t.name),
         }
     }
@@ -106,7 +115,7 @@ impl Value {
             Value::Str(s) | Value::Named(_, s) => !s.is_empty(),
             Value::List(l, _) => !l.is_empty(),
             Value::Map(m, _) => !m.is_empty(),
-            Value::Struct(_) => true,
+            Value::Struct(..) => true,
             Value::Ptr(_, p) => p.is_some(),
         }
     }
@@ -118,13 +127,31 @@ impl Value {
         }
     }
 
-    pub fn methods(&self) -> &'static [Method] {
+    /// The method `name` if Go's template would find it on this value: value-receiver methods
+    /// always, pointer-receiver ones only through a pointer or on an addressable struct.
+    pub fn method(&self, name: &str) -> Option<&'static Method> {
+        let (methods, ptr_ok) = match self {
+            Value::Struct(s, addr) => (s.ty.methods, *addr),
+            Value::Ptr(t, _) => (t.methods, true),
+            Value::Named(t, _) => (t.methods, false),
+            _ => return None,
+        };
+        methods
+            .iter()
+            .find(|m| m.name == name && (ptr_ok || !m.ptr))
+    }
+
+    /// The same value marked addressable (a slice element, a field of an addressable struct).
+    pub fn addressable(self) -> Value {
         match self {
-            Value::Struct(s) => s.ty.methods,
-            Value::Ptr(t, _) => t.methods,
-            Value::Named(t, _) => t.methods,
-            _ => &[],
+            Value::Struct(s, _) => Value::Struct(s, true),
+            v => v,
         }
+    }
+
+    /// A struct value as data passed to a template (not addressable).
+    pub fn new_struct(ty: &'static StructType, fields: Vec<Value>) -> Value {
+        Value::Struct(Rc::new(Struct { ty, fields }), false)
     }
 }
 

@@ -18,6 +18,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"text/template"
@@ -26,11 +27,13 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
+// The data model of sigs-lint's built-in flavour: kubernetes/community's generator types at K35
+// (value and pointer receivers as there), plus ICON's Contact.Discord beside Slack.
 type Person struct {
 	GitHub  string `yaml:"github"`
 	Name    string `yaml:"name"`
-	Company string `yaml:"company"`
-	Email   string `yaml:"email"`
+	Company string `yaml:"company,omitempty"`
+	Email   string `yaml:"email,omitempty"`
 }
 
 type Meeting struct {
@@ -39,10 +42,10 @@ type Meeting struct {
 	Time          string `yaml:"time"`
 	TZ            string `yaml:"tz"`
 	Frequency     string `yaml:"frequency"`
-	URL           string `yaml:"url"`
-	ArchiveURL    string `yaml:"archive_url"`
-	RecordingsURL string `yaml:"recordings_url"`
-	CalendarURL   string `yaml:"calendar_url"`
+	URL           string `yaml:"url,omitempty"`
+	ArchiveURL    string `yaml:"archive_url,omitempty"`
+	RecordingsURL string `yaml:"recordings_url,omitempty"`
+	CalendarURL   string `yaml:"calendar_url,omitempty"`
 }
 
 type Discord struct {
@@ -52,34 +55,37 @@ type Discord struct {
 
 type GithubTeam struct {
 	Name        string `yaml:"name"`
-	Description string `yaml:"description"`
+	Description string `yaml:"description,omitempty"`
 }
 
 type Contact struct {
-	Slack              string       `yaml:"slack"`
-	Discord            Discord      `yaml:"discord"`
-	MailingList        string       `yaml:"mailing_list"`
-	PrivateMailingList string       `yaml:"private_mailing_list"`
-	GithubTeams        []GithubTeam `yaml:"teams"`
-	Liaison            Person       `yaml:"liaison"`
+	Slack              string       `yaml:"slack,omitempty"`
+	Discord            Discord      `yaml:"discord,omitempty"`
+	MailingList        string       `yaml:"mailing_list,omitempty"`
+	PrivateMailingList string       `yaml:"private_mailing_list,omitempty"`
+	GithubTeams        []GithubTeam `yaml:"teams,omitempty"`
+	Liaison            Person       `yaml:"liaison,omitempty"`
 }
 
 type Subproject struct {
 	Name        string    `yaml:"name"`
-	Description string    `yaml:"description"`
-	Contact     *Contact  `yaml:"contact"`
+	Description string    `yaml:"description,omitempty"`
+	Contact     *Contact  `yaml:"contact,omitempty"`
 	Owners      []string  `yaml:"owners"`
-	Leads       []Person  `yaml:"leads"`
-	Meetings    []Meeting `yaml:"meetings"`
+	Leads       []Person  `yaml:"leads,omitempty"`
+	Meetings    []Meeting `yaml:"meetings,omitempty"`
 }
 
 type LeadershipGroup struct {
 	Chairs         []Person `yaml:"chairs"`
-	TechnicalLeads []Person `yaml:"tech_leads"`
-	EmeritusLeads  []Person `yaml:"emeritus_leads"`
+	TechnicalLeads []Person `yaml:"tech_leads,omitempty"`
+	EmeritusLeads  []Person `yaml:"emeritus_leads,omitempty"`
 }
 
-// Owners: chairs and tech leads sorted by GitHub login, duplicates removed.
+func (g *LeadershipGroup) PrefixToPersonMap() map[string][]Person {
+	return map[string][]Person{"chair": g.Chairs, "tech_lead": g.TechnicalLeads, "emeritus_lead": g.EmeritusLeads}
+}
+
 func (g *LeadershipGroup) Owners() []Person {
 	o := append(append([]Person{}, g.Chairs...), g.TechnicalLeads...)
 	sort.SliceStable(o, func(i, j int) bool { return o[i].GitHub < o[j].GitHub })
@@ -92,24 +98,44 @@ func (g *LeadershipGroup) Owners() []Person {
 	return o
 }
 
+type FoldedString string
+
+func dirName(prefix, name string) string {
+	return prefix + "-" + strings.ToLower(strings.ReplaceAll(name, " ", "-"))
+}
+
 type WGName string
 
-func (n WGName) DirName() string {
-	return "wg-" + strings.ReplaceAll(strings.ToLower(string(n)), " ", "-")
+func (n WGName) DirName() string { return dirName("wg", string(n)) }
+
+type SIGName string
+
+func (n SIGName) DirName() string { return dirName("sig", string(n)) }
+
+type Proposal struct {
+	Name string
 }
 
 type Group struct {
-	Dir              string          `yaml:"dir"`
-	Name             string          `yaml:"name"`
-	MissionStatement string          `yaml:"mission_statement"`
-	CharterLink      string          `yaml:"charter_link"`
-	StakeholderSIGs  []string        `yaml:"stakeholder_sigs"`
-	ReportingWGs     []WGName        `yaml:"-"`
-	Label            string          `yaml:"label"`
-	Leadership       LeadershipGroup `yaml:"leadership"`
-	Meetings         []Meeting       `yaml:"meetings"`
-	Contact          Contact         `yaml:"contact"`
-	Subprojects      []Subproject    `yaml:"subprojects"`
+	Dir              string                `yaml:"dir"`
+	Prefix           string                `yaml:"prefix,omitempty"`
+	Name             string                `yaml:"name"`
+	MissionStatement FoldedString          `yaml:"mission_statement,omitempty"`
+	CharterLink      string                `yaml:"charter_link,omitempty"`
+	ReportingWGs     []WGName              `yaml:"-"`
+	StakeholderSIGs  []SIGName             `yaml:"stakeholder_sigs,omitempty"`
+	Label            string                `yaml:"label"`
+	Leadership       LeadershipGroup       `yaml:"leadership"`
+	Meetings         []Meeting             `yaml:"meetings"`
+	Contact          Contact               `yaml:"contact"`
+	Subprojects      []Subproject          `yaml:"subprojects,omitempty"`
+	KEPs             map[string][]Proposal `yaml:"keps,omitempty"`
+}
+
+func (g *Group) DirName(prefix string) string { return dirName(prefix, g.Name) }
+
+func (g *Group) LabelName(prefix string) string {
+	return strings.Replace(g.DirName(prefix), prefix+"-", "", 1)
 }
 
 type Context struct {
@@ -117,7 +143,11 @@ type Context struct {
 	WorkingGroups []Group `yaml:"workinggroups"`
 	UserGroups    []Group `yaml:"usergroups"`
 	Committees    []Group `yaml:"committees"`
-	GbRep         *Person `yaml:"gb_rep"`
+	GBRep         Person  `yaml:"gb_rep,omitempty"`
+}
+
+func (c *Context) PrefixToGroupMap() map[string][]Group {
+	return map[string][]Group{"sig": c.Sigs, "wg": c.WorkingGroups, "ug": c.UserGroups, "committee": c.Committees}
 }
 
 func byLogin(p []Person) {
@@ -125,14 +155,14 @@ func byLogin(p []Person) {
 }
 
 func (c *Context) complete() {
-	reporting := map[string][]WGName{}
+	reporting := map[SIGName][]WGName{}
 	for _, wg := range c.WorkingGroups {
 		for _, s := range wg.StakeholderSIGs {
 			reporting[s] = append(reporting[s], WGName(wg.Name))
 		}
 	}
 	for i := range c.Sigs {
-		c.Sigs[i].ReportingWGs = reporting[c.Sigs[i].Name]
+		c.Sigs[i].ReportingWGs = reporting[SIGName(c.Sigs[i].Name)]
 	}
 	for _, groups := range [][]Group{c.Sigs, c.WorkingGroups, c.UserGroups, c.Committees} {
 		sort.SliceStable(groups, func(i, j int) bool { return groups[i].Dir < groups[j].Dir })
@@ -153,47 +183,35 @@ func (c *Context) complete() {
 					sort.SliceStable(sp.Contact.GithubTeams, func(i, j int) bool { return sp.Contact.GithubTeams[i].Name < sp.Contact.GithubTeams[j].Name })
 				}
 			}
-			sort.Strings(g.StakeholderSIGs)
+			sort.SliceStable(g.StakeholderSIGs, func(i, j int) bool { return g.StakeholderSIGs[i] < g.StakeholderSIGs[j] })
 			sort.SliceStable(g.ReportingWGs, func(i, j int) bool { return g.ReportingWGs[i] < g.ReportingWGs[j] })
 		}
 	}
 }
 
-const rawPrefix = "https://raw.githubusercontent.com/"
-const githubPrefix = "https://github.com/"
+var reRaw = regexp.MustCompile("https://raw.githubusercontent.com/(?P<org>[^/]+)/(?P<repo>[^/]+)/(?P<branch>[^/]+)/(?P<path>.*)")
+var reGitHub = regexp.MustCompile("https://github.com/(?P<org>[^/]+)/(?P<repo>[^/]+)/(blob|tree)/(?P<branch>[^/]+)/(?P<path>.*)")
 
+func group(re *regexp.Regexp, m []string, name string) string {
+	return m[re.SubexpIndex(name)]
+}
+
+// githubURL and orgRepoPath as GENERATOR-API.md section 5 states them.
 func githubURL(u string) string {
-	if !strings.HasPrefix(u, rawPrefix) {
+	m := reRaw.FindStringSubmatch(u)
+	if m == nil {
 		return u
 	}
-	parts := strings.SplitN(strings.TrimPrefix(u, rawPrefix), "/", 3)
-	if len(parts) != 3 {
-		return u
-	}
-	return githubPrefix + parts[0] + "/" + parts[1] + "/blob/" + parts[2]
+	return "https://github.com/" + group(reRaw, m, "org") + "/" + group(reRaw, m, "repo") + "/blob/" + group(reRaw, m, "branch") + "/" + group(reRaw, m, "path")
 }
 
 func orgRepoPath(u string) string {
-	var rest string
-	skip := 0
-	switch {
-	case strings.HasPrefix(u, rawPrefix):
-		rest, skip = strings.TrimPrefix(u, rawPrefix), 1
-	case strings.HasPrefix(u, githubPrefix):
-		rest, skip = strings.TrimPrefix(u, githubPrefix), 2
-	default:
-		return u
+	for _, re := range []*regexp.Regexp{reRaw, reGitHub} {
+		if m := re.FindStringSubmatch(u); m != nil {
+			return group(re, m, "org") + "/" + group(re, m, "repo") + "/" + group(re, m, "path")
+		}
 	}
-	parts := strings.Split(rest, "/")
-	if len(parts) < 2+skip+1 {
-		return u
-	}
-	out := append([]string{}, parts[:2]...)
-	out = append(out, parts[2+skip:]...)
-	if out[len(out)-1] == "OWNERS" {
-		out = out[:len(out)-1]
-	}
-	return strings.Join(out, "/")
+	return u
 }
 
 var funcMap = template.FuncMap{
@@ -204,7 +222,7 @@ var funcMap = template.FuncMap{
 	"githubURL":   githubURL,
 	"orgRepoPath": orgRepoPath,
 	"now":         time.Now,
-	"lastYear":    func() int { return time.Now().UTC().Year() - 1 },
+	"lastYear":    func() string { return time.Now().AddDate(-1, 0, 0).Format("2006") },
 }
 
 func loadSigs(text []byte) (*Context, error) {
@@ -227,7 +245,7 @@ func render(args []string) {
 	t, err = t.ParseFiles(args[1:]...)
 	check(err, 3)
 	var out bytes.Buffer
-	err = t.Execute(&out, ctx)
+	err = t.Execute(&out, *ctx)
 	os.Stdout.Write(out.Bytes())
 	check(err, 4)
 }
@@ -350,7 +368,7 @@ func runCase(c testCase) (res result) {
 			res.ErrorKind, res.Error = "data", err.Error()
 			return
 		}
-		data = ctx
+		data = *ctx
 	} else if s, ok := c.sections["data"]; ok {
 		if err := yaml.Unmarshal([]byte(s), &data); err != nil {
 			res.ErrorKind, res.Error = "data", err.Error()

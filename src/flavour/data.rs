@@ -1,0 +1,598 @@
+//! The template data of a flavour: the model, completed and sorted as that generator does it, turned
+//! into Go values of that flavour's types. The model and the Go structs meet at the YAML keys (as
+//! yaml.v3 decodes them): a struct field takes the model value under its key, converted to the
+//! field's Go type (string, named string type, slice, struct value, pointer), or Go's zero value
+//! when the key is absent. `ReportingWGs` (`yaml:"-"`) is derived.
+
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
+use std::sync::{Mutex, OnceLock};
+
+use super::types::TypeTree;
+use super::{Flavour, Fork, Sorting};
+use crate::model::{self, GroupKind, SigsYaml, Str};
+use crate::template::value::{Method, NamedType, Struct, StructType, Value};
+
+/// The flavour's types as the template engine sees them (built once per flavour, kept for the
+/// process: a few kilobytes).
+pub struct GoTypes {
+    structs: HashMap<String, &'static StructType>,
+    named: HashMap<String, &'static NamedType>,
+    names: HashMap<String, &'static str>,
+    tree: &'static TypeTree,
+}
+
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+/// Go's qualified spelling of a type of the generator's package (`[]Group` -> `[]main.Group`).
+pub fn qualified(tree: &TypeTree, ty: &str) -> String {
+    if let Some(rest) = ty.strip_prefix("[]") {
+        return format!("[]{}", qualified(tree, rest));
+    }
+    if let Some(rest) = ty.strip_prefix('*') {
+        return format!("*{}", qualified(tree, rest));
+    }
+    if tree.get(ty).is_some() {
+        format!("main.{ty}")
+    } else {
+        ty.to_string()
+    }
+}
+
+impl GoTypes {
+    pub fn of(flavour: &'static Flavour) -> &'static GoTypes {
+        static CACHE: OnceLock<Mutex<HashMap<&'static str, &'static GoTypes>>> = OnceLock::new();
+        let mut cache = CACHE
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        cache
+            .entry(flavour.id)
+            .or_insert_with(|| Box::leak(Box::new(GoTypes::build(flavour))))
+    }
+
+    fn build(flavour: &'static Flavour) -> GoTypes {
+        let tree = flavour.tree();
+        let mut structs = HashMap::new();
+        let mut named = HashMap::new();
+        for t in &tree.types {
+            let methods: Vec<Method> = tree
+                .methods
+                .iter()
+                .filter(|m| m.recv == t.name)
+                .map(|m| Method {
+                    name: leak(m.name.clone()),
+                    args: m.params,
+                    ptr: m.ptr,
+                    results: m.results,
+                    call: method_impl(flavour, &m.recv, &m.name),
+                })
+                .collect();
+            let methods: &'static [Method] = Box::leak(methods.into_boxed_slice());
+            let name = leak(format!("main.{}", t.name));
+            match &t.fields {
+                Some(fields) => {
+                    let fields: Vec<&'static str> =
+                        fields.iter().map(|f| leak(f.name.clone())).collect();
+                    let st: &'static StructType = Box::leak(Box::new(StructType {
+                        name,
+                        fields: Box::leak(fields.into_boxed_slice()),
+                        methods,
+                    }));
+                    structs.insert(t.name.clone(), st);
+                }
+                None => {
+                    named.insert(
+                        t.name.clone(),
+                        &*Box::leak(Box::new(NamedType { name, methods })),
+                    );
+                }
+            }
+        }
+        GoTypes {
+            structs,
+            named,
+            names: HashMap::new(),
+            tree,
+        }
+    }
+
+    fn type_name(&self, ty: &str) -> &'static str {
+        // Interned lazily through a process-wide table (the set of type strings is small).
+        static NAMES: OnceLock<Mutex<HashMap<String, &'static str>>> = OnceLock::new();
+        let q = qualified(self.tree, ty);
+        if let Some(n) = self.names.get(&q) {
+            return n;
+        }
+        let mut names = NAMES
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        names.entry(q.clone()).or_insert_with(|| leak(q))
+    }
+
+    pub fn struct_type(&self, name: &str) -> Option<&'static StructType> {
+        self.structs.get(name).copied()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Methods.
+
+type MethodFn = fn(&Value, &[Value]) -> Result<Value, String>;
+
+fn method_impl(flavour: &Flavour, recv: &str, name: &str) -> MethodFn {
+    match (recv, name) {
+        ("Group", "DirName") => group_dir_name,
+        ("Group", "LabelName") if flavour.fork == Fork::Kubeflow => kubeflow_label_name,
+        ("Group", "LabelName") => label_name,
+        ("SIGName", "DirName") => |r, _| Ok(Value::str(&dir_name("sig", r.as_str().unwrap_or("")))),
+        ("WGName", "DirName") => |r, _| Ok(Value::str(&dir_name("wg", r.as_str().unwrap_or("")))),
+        ("LeadershipGroup", "Owners") => owners,
+        ("LeadershipGroup", "PrefixToPersonMap") => prefix_to_person_map,
+        ("Context", "PrefixToGroupMap") => prefix_to_group_map,
+        _ => unsupported,
+    }
+}
+
+fn unsupported(_: &Value, _: &[Value]) -> Result<Value, String> {
+    Err("sigs-lint does not implement this method (it has no use in a template)".into())
+}
+
+/// Go's `strings.ToLower`: rune by rune, the simple lower-case mapping (no final-sigma rule).
+pub fn go_lower(s: &str) -> String {
+    s.chars()
+        .map(|c| c.to_lowercase().next().unwrap_or(c))
+        .collect()
+}
+
+/// Go's `strings.ToUpper`: rune by rune, the simple upper-case mapping (`ß` stays `ß`).
+pub fn go_upper(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            let mut up = c.to_uppercase();
+            match (up.next(), up.next()) {
+                (Some(u), None) => u,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+/// The generator's `DirName(prefix, name)`: `prefix-` + the name with each ASCII space turned to
+/// `-`, lower-cased.
+pub fn dir_name(prefix: &str, name: &str) -> String {
+    format!("{prefix}-{}", go_lower(&name.replace(' ', "-")))
+}
+
+fn field_str<'a>(v: &'a Value, name: &str) -> &'a str {
+    match v {
+        Value::Struct(s, _) => s.field(name).and_then(Value::as_str).unwrap_or(""),
+        Value::Ptr(_, Some(s)) => s.field(name).and_then(Value::as_str).unwrap_or(""),
+        _ => "",
+    }
+}
+
+fn struct_of(v: &Value) -> Option<&Rc<Struct>> {
+    match v {
+        Value::Struct(s, _) | Value::Ptr(_, Some(s)) => Some(s),
+        _ => None,
+    }
+}
+
+fn group_dir_name(recv: &Value, args: &[Value]) -> Result<Value, String> {
+    let prefix = args.first().and_then(Value::as_str).unwrap_or("");
+    Ok(Value::str(&dir_name(prefix, field_str(recv, "Name"))))
+}
+
+fn label_name(recv: &Value, args: &[Value]) -> Result<Value, String> {
+    let prefix = args.first().and_then(Value::as_str).unwrap_or("");
+    let dir = dir_name(prefix, field_str(recv, "Name"));
+    Ok(Value::str(&dir.replacen(&format!("{prefix}-"), "", 1)))
+}
+
+/// kubeflow's `LabelName` removes `area/<prefix>`, which a dir never holds: the whole dir.
+fn kubeflow_label_name(recv: &Value, args: &[Value]) -> Result<Value, String> {
+    let prefix = args.first().and_then(Value::as_str).unwrap_or("");
+    let dir = dir_name(prefix, field_str(recv, "Name"));
+    Ok(Value::str(&dir.replacen(&format!("area/{prefix}"), "", 1)))
+}
+
+fn list_field(s: &Struct, name: &str) -> (Vec<Value>, &'static str) {
+    match s.field(name) {
+        Some(Value::List(l, t)) => (l.to_vec(), t),
+        _ => (Vec::new(), "[]main.Person"),
+    }
+}
+
+/// Chairs then tech leads (never emeritus), sorted by GitHub login byte-wise, adjacent equal
+/// logins removed.
+fn owners(recv: &Value, _: &[Value]) -> Result<Value, String> {
+    let s = struct_of(recv).ok_or("Owners on a non-struct")?;
+    let (mut all, ty) = list_field(s, "Chairs");
+    all.extend(list_field(s, "TechnicalLeads").0);
+    all.sort_by(|a, b| field_str(a, "GitHub").cmp(field_str(b, "GitHub")));
+    all.dedup_by(|b, a| field_str(a, "GitHub") == field_str(b, "GitHub"));
+    Ok(Value::List(Rc::new(all), ty))
+}
+
+fn prefix_to_person_map(recv: &Value, _: &[Value]) -> Result<Value, String> {
+    let s = struct_of(recv).ok_or("PrefixToPersonMap on a non-struct")?;
+    let mut m = BTreeMap::new();
+    let mut ty = "[]main.Person";
+    for (key, field) in [
+        ("chair", "Chairs"),
+        ("tech_lead", "TechnicalLeads"),
+        ("emeritus_lead", "EmeritusLeads"),
+    ] {
+        let (l, t) = list_field(s, field);
+        ty = t;
+        m.insert(key.to_string(), Value::List(Rc::new(l), t));
+    }
+    Ok(Value::Map(Rc::new(m), map_type(ty)))
+}
+
+fn prefix_to_group_map(recv: &Value, _: &[Value]) -> Result<Value, String> {
+    let s = struct_of(recv).ok_or("PrefixToGroupMap on a non-struct")?;
+    let mut m = BTreeMap::new();
+    let mut ty = "[]main.Group";
+    for (key, field) in [
+        ("sig", "Sigs"),
+        ("wg", "WorkingGroups"),
+        ("ug", "UserGroups"),
+        ("committee", "Committees"),
+    ] {
+        let (l, t) = match s.field(field) {
+            Some(Value::List(l, t)) => (l.to_vec(), *t),
+            _ => continue,
+        };
+        ty = t;
+        m.insert(key.to_string(), Value::List(Rc::new(l), t));
+    }
+    Ok(Value::Map(Rc::new(m), map_type(ty)))
+}
+
+fn map_type(elem: &'static str) -> &'static str {
+    match elem {
+        "[]main.Group" => "map[string][]main.Group",
+        _ => "map[string][]main.Person",
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Completing and sorting, as the flavour's generator does before any template runs.
+
+fn opt(s: &Option<Str>) -> &str {
+    s.as_ref().map_or("", |s| s.value.as_str())
+}
+
+fn sort_by_key<T>(items: &mut [T], key: impl Fn(&T) -> &str) {
+    items.sort_by(|a, b| key(a).as_bytes().cmp(key(b).as_bytes()));
+}
+
+/// The model as the flavour's generator holds it when templates run: K20+ `Context.Sort` (groups
+/// by dir; people by GitHub login; meetings by description; teams, subprojects by name; owners;
+/// stakeholder SIGs), byte-wise and stable; K10-K19 only the groups, by lower-cased name.
+pub fn sorted(flavour: &'static Flavour, model: &SigsYaml) -> SigsYaml {
+    let mut m = model.clone();
+    let tree = flavour.tree();
+    let sub_leads = tree.has_field("Subproject", "Leads");
+    for kind in GroupKind::ALL {
+        let groups = m.groups_of_mut(kind);
+        if flavour.sorting() == Sorting::LowerName {
+            groups.sort_by_cached_key(|g| go_lower(opt(&g.name)).into_bytes());
+            continue;
+        }
+        sort_by_key(groups, |g| opt(&g.dir));
+        for g in groups.iter_mut() {
+            if let Some(l) = &mut g.leadership {
+                sort_by_key(&mut l.chairs, |p| opt(&p.github));
+                sort_by_key(&mut l.tech_leads, |p| opt(&p.github));
+                sort_by_key(&mut l.emeritus_leads, |p| opt(&p.github));
+            }
+            sort_by_key(&mut g.meetings, |x| opt(&x.description));
+            if let Some(c) = &mut g.contact {
+                sort_by_key(&mut c.teams, |t| opt(&t.name));
+            }
+            sort_by_key(&mut g.subprojects, |s| opt(&s.name));
+            for sp in g.subprojects.iter_mut() {
+                sort_by_key(&mut sp.owners, |o| o.value.as_str());
+                if sub_leads {
+                    sort_by_key(&mut sp.leads, |p| opt(&p.github));
+                }
+                sort_by_key(&mut sp.meetings, |x| opt(&x.description));
+                if let Some(c) = &mut sp.contact {
+                    sort_by_key(&mut c.teams, |t| opt(&t.name));
+                }
+            }
+            sort_by_key(&mut g.stakeholder_sigs, |s| s.value.as_str());
+        }
+    }
+    m
+}
+
+/// `Context.Complete` (K26+): each SIG's reporting working groups, the WGs naming the SIG's exact
+/// name in `stakeholder_sigs`, sorted byte-wise.
+pub fn reporting_wgs(model: &SigsYaml) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    for wg in model.workinggroups.iter() {
+        for s in wg.stakeholder_sigs.iter() {
+            out.entry(s.value.clone())
+                .or_default()
+                .push(opt(&wg.name).to_string());
+        }
+    }
+    for v in out.values_mut() {
+        v.sort();
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building Go values from the model.
+
+/// A model record, seen as a YAML mapping.
+#[derive(Clone, Copy)]
+enum Src<'a> {
+    Context(&'a SigsYaml),
+    Group(&'a model::Group, &'a [String]),
+    Leadership(&'a model::Leadership),
+    Person(&'a model::Person),
+    Meeting(&'a model::Meeting),
+    Contact(&'a model::Contact),
+    Discord(&'a model::Discord),
+    Team(&'a model::Team),
+    Subproject(&'a model::Subproject),
+}
+
+/// What the model holds under one key.
+enum Raw<'a> {
+    Absent,
+    Str(&'a str),
+    Strs(Vec<&'a str>),
+    One(Src<'a>),
+    Many(Vec<Src<'a>>),
+}
+
+fn s(v: &Option<Str>) -> Raw<'_> {
+    v.as_ref().map_or(Raw::Absent, |s| Raw::Str(&s.value))
+}
+
+fn strs(v: &[Str]) -> Raw<'_> {
+    Raw::Strs(v.iter().map(|s| s.value.as_str()).collect())
+}
+
+fn get<'a>(src: Src<'a>, key: &str, reporting: &'a HashMap<String, Vec<String>>) -> Raw<'a> {
+    match src {
+        Src::Context(c) => match key {
+            "gb_rep" => c
+                .gb_rep
+                .as_ref()
+                .map_or(Raw::Absent, |p| Raw::One(Src::Person(p))),
+            _ => match GroupKind::from_key(key) {
+                Some(kind) => Raw::Many(
+                    c.groups_of(kind)
+                        .iter()
+                        .map(|g| {
+                            let r = match kind {
+                                GroupKind::Sig => reporting
+                                    .get(opt(&g.name))
+                                    .map(Vec::as_slice)
+                                    .unwrap_or(&[]),
+                                _ => &[],
+                            };
+                            Src::Group(g, r)
+                        })
+                        .collect(),
+                ),
+                None => Raw::Absent,
+            },
+        },
+        Src::Group(g, r) => match key {
+            "dir" => s(&g.dir),
+            "name" => s(&g.name),
+            "mission_statement" => s(&g.mission_statement),
+            "charter_link" => s(&g.charter_link),
+            "stakeholder_sigs" => strs(&g.stakeholder_sigs),
+            "-" => Raw::Strs(r.iter().map(String::as_str).collect()),
+            "label" => s(&g.label),
+            "leadership" => g
+                .leadership
+                .as_ref()
+                .map_or(Raw::Absent, |l| Raw::One(Src::Leadership(l))),
+            "meetings" => Raw::Many(g.meetings.iter().map(Src::Meeting).collect()),
+            "contact" => g
+                .contact
+                .as_ref()
+                .map_or(Raw::Absent, |c| Raw::One(Src::Contact(c))),
+            "subprojects" => Raw::Many(g.subprojects.iter().map(Src::Subproject).collect()),
+            _ => Raw::Absent,
+        },
+        Src::Leadership(l) => match key {
+            "chairs" => Raw::Many(l.chairs.iter().map(Src::Person).collect()),
+            "tech_leads" => Raw::Many(l.tech_leads.iter().map(Src::Person).collect()),
+            "emeritus_leads" => Raw::Many(l.emeritus_leads.iter().map(Src::Person).collect()),
+            _ => Raw::Absent,
+        },
+        Src::Person(p) => match key {
+            "github" => s(&p.github),
+            "name" => s(&p.name),
+            "company" => s(&p.company),
+            "email" => s(&p.email),
+            _ => Raw::Absent,
+        },
+        Src::Meeting(m) => match key {
+            "description" => s(&m.description),
+            "day" => s(&m.day),
+            "time" => s(&m.time),
+            "tz" => s(&m.tz),
+            "frequency" => s(&m.frequency),
+            "url" => s(&m.url),
+            "archive_url" => s(&m.archive_url),
+            "recordings_url" => s(&m.recordings_url),
+            "calendar_url" => s(&m.calendar_url),
+            _ => Raw::Absent,
+        },
+        Src::Contact(c) => match key {
+            "slack" => s(&c.slack),
+            "discord" => c
+                .discord
+                .as_ref()
+                .map_or(Raw::Absent, |d| Raw::One(Src::Discord(d))),
+            "mailing_list" => s(&c.mailing_list),
+            "private_mailing_list" => s(&c.private_mailing_list),
+            "teams" => Raw::Many(c.teams.iter().map(Src::Team).collect()),
+            "liaison" => c
+                .liaison
+                .as_ref()
+                .map_or(Raw::Absent, |p| Raw::One(Src::Person(p))),
+            _ => Raw::Absent,
+        },
+        Src::Discord(d) => match key {
+            "name" => s(&d.name),
+            "url" => s(&d.url),
+            _ => Raw::Absent,
+        },
+        Src::Team(t) => match key {
+            "name" => s(&t.name),
+            "description" => s(&t.description),
+            _ => Raw::Absent,
+        },
+        Src::Subproject(sp) => match key {
+            "name" => s(&sp.name),
+            "description" => s(&sp.description),
+            "contact" => sp
+                .contact
+                .as_ref()
+                .map_or(Raw::Absent, |c| Raw::One(Src::Contact(c))),
+            "owners" => strs(&sp.owners),
+            "leads" => Raw::Many(sp.leads.iter().map(Src::Person).collect()),
+            "meetings" => Raw::Many(sp.meetings.iter().map(Src::Meeting).collect()),
+            _ => Raw::Absent,
+        },
+    }
+}
+
+struct Builder<'a> {
+    types: &'static GoTypes,
+    reporting: &'a HashMap<String, Vec<String>>,
+}
+
+impl<'a> Builder<'a> {
+    fn string(&self, ty: &str, text: &str) -> Value {
+        match self.types.named.get(ty) {
+            Some(n) => Value::Named(n, Rc::from(text)),
+            None => Value::str(text),
+        }
+    }
+
+    fn strukt(&self, ty: &str, src: Option<Src<'a>>) -> Rc<Struct> {
+        let st = self.types.structs[ty];
+        let fields = self
+            .types
+            .tree
+            .fields(ty)
+            .iter()
+            .map(|f| {
+                let raw = src.map_or(Raw::Absent, |s| get(s, &f.key, self.reporting));
+                self.value(&f.ty, raw)
+            })
+            .collect();
+        Rc::new(Struct { ty: st, fields })
+    }
+
+    fn value(&self, ty: &str, raw: Raw<'a>) -> Value {
+        if let Some(elem) = ty.strip_prefix("[]") {
+            let items: Vec<Value> = match raw {
+                Raw::Strs(v) => v.into_iter().map(|t| self.string(elem, t)).collect(),
+                Raw::Many(v) => v
+                    .into_iter()
+                    .map(|s| Value::Struct(self.strukt(elem, Some(s)), false))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            return Value::List(Rc::new(items), self.types.type_name(ty));
+        }
+        if let Some(elem) = ty.strip_prefix('*') {
+            let st = self.types.structs[elem];
+            return match raw {
+                Raw::One(s) => Value::Ptr(st, Some(self.strukt(elem, Some(s)))),
+                _ => Value::Ptr(st, None),
+            };
+        }
+        if ty.starts_with("map[") {
+            return Value::Map(Rc::new(BTreeMap::new()), self.types.type_name(ty));
+        }
+        if self.types.structs.contains_key(ty) {
+            let src = match raw {
+                Raw::One(s) => Some(s),
+                _ => None,
+            };
+            return Value::Struct(self.strukt(ty, src), false);
+        }
+        match raw {
+            Raw::Str(t) => self.string(ty, t),
+            _ => self.string(ty, ""),
+        }
+    }
+}
+
+/// The data of list, aliases and liaisons templates: the whole `Context`, completed and sorted.
+pub fn context(flavour: &'static Flavour, model: &SigsYaml) -> Value {
+    let m = sorted(flavour, model);
+    context_of_sorted(flavour, &m)
+}
+
+/// [`context`] for a model that is already sorted by [`sorted`].
+pub fn context_of_sorted(flavour: &'static Flavour, m: &SigsYaml) -> Value {
+    let reporting = if flavour.tree().has_field("Group", "ReportingWGs") {
+        reporting_wgs(m)
+    } else {
+        HashMap::new()
+    };
+    let b = Builder {
+        types: GoTypes::of(flavour),
+        reporting: &reporting,
+    };
+    Value::Struct(b.strukt("Context", Some(Src::Context(m))), false)
+}
+
+/// The data of one README: the group (a copy, not addressable). Before K20 the copy's `Dir` is
+/// `DirName(prefix)`.
+pub fn readme_data(flavour: &Flavour, group: &Value, kind: GroupKind) -> Value {
+    if flavour.readme_dir_from_yaml() {
+        return group.clone();
+    }
+    let Value::Struct(s, _) = group else {
+        return group.clone();
+    };
+    let mut fields = s.fields.clone();
+    if let Some(i) = s.ty.fields.iter().position(|f| *f == "Dir") {
+        fields[i] = Value::str(&dir_name(kind.prefix(), field_str(group, "Name")));
+    }
+    Value::Struct(Rc::new(Struct { ty: s.ty, fields }), false)
+}
+
+/// The groups of one kind in a context value (`Sigs`, `WorkingGroups`, …).
+pub fn groups(context: &Value, kind: GroupKind) -> Vec<Value> {
+    let field = match kind {
+        GroupKind::Sig => "Sigs",
+        GroupKind::WorkingGroup => "WorkingGroups",
+        GroupKind::UserGroup => "UserGroups",
+        GroupKind::Committee => "Committees",
+    };
+    match context {
+        Value::Struct(s, _) => match s.field(field) {
+            Some(Value::List(l, _)) => l.to_vec(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+/// The `Dir` of a group value.
+pub fn dir_of(group: &Value) -> String {
+    field_str(group, "Dir").to_string()
+}

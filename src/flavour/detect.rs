@@ -1,0 +1,549 @@
+//! Recognising a repository's generator flavour with no configuration. `generator/app.go` is read
+//! as text, never run: its struct types (fields, Go types, YAML tags), its methods (receiver kind),
+//! its funcMap, its file-name constants and a few validation messages make a fingerprint, compared
+//! with the fingerprint of every known flavour; `go.mod` names the yaml.v3 version. A repository
+//! with templates but no `app.go` gets the newest kubernetes flavour whose functions cover its
+//! templates; one with neither gets sigs-lint's built-in templates.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use regex::Regex;
+
+use super::types::{FieldDecl, MethodDecl, TypeDecl, TypeTree};
+use super::{Flavour, Fork, KNOWN, LabelRule, SigSubprojects, Validation, YamlEmitter};
+
+/// Where generators keep `app.go`, relative to the repository root.
+pub const APP_GO_PATHS: &[&str] = &["generator/app.go", "tools/sigs/generator/app.go"];
+
+/// The flavour chosen for a repository, and why.
+#[derive(Clone, Debug)]
+pub struct Detected {
+    pub flavour: &'static Flavour,
+    /// One line: how it was chosen (printed once per run).
+    pub reason: String,
+    /// What differs from the chosen flavour, when nothing matched exactly.
+    pub notice: Option<String>,
+}
+
+/// What `app.go` declares, as far as templates and the pipeline can tell.
+#[derive(Debug, Default)]
+pub struct AppGo {
+    pub tree: TypeTree,
+    pub funcs: BTreeSet<String>,
+    pub consts: BTreeMap<String, String>,
+    pub yaml_v3: bool,
+    pub text: String,
+}
+
+fn re(s: &str) -> Regex {
+    Regex::new(s).expect("valid regex")
+}
+
+/// Reads the declarations out of Go source text.
+pub fn parse_app_go(text: &str) -> AppGo {
+    let mut app = AppGo {
+        text: text.to_string(),
+        yaml_v3: text.contains("gopkg.in/yaml.v3"),
+        ..AppGo::default()
+    };
+    let struct_re = re(r"(?m)^type\s+([A-Za-z_]\w*)\s+struct\s*\{");
+    let named_re = re(r"(?m)^type\s+([A-Za-z_]\w*)\s+string\s*$");
+    let field_re = re(r"^\s*([A-Z]\w*)\s+([^\s`]+)\s*(`[^`]*`)?");
+    let tag_re = re(r#"yaml:"([^"]*)""#);
+    for c in struct_re.captures_iter(text) {
+        let name = c[1].to_string();
+        let start = c.get(0).map_or(0, |m| m.end());
+        let body = &text[start..];
+        let end = body.find("\n}").unwrap_or(body.len());
+        let mut fields = Vec::new();
+        for line in body[..end].lines() {
+            let line = line.split("//").next().unwrap_or("");
+            let Some(fc) = field_re.captures(line) else {
+                continue;
+            };
+            let fname = fc[1].to_string();
+            let (key, omitempty) = match fc.get(3).and_then(|t| tag_re.captures(t.as_str())) {
+                Some(t) => {
+                    let mut parts = t[1].split(',');
+                    let key = parts.next().unwrap_or("").to_string();
+                    let oe = parts.any(|p| p == "omitempty");
+                    (
+                        if key.is_empty() {
+                            fname.to_lowercase()
+                        } else {
+                            key
+                        },
+                        oe,
+                    )
+                }
+                None => (fname.to_lowercase(), false),
+            };
+            fields.push(FieldDecl {
+                name: fname,
+                ty: fc[2].to_string(),
+                key,
+                omitempty,
+            });
+        }
+        app.tree.types.push(TypeDecl {
+            name,
+            fields: Some(fields),
+        });
+    }
+    for c in named_re.captures_iter(text) {
+        app.tree.types.push(TypeDecl {
+            name: c[1].to_string(),
+            fields: None,
+        });
+    }
+    let method_re = re(
+        r"(?m)^func\s+\(\s*\w*\s*(\*?)\s*([A-Za-z_]\w*)\s*\)\s*([A-Z]\w*)\s*\(([^)]*)\)\s*([^{]*)\{",
+    );
+    for c in method_re.captures_iter(text) {
+        let params = c[4].trim();
+        let results = c[5].trim();
+        let results = if results.is_empty() {
+            0
+        } else if results.starts_with('(') {
+            results.matches(',').count() + 1
+        } else {
+            1
+        };
+        app.tree.methods.push(MethodDecl {
+            recv: c[2].to_string(),
+            name: c[3].to_string(),
+            ptr: !c[1].is_empty(),
+            params: if params.is_empty() {
+                0
+            } else {
+                params.matches(',').count() + 1
+            },
+            results,
+        });
+    }
+    // Types the templates cannot reach (helpers of the annual report, unused structs) stay in the
+    // tree; the fingerprint only looks at the types of the generator's data model.
+    app.tree.methods.sort();
+    if let Some(i) = text.find("FuncMap{") {
+        let body = &text[i..];
+        let end = body
+            .find("\n}")
+            .or_else(|| body.find('}'))
+            .unwrap_or(body.len());
+        for c in re(r#""(\w+)"\s*:"#).captures_iter(&body[..end]) {
+            app.funcs.insert(c[1].to_string());
+        }
+    }
+    for c in re(r#"(?m)^\s*(\w+)\s*=\s*"([^"]*)""#).captures_iter(text) {
+        app.consts.insert(c[1].to_string(), c[2].to_string());
+    }
+    app
+}
+
+/// The data model's types: what a template can reach from the Context.
+const MODEL_TYPES: &[&str] = &[
+    "FoldedString",
+    "Person",
+    "Meeting",
+    "Contact",
+    "Discord",
+    "GithubTeam",
+    "GithubTeams",
+    "Subproject",
+    "LeadershipGroup",
+    "Group",
+    "WGName",
+    "SIGName",
+    "Context",
+    "Releases",
+];
+
+fn fingerprint(
+    tree: &TypeTree,
+    funcs: &BTreeSet<String>,
+    files: &Files,
+) -> BTreeMap<String, String> {
+    let mut model = TypeTree {
+        types: tree
+            .types
+            .iter()
+            .filter(|t| MODEL_TYPES.contains(&t.name.as_str()))
+            .cloned()
+            .collect(),
+        methods: tree
+            .methods
+            .iter()
+            .filter(|m| MODEL_TYPES.contains(&m.recv.as_str()))
+            .cloned()
+            .collect(),
+    };
+    model.methods.sort();
+    let mut out = model.describe();
+    for f in funcs {
+        out.insert(format!("func {f}"), format!("template function {f}"));
+    }
+    out.insert("file data".into(), format!("data file {}", files.data));
+    out.insert("file list".into(), format!("list output {}", files.list));
+    out.insert(
+        "file liaisons".into(),
+        format!(
+            "liaisons output {}",
+            files.liaisons.as_deref().unwrap_or("none")
+        ),
+    );
+    out.insert(
+        "dir templates".into(),
+        format!("templates in {}/", files.templates),
+    );
+    out
+}
+
+struct Files {
+    data: String,
+    list: String,
+    liaisons: Option<String>,
+    templates: String,
+}
+
+fn flavour_fingerprint(f: &'static Flavour) -> BTreeMap<String, String> {
+    let funcs = f.func_names().into_iter().map(String::from).collect();
+    fingerprint(
+        f.tree(),
+        &funcs,
+        &Files {
+            data: f.data_file.into(),
+            list: f.list_output.into(),
+            liaisons: f.liaisons.then(|| "liaisons.md".into()),
+            templates: f.template_dir.into(),
+        },
+    )
+}
+
+fn app_fingerprint(app: &AppGo, app_dir: &str) -> BTreeMap<String, String> {
+    let c = |name: &str| app.consts.get(name).cloned();
+    let data = app
+        .consts
+        .iter()
+        .find(|(k, _)| k.ends_with("YamlFile"))
+        .map(|(_, v)| v.clone())
+        .unwrap_or_else(|| "sigs.yaml".into());
+    let templates = match c("templateDir") {
+        Some(t) if !t.is_empty() => t,
+        _ => app_dir.to_string(),
+    };
+    fingerprint(
+        &app.tree,
+        &app.funcs,
+        &Files {
+            data,
+            list: c("sigListOutput").unwrap_or_else(|| "sig-list.md".into()),
+            liaisons: c("liaisonsFilename"),
+            templates,
+        },
+    )
+}
+
+/// The yaml.v3 version `go.mod` pins.
+pub fn yaml_emitter(go_mod: &str) -> Option<YamlEmitter> {
+    let line = go_mod.lines().find(|l| l.contains("gopkg.in/yaml.v3"))?;
+    Some(if line.contains("20190409140830") {
+        YamlEmitter::Snapshot2019
+    } else if line.contains("20200313102051") {
+        YamlEmitter::Snapshot2020
+    } else {
+        YamlEmitter::V301
+    })
+}
+
+/// The validation rules in force, read from the messages `app.go` prints.
+fn validation_of(text: &str) -> (Validation, bool) {
+    let has = |s: &str| text.contains(s);
+    let v = if has("GBRep: github is empty") {
+        Validation::K34
+    } else if has("name is empty but should be set") {
+        Validation::K33First
+    } else if has("email is empty but should be set") {
+        Validation::K33Email
+    } else if has("WGs must have stakeholder_sigs") {
+        Validation::K26
+    } else if has("subproject owners should match regexp") {
+        Validation::K24
+    } else if has("emeritus leads should not have company") {
+        Validation::K21Emeritus
+    } else if has("expected person") {
+        Validation::K21
+    } else if has("expected dir") {
+        Validation::K20
+    } else {
+        Validation::None
+    };
+    (v, !has("validation errors are ignored at present"))
+}
+
+/// Recognises the flavour of the repository at `root`. `templates_used` gives the function names
+/// the repository's templates call (for a repository without `app.go`).
+pub fn detect(root: &Path, templates_used: impl Fn(&str) -> Option<BTreeSet<String>>) -> Detected {
+    for rel in APP_GO_PATHS {
+        let path = root.join(rel);
+        let Ok(text) = crate::fsutil::read_inside(root, &path) else {
+            continue;
+        };
+        let app = parse_app_go(&text);
+        let go_mod = crate::fsutil::read_inside(root, &root.join("go.mod")).ok();
+        let dir = rel.trim_end_matches("/app.go");
+        let mut d = from_app_go(&app, dir, go_mod.as_deref(), rel);
+        // operator-framework vendored kubernetes' generator unchanged: `generator` is a link
+        // into vendor/k8s.io/community. Same app.go as kubernetes K21, its own repository.
+        let vendored = std::fs::read_link(root.join("generator"))
+            .is_ok_and(|t| t.to_string_lossy().contains("vendor/k8s.io/community"));
+        if vendored && d.flavour.epoch == 21 && d.flavour.fork == Fork::Kubernetes {
+            let of = super::by_id("operator-framework").expect("known");
+            d.reason = format!(
+                "generator/ links to vendored kubernetes/community: {}",
+                of.summary()
+            );
+            d.flavour = of;
+        }
+        return d;
+    }
+    // No app.go: templates only, or nothing.
+    let newest_covering = KNOWN
+        .iter()
+        .rev()
+        .filter(|f| f.fork == Fork::Kubernetes)
+        .find_map(|f| {
+            let used = templates_used(f.template_dir)?;
+            let have: BTreeSet<String> = f.func_names().into_iter().map(String::from).collect();
+            used.iter()
+                .all(|u| have.contains(u) || crate::template::FuncMap::is_builtin(u))
+                .then_some((f, used.len()))
+        });
+    match newest_covering {
+        Some((f, _)) => Detected {
+            flavour: f,
+            reason: format!(
+                "no generator/app.go; {}/*.tmpl use only functions of {}",
+                f.template_dir, f.id
+            ),
+            notice: None,
+        },
+        None if templates_used("generator").is_some() => Detected {
+            flavour: super::newest(),
+            reason: "no generator/app.go; the templates call functions no known generator has"
+                .into(),
+            notice: Some(
+                "the templates in generator/ call functions that no known generator defines".into(),
+            ),
+        },
+        None => Detected {
+            flavour: super::by_id("sigs-lint").expect("built-in flavour"),
+            reason: "no generator/ directory: sigs-lint's built-in templates".into(),
+            notice: None,
+        },
+    }
+}
+
+/// The function names the templates in `dir` call (bare identifiers inside actions), or `None`
+/// when `dir` holds no template.
+pub fn template_functions(root: &Path, dir: &str) -> Option<BTreeSet<String>> {
+    let dir = root.join(dir);
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "tmpl"))
+        .collect();
+    if names.is_empty() {
+        return None;
+    }
+    names.sort();
+    let action = re(r"(?s)\{\{(.*?)\}\}");
+    let strings = re(r#"(?s)"(?:[^"\\]|\\.)*"|`[^`]*`|'(?:[^'\\]|\\.)*'"#);
+    let ident = re(r"(^|[\s(|])([A-Za-z_][A-Za-z0-9_]*)");
+    const KEYWORDS: &[&str] = &[
+        "if", "else", "end", "range", "with", "define", "template", "block", "nil", "true",
+        "false", "break", "continue",
+    ];
+    let mut out = BTreeSet::new();
+    for p in names {
+        let Ok(text) = crate::fsutil::read_inside(root, &p) else {
+            continue;
+        };
+        for a in action.captures_iter(&text) {
+            let body = strings.replace_all(&a[1], " ");
+            for c in ident.captures_iter(&body) {
+                let name = &c[2];
+                if !KEYWORDS.contains(&name) {
+                    out.insert(name.to_string());
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Chooses the known flavour nearest to what `app.go` declares.
+pub fn from_app_go(app: &AppGo, app_dir: &str, go_mod: Option<&str>, shown: &str) -> Detected {
+    let mine = app_fingerprint(app, app_dir);
+    let mut best: Option<(&'static Flavour, usize, Vec<String>)> = None;
+    for f in KNOWN
+        .iter()
+        .filter(|f| !matches!(f.fork, Fork::BuiltIn | Fork::OperatorFramework))
+    {
+        let theirs = flavour_fingerprint(f);
+        let mut diffs = Vec::new();
+        for (k, v) in &mine {
+            match theirs.get(k) {
+                Some(w) if w == v => {}
+                Some(w) => diffs.push(format!("app.go has {v}, {} has {w}", f.id)),
+                None => diffs.push(format!("app.go has {v}, {} does not", f.id)),
+            }
+        }
+        for (k, w) in &theirs {
+            if !mine.contains_key(k) {
+                diffs.push(format!("{} has {w}, app.go does not", f.id));
+            }
+        }
+        // Ties go to the newer flavour (equal fingerprints differ only in annual-report functions).
+        if best.as_ref().is_none_or(|(_, n, _)| diffs.len() <= *n) {
+            best = Some((f, diffs.len(), diffs));
+        }
+    }
+    let (base, n, diffs) = best.expect("flavours are known");
+    let (validation, fatal) = validation_of(&app.text);
+    let yaml = if app.yaml_v3 {
+        go_mod.and_then(yaml_emitter).unwrap_or(base.yaml)
+    } else {
+        YamlEmitter::None
+    };
+    let mut flavour = base.clone();
+    flavour.validation = validation;
+    flavour.validation_fatal = fatal;
+    flavour.yaml = yaml;
+    if base.fork == Fork::Kubeflow {
+        flavour.label_rule = if app.text.contains("expected label: %s") {
+            LabelRule::KubeflowArea
+        } else {
+            LabelRule::None
+        };
+        flavour.sig_subprojects = if app.text.contains("must not own any subprojects") {
+            SigSubprojects::Forbidden
+        } else {
+            SigSubprojects::Required
+        };
+    }
+    let flavour: &'static Flavour = if same_behaviour(&flavour, base) {
+        base
+    } else {
+        Box::leak(Box::new(flavour))
+    };
+    let notice = (n > 0).then(|| {
+        let shown_diffs: Vec<&str> = diffs.iter().take(8).map(String::as_str).collect();
+        let more = if diffs.len() > 8 {
+            format!(" (and {} more)", diffs.len() - 8)
+        } else {
+            String::new()
+        };
+        format!(
+            "{shown} matches no known generator exactly; using the nearest, {}: {}{more}",
+            base.id,
+            shown_diffs.join("; ")
+        )
+    });
+    Detected {
+        flavour,
+        reason: format!(
+            "{shown}{}: {}",
+            if n == 0 { " matches" } else { " is nearest to" },
+            flavour.summary()
+        ),
+        notice,
+    }
+}
+
+fn same_behaviour(a: &Flavour, b: &Flavour) -> bool {
+    a.validation == b.validation
+        && a.validation_fatal == b.validation_fatal
+        && a.yaml == b.yaml
+        && a.label_rule == b.label_rule
+        && a.sig_subprojects == b.sig_subprojects
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_structs_methods_funcs_and_consts() {
+        let app = parse_app_go(
+            "package main\nimport yaml \"gopkg.in/yaml.v3\"\nconst (\n\tsigsYamlFile = \"wgs.yaml\"\n)\ntype SIGName string\ntype Person struct {\n\tGitHub string `yaml:\"github\"`\n\tCompany string `yaml:\"company,omitempty\"` // note\n\tName string\n}\nfunc (p *Person) Key(a, b string) string {\n\treturn \"\"\n}\nfunc (s SIGName) DirName() string {\n\treturn \"\"\n}\nvar funcMap = template.FuncMap{\n\t\"tzUrlEncode\": tzURLEncode,\n\t\"trimSpace\":   strings.TrimSpace,\n}\n",
+        );
+        assert!(app.yaml_v3);
+        assert_eq!(app.consts["sigsYamlFile"], "wgs.yaml");
+        assert_eq!(
+            app.tree.fields("Person"),
+            &[
+                FieldDecl {
+                    name: "GitHub".into(),
+                    ty: "string".into(),
+                    key: "github".into(),
+                    omitempty: false
+                },
+                FieldDecl {
+                    name: "Company".into(),
+                    ty: "string".into(),
+                    key: "company".into(),
+                    omitempty: true
+                },
+                FieldDecl {
+                    name: "Name".into(),
+                    ty: "string".into(),
+                    key: "name".into(),
+                    omitempty: false
+                },
+            ]
+        );
+        assert_eq!(
+            app.tree.methods,
+            vec![
+                MethodDecl {
+                    recv: "Person".into(),
+                    name: "Key".into(),
+                    ptr: true,
+                    params: 2,
+                    results: 1
+                },
+                MethodDecl {
+                    recv: "SIGName".into(),
+                    name: "DirName".into(),
+                    ptr: false,
+                    params: 0,
+                    results: 1
+                },
+            ]
+        );
+        assert_eq!(
+            app.funcs.iter().collect::<Vec<_>>(),
+            vec!["trimSpace", "tzUrlEncode"]
+        );
+        assert!(app.tree.get("SIGName").is_some_and(|t| t.fields.is_none()));
+    }
+
+    #[test]
+    fn go_mod_names_the_emitter() {
+        assert_eq!(
+            yaml_emitter("require gopkg.in/yaml.v3 v3.0.0-20190409140830-cdc409dda467\n"),
+            Some(YamlEmitter::Snapshot2019)
+        );
+        assert_eq!(
+            yaml_emitter("\tgopkg.in/yaml.v3 v3.0.0-20200313102051-9f266ea9e77c // indirect"),
+            Some(YamlEmitter::Snapshot2020)
+        );
+        assert_eq!(
+            yaml_emitter("gopkg.in/yaml.v3 v3.0.1\n"),
+            Some(YamlEmitter::V301)
+        );
+        assert_eq!(yaml_emitter("gopkg.in/yaml.v2 v2.2.2\n"), None);
+    }
+}

@@ -1,0 +1,348 @@
+//! `Context.Validate` of each flavour (GENERATOR-API.md section 10): the errors that make the
+//! community's own generator refuse the data, with Go's wording, each at the YAML value it is about.
+//! Groups are visited kind by kind (sig, wg, ug, committee) and, inside a group, roles in the order
+//! chair, tech_lead, emeritus_lead (Go visits both maps in random order; which of two inconsistent
+//! entries of one person is "expected" therefore varies upstream, and is the first in that order
+//! here).
+
+use std::collections::HashMap;
+
+use super::data::dir_name;
+use super::funcs::{RAW_REGEX_TEXT, owners_url_ok};
+use super::{Flavour, LabelRule, SigSubprojects, Validation};
+use crate::model::{Group, GroupKind, Person, SigsYaml, Str};
+use crate::source::Span;
+use crate::template::fmt::quote;
+
+/// One validation error: Go's message and where it points.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub message: String,
+    pub span: Span,
+}
+
+fn v(s: &Option<Str>) -> &str {
+    s.as_ref().map_or("", |s| s.value.as_str())
+}
+
+fn at(s: &Option<Str>, fallback: Span) -> Span {
+    s.as_ref().map_or(fallback, |s| s.span)
+}
+
+/// Go's `%v` of a Person of this flavour: its fields' values in declaration order.
+fn person_v(flavour: &'static Flavour, p: &Person) -> String {
+    let values: Vec<&str> = flavour
+        .tree()
+        .fields("Person")
+        .iter()
+        .map(|f| match f.key.as_str() {
+            "github" => v(&p.github),
+            "name" => v(&p.name),
+            "company" => v(&p.company),
+            "email" => v(&p.email),
+            _ => "",
+        })
+        .collect();
+    format!("{{{}}}", values.join(" "))
+}
+
+/// Go's `%v` of a group's `[]Subproject` (addresses of contact pointers print as a fixed stand-in:
+/// they differ on every run of the Go generator).
+fn subprojects_v(flavour: &'static Flavour, g: &Group) -> String {
+    let one = SigsYaml {
+        sigs: vec![g.clone()].into(),
+        ..SigsYaml::default()
+    };
+    let ctx = super::data::context_of_sorted(flavour, &one);
+    let groups = super::data::groups(&ctx, GroupKind::Sig);
+    match groups.first() {
+        Some(crate::template::Value::Struct(s, _)) => s
+            .field("Subprojects")
+            .map(|sp| crate::template::fmt::format_value(sp, 'v', false))
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// The errors the flavour's `Validate` reports for a model (sorted as the generator sorts).
+pub fn validate(flavour: &'static Flavour, model: &SigsYaml) -> Vec<Problem> {
+    let ver = flavour.validation;
+    let mut out = Vec::new();
+    if ver == Validation::None {
+        return out;
+    }
+    let mut push = |message: String, span: Span| out.push(Problem { message, span });
+    let mut people: HashMap<String, Person> = HashMap::new();
+    if ver >= Validation::K34 {
+        let rep = model.gb_rep.clone().unwrap_or_default();
+        let span = rep.span;
+        for (field, value) in [
+            ("github", &rep.github),
+            ("company", &rep.company),
+            ("email", &rep.email),
+            ("name", &rep.name),
+        ] {
+            if v(value).is_empty() {
+                push(
+                    format!("GBRep: {field} is empty but should be set"),
+                    at(value, span),
+                );
+            }
+        }
+        people.insert(v(&rep.github).to_string(), rep);
+    }
+    let sig_names: Vec<&str> = model.sigs.iter().map(|g| v(&g.name)).collect();
+    let stakeholder_required = ver >= Validation::K26;
+    for kind in flavour.group_kinds() {
+        let prefix = kind.prefix();
+        for g in model.groups_of(kind) {
+            let dir = v(&g.dir);
+            let anchor = g.anchor();
+            let expected = dir_name(prefix, v(&g.name));
+            if expected != dir {
+                push(
+                    format!("expected dir: {expected}, got: {dir}"),
+                    at(&g.dir, anchor),
+                );
+            }
+            let label = v(&g.label);
+            let expected_label = match flavour.label_rule {
+                LabelRule::K8s => Some(expected.replacen(&format!("{prefix}-"), "", 1)),
+                LabelRule::KubeflowArea => Some(format!("area/{expected}")),
+                LabelRule::None => None,
+            };
+            if let Some(el) = expected_label
+                && el != label
+            {
+                push(
+                    format!("{dir}: expected label: {el}, got: {label}"),
+                    at(&g.label, anchor),
+                );
+            }
+            if let Some(l) = &g.leadership {
+                for (role, persons) in [
+                    ("chair", &l.chairs),
+                    ("tech_lead", &l.tech_leads),
+                    ("emeritus_lead", &l.emeritus_leads),
+                ] {
+                    for p in persons.iter() {
+                        person_rules(flavour, ver, dir, role, p, &mut people, &mut push);
+                    }
+                }
+            }
+            let stake = &g.stakeholder_sigs;
+            if !stake.is_empty() {
+                if kind == GroupKind::WorkingGroup {
+                    for s in stake.iter() {
+                        if !sig_names.contains(&s.value.as_str()) {
+                            push(
+                                format!("{dir}: invalid stakeholder sig name {}", s.value),
+                                s.span,
+                            );
+                        }
+                    }
+                } else {
+                    push(
+                        format!("{dir}: only WGs may have stakeholder_sigs"),
+                        stake[0].span,
+                    );
+                }
+            } else if stakeholder_required && kind == GroupKind::WorkingGroup {
+                push(format!("{dir}: WGs must have stakeholder_sigs"), anchor);
+            }
+            if kind == GroupKind::Sig {
+                if v(&g.charter_link).is_empty() {
+                    push(
+                        format!("{dir}: has no charter"),
+                        at(&g.charter_link, anchor),
+                    );
+                }
+                if v(&g.mission_statement).is_empty() {
+                    push(
+                        format!("{dir}: has no mission statement"),
+                        at(&g.mission_statement, anchor),
+                    );
+                }
+                match flavour.sig_subprojects {
+                    SigSubprojects::Required if g.subprojects.is_empty() => {
+                        push(format!("{dir}: has no subprojects"), anchor)
+                    }
+                    SigSubprojects::Forbidden if !g.subprojects.is_empty() => push(
+                        format!("{dir}: must not own any subprojects"),
+                        g.subprojects[0].span,
+                    ),
+                    _ => {}
+                }
+            }
+            if ver >= Validation::K24 {
+                if !matches!(kind, GroupKind::Sig | GroupKind::Committee)
+                    && !g.subprojects.is_empty()
+                {
+                    push(
+                        format!(
+                            "{dir}: only sigs and committees can own code / have subprojects, found: {}",
+                            subprojects_v(flavour, g)
+                        ),
+                        g.subprojects[0].span,
+                    );
+                }
+                for sp in g.subprojects.iter() {
+                    let name = v(&sp.name);
+                    if sp.owners.is_empty() {
+                        push(
+                            format!("{dir}/{name}: subproject has no owners"),
+                            at(&sp.name, sp.span),
+                        );
+                    }
+                    for o in sp.owners.iter() {
+                        if !owners_url_ok(&o.value) {
+                            push(
+                                format!(
+                                    "{dir}/{name}: subproject owners should match regexp {RAW_REGEX_TEXT}, found: {}",
+                                    o.value
+                                ),
+                                o.span,
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn person_rules(
+    flavour: &'static Flavour,
+    ver: Validation,
+    dir: &str,
+    role: &str,
+    p: &Person,
+    people: &mut HashMap<String, Person>,
+    push: &mut impl FnMut(String, Span),
+) {
+    if ver < Validation::K21 {
+        return; // K20 had no person rule
+    }
+    let login = v(&p.github);
+    let anchor = p.anchor();
+    let emeritus = role == "emeritus_lead";
+    if ver >= Validation::K34 && login.is_empty() {
+        push(
+            format!("{dir}: {role}: github is empty but should be set"),
+            anchor,
+        );
+        return;
+    }
+    match people.get(login) {
+        Some(seen) => match ver {
+            Validation::None | Validation::K20 | Validation::K21 => {
+                if v(&seen.name) != v(&p.name) || v(&seen.company) != v(&p.company) {
+                    push(
+                        format!(
+                            "{dir}: {role}s: expected person: {}, got: {}",
+                            person_v(flavour, seen),
+                            person_v(flavour, p)
+                        ),
+                        anchor,
+                    );
+                }
+            }
+            Validation::K21Emeritus | Validation::K24 | Validation::K26 => {
+                if v(&seen.name) != v(&p.name) || (!emeritus && v(&seen.company) != v(&p.company)) {
+                    push(
+                        format!(
+                            "{dir}: {role}s: expected person: {}, got: {}",
+                            person_v(flavour, seen),
+                            person_v(flavour, p)
+                        ),
+                        anchor,
+                    );
+                }
+            }
+            _ => {
+                let seen_login = v(&seen.github);
+                if !emeritus {
+                    if ver == Validation::K33Email && v(&seen.email).is_empty() {
+                        push(
+                            format!("{dir}: {seen_login}: email is empty but should be set"),
+                            anchor,
+                        );
+                    } else if v(&seen.email) != v(&p.email) {
+                        push(
+                            format!(
+                                "{dir}: {seen_login} email: {} does not match other entries {}",
+                                quote(v(&seen.email)),
+                                quote(v(&p.email))
+                            ),
+                            at(&p.email, anchor),
+                        );
+                    }
+                    if ver == Validation::K33Email && v(&seen.company).is_empty() {
+                        push(
+                            format!(
+                                "{dir}: {}: company is empty but should be set",
+                                v(&seen.company)
+                            ),
+                            anchor,
+                        );
+                    } else if v(&seen.company) != v(&p.company) {
+                        push(
+                            format!(
+                                "{dir}: {seen_login} company: {} does not match other entries {}",
+                                quote(v(&seen.company)),
+                                quote(v(&p.company))
+                            ),
+                            at(&p.company, anchor),
+                        );
+                    }
+                }
+                if v(&seen.name) != v(&p.name) {
+                    push(
+                        format!(
+                            "{dir}: {role}: expected person: {}, got: {}",
+                            person_v(flavour, seen),
+                            person_v(flavour, p)
+                        ),
+                        at(&p.name, anchor),
+                    );
+                }
+            }
+        },
+        None => {
+            // Before 2019-10-04 every role was remembered; after, only chairs and tech leads.
+            if ver <= Validation::K21 || !emeritus {
+                people.insert(login.to_string(), p.clone());
+                if ver >= Validation::K33First && !emeritus {
+                    if v(&p.email).is_empty() {
+                        push(
+                            format!("{dir}: {login}: email is empty but should be set"),
+                            anchor,
+                        );
+                    }
+                    if v(&p.company).is_empty() {
+                        push(
+                            format!("{dir}: {login}: company is empty but should be set"),
+                            anchor,
+                        );
+                    }
+                }
+            }
+        }
+    }
+    if ver >= Validation::K33First && v(&p.name).is_empty() {
+        push(
+            format!("{dir}: {login}: name is empty but should be set"),
+            anchor,
+        );
+    }
+    if ver >= Validation::K21Emeritus && emeritus && !v(&p.company).is_empty() {
+        push(
+            format!(
+                "{dir}: emeritus leads should not have company specified; company specified for: {}",
+                v(&p.name)
+            ),
+            at(&p.company, anchor),
+        );
+    }
+}
