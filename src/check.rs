@@ -139,6 +139,15 @@ pub fn check(opts: &CheckOptions) -> Checked {
     let flavour = detected.flavour;
     out.config.apply_flavour(flavour);
     out.flavour = Some(flavour);
+    if let Some(notice) = &detected.notice {
+        out.run.findings.push(
+            Finding::new("generator-flavour", Severity::Note, notice.clone())
+                .help(format!(
+                    "set `generator:` in {CONFIG_FILE} to choose another (`sigs-lint generators` lists them)"
+                ))
+                .in_file(NO_FILE),
+        );
+    }
     out.run.generator = Some(detected);
 
     // The data file.

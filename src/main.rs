@@ -65,6 +65,10 @@ enum Command {
         /// Regenerate only this group's README.
         #[arg(long, value_name = "DIR")]
         only: Option<String>,
+        /// Write even when the generator's own validation rejects the data (the Go generator
+        /// would refuse and write nothing).
+        #[arg(long)]
+        force: bool,
         /// Output format for the findings.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
@@ -72,6 +76,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
     },
+    /// List the generator flavours sigs-lint knows (ids for `generator:` in .sigs-lint.yaml).
+    Generators,
     /// Write the built-in templates into `generator/` so a community can start from them.
     Init {
         #[arg(default_value = ".")]
@@ -156,6 +162,17 @@ fn main() -> ExitCode {
             }
         },
         Command::Init { path, force } => init(&path, force, &mut out),
+        Command::Generators => {
+            let width = sigs_lint::flavour::KNOWN
+                .iter()
+                .map(|f| f.id.len())
+                .max()
+                .unwrap_or(0);
+            for f in sigs_lint::flavour::KNOWN {
+                let _ = writeln!(out, "{:width$}  {}", f.id, f.title);
+            }
+            0
+        }
         Command::Schema => {
             let schema = sigs_lint::model::json_schema::json_schema();
             let _ = writeln!(
@@ -175,10 +192,11 @@ fn main() -> ExitCode {
             config,
             check: check_only,
             only,
+            force,
             format,
             color,
         } => {
-            let g = sigs_lint::generate::write::generate(
+            let g = sigs_lint::generate::write::generate_with(
                 &CheckOptions {
                     path,
                     config,
@@ -187,6 +205,7 @@ fn main() -> ExitCode {
                     stdin: None,
                 },
                 !check_only,
+                force,
             );
             for w in &g.written {
                 let _ = writeln!(out, "{} {}", w.action, w.path);

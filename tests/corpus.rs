@@ -433,3 +433,134 @@ slice_tests! {
     icon: "icon-community", "icon", 7;
     kubeflow: "kubeflow-community", "kubeflow", 0;
 }
+
+/// A scratch copy of a slice, `edit`ed.
+fn edited_copy(name: &str, tag: &str, edit: impl FnOnce(&Path)) -> Option<std::path::PathBuf> {
+    let p = slice(name)?;
+    let dst = scratch(tag);
+    copy_tree(&p, &dst);
+    edit(&dst);
+    Some(dst)
+}
+
+fn replace_in(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).expect("read");
+    assert!(text.contains(from), "{from:?} not in {}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).expect("write");
+}
+
+#[test]
+fn generate_refuses_what_the_generator_rejects_unless_forced() {
+    let Some(dst) = edited_copy("kubernetes-community", "k8s-invalid", |d| {
+        replace_in(&d.join("sigs.yaml"), "label: api-machinery", "label: api");
+    }) else {
+        return;
+    };
+    let c = check(&opts(&dst));
+    let rejected: Vec<&str> = c
+        .run
+        .findings
+        .iter()
+        .filter(|f| f.rule == "generator-validation")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(
+        rejected,
+        vec!["sig-api-machinery: expected label: api-machinery, got: api"]
+    );
+    // The only other errors: the docs that the changed label changes.
+    assert!(
+        c.run
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .all(|f| f.rule == "generator-validation" || f.rule == "doc-stale"),
+        "{}",
+        short(&c)
+    );
+    let list = std::fs::read(dst.join("sig-list.md")).expect("list");
+    let g = sigs_lint::generate::write::generate(&opts(&dst), true);
+    assert!(g.failed);
+    assert!(g.written.is_empty());
+    assert_eq!(std::fs::read(dst.join("sig-list.md")).expect("list"), list);
+    let g = sigs_lint::generate::write::generate_with(&opts(&dst), true, true);
+    let written: Vec<&str> = g.written.iter().map(|w| w.path.as_str()).collect();
+    assert!(
+        written.iter().any(|w| w.ends_with("sig-list.md")),
+        "{written:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dst);
+}
+
+#[test]
+fn an_app_go_that_matches_no_flavour_gets_the_nearest_and_a_notice() {
+    let Some(dst) = edited_copy("kubernetes-community", "k8s-changed-app", |d| {
+        replace_in(
+            &d.join("generator/app.go"),
+            "\tEmail string `yaml:\"email,omitempty\"`\n",
+            "\tEmail string `yaml:\"email,omitempty\"`\n\tPronouns string `yaml:\"pronouns,omitempty\"`\n",
+        );
+    }) else {
+        return;
+    };
+    let c = check(&opts(&dst));
+    assert_eq!(c.flavour.map(|f| f.id), Some("kubernetes-K35"));
+    let notes: Vec<&str> = c
+        .run
+        .findings
+        .iter()
+        .filter(|f| f.rule == "generator-flavour")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(
+        notes[0].contains("nearest, kubernetes-K35")
+            && notes[0].contains("Person.Pronouns string `pronouns,omitempty`"),
+        "{notes:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dst);
+}
+
+#[test]
+fn templates_without_app_go_get_the_newest_flavour_and_the_config_overrides() {
+    let Some(dst) = edited_copy("kubernetes-community", "k8s-no-app", |d| {
+        std::fs::remove_file(d.join("generator/app.go")).expect("rm");
+    }) else {
+        return;
+    };
+    let c = check(&opts(&dst));
+    assert_eq!(c.flavour.map(|f| f.id), Some("kubernetes-K35"));
+    let reason = &c.run.generator.as_ref().expect("generator").reason;
+    assert!(reason.starts_with("no generator/app.go"), "{reason}");
+    std::fs::write(dst.join(".sigs-lint.yaml"), "generator: kubernetes-K33\n").expect("config");
+    let c = check(&opts(&dst));
+    assert_eq!(c.flavour.map(|f| f.id), Some("kubernetes-K33"));
+    // K33 has no gb_rep: its strict decode would refuse the key.
+    let _ = std::fs::remove_dir_all(&dst);
+}
+
+#[test]
+fn the_generator_is_reported_in_json_and_sarif() {
+    let Some(p) = slice("kubeflow-community") else {
+        return;
+    };
+    let c = check(&opts(&p));
+    let mut out = Vec::new();
+    sigs_lint::report::Json
+        .render(&c.run, &mut out)
+        .expect("renders");
+    let doc: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    assert_eq!(doc["generator"]["id"], "kubeflow");
+    assert_eq!(doc["generator"]["data_file"], "wgs.yaml");
+    assert_eq!(doc["generator"]["list_output"], "wg-list.md");
+    assert_eq!(
+        doc["generator"]["yaml_emitter"],
+        "yaml.v3 v3.0.0-20190409140830-cdc409dda467"
+    );
+    let mut out = Vec::new();
+    sigs_lint::report::Sarif
+        .render(&c.run, &mut out)
+        .expect("renders");
+    let doc: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    assert_eq!(doc["runs"][0]["properties"]["generator"]["id"], "kubeflow");
+}

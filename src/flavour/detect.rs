@@ -26,6 +26,25 @@ pub struct Detected {
     pub notice: Option<String>,
 }
 
+impl Detected {
+    /// The flavour and the reason as JSON (the `generator` object of json and SARIF output).
+    pub fn to_json(&self) -> serde_json::Value {
+        let f = self.flavour;
+        serde_json::json!({
+            "id": f.id,
+            "title": f.title,
+            "reason": self.reason,
+            "notice": self.notice,
+            "data_file": f.data_file,
+            "template_dir": f.template_dir,
+            "list_output": f.list_output,
+            "liaisons": f.liaisons,
+            "yaml_emitter": f.yaml.describe(),
+            "validation_fatal": f.validation_fatal,
+        })
+    }
+}
+
 /// What `app.go` declares, as far as templates and the pipeline can tell.
 #[derive(Debug, Default)]
 pub struct AppGo {
@@ -98,7 +117,7 @@ pub fn parse_app_go(text: &str) -> AppGo {
         });
     }
     let method_re = re(
-        r"(?m)^func\s+\(\s*\w*\s*(\*?)\s*([A-Za-z_]\w*)\s*\)\s*([A-Z]\w*)\s*\(([^)]*)\)\s*([^{]*)\{",
+        r"(?m)^func\s+\(\s*\w*\s*(\*?)\s*([A-Za-z_]\w*)\s*\)\s*([A-Z]\w*)\s*\(([^)]*)\)[ \t]*(.*?)[ \t]*\{[ \t]*$",
     );
     for c in method_re.captures_iter(text) {
         let params = c[4].trim();

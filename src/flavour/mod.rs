@@ -195,9 +195,19 @@ pub static KNOWN: &[Flavour] = &[
             V::K20,
         )
     },
+    Flavour {
+        validation_fatal: false,
+        ..k8s(
+            "kubernetes-K21",
+            "kubernetes/community 2019-05-06 (PrefixToPersonMap, person rule)",
+            21,
+            Y::Snapshot2019,
+            V::K21,
+        )
+    },
     k8s(
-        "kubernetes-K21",
-        "kubernetes/community 2019-05-06 (PrefixToPersonMap)",
+        "kubernetes-K21b",
+        "kubernetes/community 2019-10-04 (emeritus rules, company omitempty)",
         21,
         Y::Snapshot2019,
         V::K21Emeritus,

@@ -47,6 +47,12 @@ pub fn write_atomic(path: &Path, content: &str) -> std::io::Result<()> {
 /// Runs the generator. With `write` false (`--check`) nothing is written and the stale and missing
 /// files are reported as `check` reports them.
 pub fn generate(opts: &CheckOptions, write: bool) -> Generated {
+    generate_with(opts, write, false)
+}
+
+/// [`generate`]; with `force`, writes even when the generator's own validation rejects the data
+/// (the Go generator would write nothing then).
+pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated {
     let mut checked = check(&CheckOptions {
         no_docs: true,
         ..opts.clone()
@@ -68,6 +74,29 @@ pub fn generate(opts: &CheckOptions, write: bool) -> Generated {
                 Severity::Error,
                 "nothing was generated: a group's `dir` leaves the repository",
             )
+            .in_file(NO_FILE),
+        );
+        out.failed = true;
+        out.checked = checked;
+        return out;
+    }
+    let rejected = checked
+        .run
+        .findings
+        .iter()
+        .filter(|f| f.rule == "generator-validation" && f.severity == Severity::Error)
+        .count();
+    if write && rejected > 0 && !force {
+        let id = checked.flavour.map_or("the", |f| f.id);
+        checked.run.findings.push(
+            Finding::new(
+                "generator-validation",
+                Severity::Error,
+                format!(
+                    "nothing was generated: the {id} generator's validation rejects the data ({rejected} error(s) above)"
+                ),
+            )
+            .help("fix the data, or pass --force to write the docs anyway")
             .in_file(NO_FILE),
         );
         out.failed = true;

@@ -21,6 +21,10 @@ impl Renderer for Human {
         let handler = GraphicalReportHandler::new_themed(theme)
             .with_width(self.width)
             .with_links(false);
+        if let Some(g) = &run.generator {
+            writeln!(out, "generator: {}", g.reason)?;
+            out.write_all(b"\n")?;
+        }
         for (i, f) in run.findings.iter().enumerate() {
             if i > 0 {
                 out.write_all(b"\n")?;

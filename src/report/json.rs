@@ -10,6 +10,9 @@ use crate::diagnostic::Severity;
 ///
 /// ```json
 /// {"version": 1, "tool": {"name": "sigs-lint", "version": "0.1.0"},
+///  "generator": {"id": "kubernetes-K35", "title": "…", "reason": "…", "notice": null,
+///                "data_file": "sigs.yaml", "template_dir": "generator", "list_output": "sig-list.md",
+///                "liaisons": true, "yaml_emitter": "yaml.v3 v3.0.1", "validation_fatal": true},
 ///  "findings": [{"rule": "label-format", "severity": "error", "message": "…", "help": "…",
 ///                "file": "sigs.yaml", "span": {"offset": 120, "length": 9},
 ///                "start": {"line": 5, "column": 12}, "end": {"line": 5, "column": 21},
@@ -17,13 +20,15 @@ use crate::diagnostic::Severity;
 ///  "summary": {"errors": 1, "warnings": 0, "notes": 0, "by_rule": {"label-format": 1}}}
 /// ```
 /// `file`, `span`, `start` and `end` are null for findings about no file (a missing file, a tool
-/// error); lines and columns are 1-based, columns count characters.
+/// error); lines and columns are 1-based, columns count characters. `generator` is the generator
+/// flavour the data and docs were checked against, and why (null when none was chosen).
 pub struct Json;
 
 #[derive(Serialize)]
 struct Doc<'a> {
     version: u32,
     tool: Tool,
+    generator: Option<serde_json::Value>,
     findings: Vec<JsonFinding<'a>>,
     summary: Summary,
 }
@@ -107,6 +112,7 @@ impl Renderer for Json {
                 name: "sigs-lint",
                 version: env!("CARGO_PKG_VERSION"),
             },
+            generator: run.generator.as_ref().map(|g| g.to_json()),
             findings,
             summary: Summary {
                 errors: run.count(Severity::Error),

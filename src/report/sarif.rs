@@ -36,6 +36,14 @@ pub const CHECKS: &[(&str, &str)] = &[
         "The rules ran (they do not run on a file with load errors).",
     ),
     ("config", "The sigs-lint configuration file is valid."),
+    (
+        "generator-validation",
+        "The community's own generator accepts the data (its Validate), and generate writes only then.",
+    ),
+    (
+        "generator-flavour",
+        "generator/app.go matches a generator flavour sigs-lint knows.",
+    ),
     ("io", "sigs-lint could read what it needs."),
     (
         "doc-stale",
@@ -135,6 +143,10 @@ impl Renderer for Sarif {
                 result
             })
             .collect();
+        let mut properties = json!({});
+        if let Some(g) = &run.generator {
+            properties["generator"] = g.to_json();
+        }
         let doc = json!({
             "version": "2.1.0",
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -146,6 +158,7 @@ impl Renderer for Sarif {
                     "rules": rules,
                 }},
                 "columnKind": "unicodeCodePoints",
+                "properties": properties,
                 "results": results,
             }],
         });
