@@ -127,14 +127,43 @@ pub fn check(opts: &CheckOptions) -> Checked {
         }
     }
 
-    // The generator flavour: from the config, or recognised from the repository.
-    let detected = match out.config.generator.as_deref().and_then(flavour::by_id) {
-        Some(f) => flavour::Detected {
-            flavour: f,
-            reason: format!("named by `generator:` in {CONFIG_FILE}: {}", f.summary()),
-            notice: None,
-        },
-        None => flavour::detect(&root, |dir| flavour::detect::template_functions(&root, dir)),
+    // The generator flavour: from the config, or recognised from the repository. It names the
+    // data file, which is read and parsed meanwhile on this thread under the likely name (an
+    // explicit path, the config's `data-file`, else sigs.yaml: right for all but kubeflow).
+    let named = out.config.generator.as_deref().and_then(flavour::by_id);
+    let guess = data_path.clone().unwrap_or_else(|| {
+        root.join(if out.config.set.contains(&"data-file") {
+            out.config.data_file.as_str()
+        } else {
+            "sigs.yaml"
+        })
+    });
+    let read_and_load = |p: &Path| -> std::io::Result<(SourceFile, Vec<Finding>, model::Loaded)> {
+        let bytes = match &opts.stdin {
+            Some(bytes) => bytes.clone(),
+            None => std::fs::read(p)?,
+        };
+        let (file, findings) = model::load_file(&shown(p), bytes);
+        let loaded = model::load(&file);
+        Ok((file, findings, loaded))
+    };
+    let (detected, early) = std::thread::scope(|s| {
+        let detect = s.spawn(|| match named {
+            Some(f) => flavour::Detected {
+                flavour: f,
+                reason: format!("named by `generator:` in {CONFIG_FILE}: {}", f.summary()),
+                notice: None,
+            },
+            None => flavour::detect(&root, |dir| flavour::detect::template_functions(&root, dir)),
+        });
+        let early = read_and_load(&guess);
+        (detect.join(), early)
+    });
+    let Ok(detected) = detected else {
+        return out.fail(io_error(
+            "recognising the generator failed unexpectedly".into(),
+            None,
+        ));
     };
     let flavour = detected.flavour;
     out.config.apply_flavour(flavour);
@@ -152,12 +181,13 @@ pub fn check(opts: &CheckOptions) -> Checked {
 
     // The data file.
     let data_path = data_path.unwrap_or_else(|| root.join(&out.config.data_file));
-    let read_data = match &opts.stdin {
-        Some(bytes) => Ok(bytes.clone()),
-        None => std::fs::read(&data_path),
+    let read_data = if data_path == guess {
+        early
+    } else {
+        read_and_load(&data_path)
     };
-    let bytes = match read_data {
-        Ok(b) => b,
+    let (file, mut findings, loaded) = match read_data {
+        Ok(l) => l,
         Err(e) if is_dir && e.kind() == std::io::ErrorKind::NotFound => {
             let name = out.config.data_file.clone();
             return out.fail(io_error(
@@ -174,13 +204,13 @@ pub fn check(opts: &CheckOptions) -> Checked {
             ));
         }
     };
-    let (file, mut findings) = model::load_file(&shown(&data_path), bytes);
-    let loaded = model::load(&file);
     findings.extend(loaded.findings);
     let load_ok = loaded.usable && !findings.iter().any(|f| f.severity == Severity::Error);
     // The docs are rendered and compared on a second thread while the rules run.
     let config = &out.config;
-    let (rule_findings, docs) = std::thread::scope(|s| {
+    let (rule_findings, validation, docs) = std::thread::scope(|s| {
+        // Upstream's validation runs beside the rules.
+        let validation = load_ok.then(|| s.spawn(|| validation_findings(flavour, &loaded.model)));
         let docs = (load_ok && !opts.no_docs).then(|| {
             s.spawn(|| {
                 let mut files = Vec::new();
@@ -205,13 +235,12 @@ pub fn check(opts: &CheckOptions) -> Checked {
         );
         (
             rules,
+            validation.map(|h| h.join().expect("the validation thread does not panic")),
             docs.map(|h| h.join().expect("the docs thread does not panic")),
         )
     });
     findings.extend(rule_findings);
-    if load_ok {
-        findings.extend(validation_findings(flavour, &loaded.model));
-    }
+    findings.extend(validation.into_iter().flatten());
     let index = out.run.files.len();
     out.run.files.push(file);
     out.run
@@ -238,13 +267,12 @@ pub fn check(opts: &CheckOptions) -> Checked {
 /// What the flavour's own `Validate` rejects: errors where the generator stops on them (from
 /// 2019-07-30), warnings where it only printed notices.
 pub fn validation_findings(flavour: &'static flavour::Flavour, model: &SigsYaml) -> Vec<Finding> {
-    let sorted = flavour::data::sorted(flavour, model);
     let severity = if flavour.validation_fatal {
         Severity::Error
     } else {
         Severity::Warning
     };
-    flavour::validate::validate(flavour, &sorted)
+    flavour::validate::validate(flavour, model)
         .into_iter()
         .map(|p| {
             Finding::new("generator-validation", severity, p.message)

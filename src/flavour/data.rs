@@ -17,9 +17,27 @@ use crate::template::value::{Method, NamedType, Struct, StructType, Value};
 /// process: a few kilobytes).
 pub struct GoTypes {
     structs: HashMap<String, &'static StructType>,
-    named: HashMap<String, &'static NamedType>,
-    names: HashMap<String, &'static str>,
-    tree: &'static TypeTree,
+    /// For each struct, how each field is filled: its YAML key and Go type, resolved once.
+    plans: HashMap<String, Vec<(String, Conv)>>,
+}
+
+/// How a field's value is made from the model.
+#[derive(Clone)]
+enum Conv {
+    /// A string or a named string type.
+    Str(Option<&'static NamedType>),
+    /// A slice of strings (or named strings) or of structs, with its Go type name.
+    List(&'static str, Elem),
+    Struct(String),
+    Ptr(&'static StructType, String),
+    /// A map (always empty: `KEPs` is never filled), with its Go type name.
+    Map(&'static str),
+}
+
+#[derive(Clone)]
+enum Elem {
+    Str(Option<&'static NamedType>),
+    Struct(String),
 }
 
 fn leak(s: String) -> &'static str {
@@ -91,26 +109,38 @@ impl GoTypes {
                 }
             }
         }
-        GoTypes {
-            structs,
-            named,
-            names: HashMap::new(),
-            tree,
-        }
-    }
-
-    fn type_name(&self, ty: &str) -> &'static str {
-        // Interned lazily through a process-wide table (the set of type strings is small).
-        static NAMES: OnceLock<Mutex<HashMap<String, &'static str>>> = OnceLock::new();
-        let q = qualified(self.tree, ty);
-        if let Some(n) = self.names.get(&q) {
-            return n;
-        }
-        let mut names = NAMES
-            .get_or_init(Default::default)
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
-        names.entry(q.clone()).or_insert_with(|| leak(q))
+        let conv = |ty: &str| -> Conv {
+            let str_of = |t: &str| named.get(t).copied();
+            if let Some(elem) = ty.strip_prefix("[]") {
+                let name = leak(qualified(tree, ty));
+                if structs.contains_key(elem) {
+                    Conv::List(name, Elem::Struct(elem.to_string()))
+                } else {
+                    Conv::List(name, Elem::Str(str_of(elem)))
+                }
+            } else if let Some(elem) = ty.strip_prefix('*') {
+                Conv::Ptr(structs[elem], elem.to_string())
+            } else if ty.starts_with("map[") {
+                Conv::Map(leak(qualified(tree, ty)))
+            } else if structs.contains_key(ty) {
+                Conv::Struct(ty.to_string())
+            } else {
+                Conv::Str(str_of(ty))
+            }
+        };
+        let plans = tree
+            .types
+            .iter()
+            .filter_map(|t| {
+                let fields = t.fields.as_ref()?;
+                let plan = fields
+                    .iter()
+                    .map(|f| (f.key.clone(), conv(&f.ty)))
+                    .collect();
+                Some((t.name.clone(), plan))
+            })
+            .collect();
+        GoTypes { structs, plans }
     }
 
     pub fn struct_type(&self, name: &str) -> Option<&'static StructType> {
@@ -481,60 +511,53 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn string(&self, ty: &str, text: &str) -> Value {
-        match self.types.named.get(ty) {
-            Some(n) => Value::Named(n, Rc::from(text)),
-            None => Value::str(text),
-        }
-    }
-
     fn strukt(&self, ty: &str, src: Option<Src<'a>>) -> Rc<Struct> {
         let st = self.types.structs[ty];
-        let fields = self
-            .types
-            .tree
-            .fields(ty)
+        let fields = self.types.plans[ty]
             .iter()
-            .map(|f| {
-                let raw = src.map_or(Raw::Absent, |s| get(s, &f.key, self.reporting));
-                self.value(&f.ty, raw)
+            .map(|(key, conv)| {
+                let raw = src.map_or(Raw::Absent, |s| get(s, key, self.reporting));
+                self.value(conv, raw)
             })
             .collect();
         Rc::new(Struct { ty: st, fields })
     }
 
-    fn value(&self, ty: &str, raw: Raw<'a>) -> Value {
-        if let Some(elem) = ty.strip_prefix("[]") {
-            let items: Vec<Value> = match raw {
-                Raw::Strs(v) => v.into_iter().map(|t| self.string(elem, t)).collect(),
-                Raw::Many(v) => v
-                    .into_iter()
-                    .map(|s| Value::Struct(self.strukt(elem, Some(s)), false))
-                    .collect(),
-                _ => Vec::new(),
-            };
-            return Value::List(Rc::new(items), self.types.type_name(ty));
-        }
-        if let Some(elem) = ty.strip_prefix('*') {
-            let st = self.types.structs[elem];
-            return match raw {
-                Raw::One(s) => Value::Ptr(st, Some(self.strukt(elem, Some(s)))),
+    fn value(&self, conv: &Conv, raw: Raw<'a>) -> Value {
+        let string = |named: &Option<&'static NamedType>, text: &str| match named {
+            Some(n) => Value::Named(n, Rc::from(text)),
+            None => Value::str(text),
+        };
+        match conv {
+            Conv::Str(named) => match raw {
+                Raw::Str(t) => string(named, t),
+                _ => string(named, ""),
+            },
+            Conv::List(name, elem) => {
+                let items: Vec<Value> = match (raw, elem) {
+                    (Raw::Strs(v), Elem::Str(named)) => {
+                        v.into_iter().map(|t| string(named, t)).collect()
+                    }
+                    (Raw::Many(v), Elem::Struct(ty)) => v
+                        .into_iter()
+                        .map(|s| Value::Struct(self.strukt(ty, Some(s)), false))
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                Value::List(Rc::new(items), name)
+            }
+            Conv::Ptr(st, ty) => match raw {
+                Raw::One(s) => Value::Ptr(st, Some(self.strukt(ty, Some(s)))),
                 _ => Value::Ptr(st, None),
-            };
-        }
-        if ty.starts_with("map[") {
-            return Value::Map(Rc::new(BTreeMap::new()), self.types.type_name(ty));
-        }
-        if self.types.structs.contains_key(ty) {
-            let src = match raw {
-                Raw::One(s) => Some(s),
-                _ => None,
-            };
-            return Value::Struct(self.strukt(ty, src), false);
-        }
-        match raw {
-            Raw::Str(t) => self.string(ty, t),
-            _ => self.string(ty, ""),
+            },
+            Conv::Map(name) => Value::Map(Rc::new(BTreeMap::new()), name),
+            Conv::Struct(ty) => {
+                let src = match raw {
+                    Raw::One(s) => Some(s),
+                    _ => None,
+                };
+                Value::Struct(self.strukt(ty, src), false)
+            }
         }
     }
 }

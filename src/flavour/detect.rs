@@ -5,7 +5,7 @@
 //! with templates but no `app.go` gets the newest kubernetes flavour whose functions cover its
 //! templates; one with neither gets sigs-lint's built-in templates.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 use regex::Regex;
@@ -59,105 +59,200 @@ fn re(s: &str) -> Regex {
     Regex::new(s).expect("valid regex")
 }
 
-/// Reads the declarations out of Go source text.
+/// Reads the declarations out of Go source text, line by line (gofmt'ed source: a declaration
+/// starts its line, a struct's closing brace stands alone).
 pub fn parse_app_go(text: &str) -> AppGo {
     let mut app = AppGo {
         text: text.to_string(),
         yaml_v3: text.contains("gopkg.in/yaml.v3"),
         ..AppGo::default()
     };
-    let struct_re = re(r"(?m)^type\s+([A-Za-z_]\w*)\s+struct\s*\{");
-    let named_re = re(r"(?m)^type\s+([A-Za-z_]\w*)\s+string\s*$");
-    let field_re = re(r"^\s*([A-Z]\w*)\s+([^\s`]+)\s*(`[^`]*`)?");
-    let tag_re = re(r#"yaml:"([^"]*)""#);
-    for c in struct_re.captures_iter(text) {
-        let name = c[1].to_string();
-        let start = c.get(0).map_or(0, |m| m.end());
-        let body = &text[start..];
-        let end = body.find("\n}").unwrap_or(body.len());
-        let mut fields = Vec::new();
-        for line in body[..end].lines() {
-            let line = line.split("//").next().unwrap_or("");
-            let Some(fc) = field_re.captures(line) else {
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        if let Some(rest) = line.strip_prefix("type ") {
+            let mut words = rest.split_whitespace();
+            let (Some(name), Some(kind)) = (words.next(), words.next()) else {
                 continue;
             };
-            let fname = fc[1].to_string();
-            let (key, omitempty) = match fc.get(3).and_then(|t| tag_re.captures(t.as_str())) {
-                Some(t) => {
-                    let mut parts = t[1].split(',');
-                    let key = parts.next().unwrap_or("").to_string();
-                    let oe = parts.any(|p| p == "omitempty");
-                    (
-                        if key.is_empty() {
-                            fname.to_lowercase()
-                        } else {
-                            key
-                        },
-                        oe,
-                    )
+            let tail: Vec<&str> = words.collect();
+            if kind == "struct" && tail == ["{"] {
+                let mut fields = Vec::new();
+                for l in lines.by_ref() {
+                    if l.trim_end() == "}" {
+                        break;
+                    }
+                    if let Some(f) = field_decl(l) {
+                        fields.push(f);
+                    }
                 }
-                None => (fname.to_lowercase(), false),
-            };
-            fields.push(FieldDecl {
-                name: fname,
-                ty: fc[2].to_string(),
-                key,
-                omitempty,
-            });
+                app.tree.types.push(TypeDecl {
+                    name: name.to_string(),
+                    fields: Some(fields),
+                });
+            } else if kind == "string" && tail.is_empty() {
+                app.tree.types.push(TypeDecl {
+                    name: name.to_string(),
+                    fields: None,
+                });
+            }
+        } else if let Some(rest) = line.strip_prefix("func (") {
+            if let Some(m) = method_decl(rest) {
+                app.tree.methods.push(m);
+            }
+        } else if line.contains("FuncMap{") {
+            for l in lines.by_ref() {
+                let t = l.trim();
+                if t.starts_with('}') {
+                    break;
+                }
+                if let Some(name) = t.strip_prefix('"').and_then(|r| r.split_once('"'))
+                    && r_is_key(name.1)
+                {
+                    app.funcs.insert(name.0.to_string());
+                }
+            }
+        } else if let Some((k, v)) = const_decl(line) {
+            app.consts.insert(k, v);
         }
-        app.tree.types.push(TypeDecl {
-            name,
-            fields: Some(fields),
-        });
     }
-    for c in named_re.captures_iter(text) {
-        app.tree.types.push(TypeDecl {
-            name: c[1].to_string(),
-            fields: None,
-        });
+    app.tree.methods.sort();
+    app
+}
+
+fn r_is_key(after: &str) -> bool {
+    after.trim_start().starts_with(':')
+}
+
+fn is_ident(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars().all(|c| c.is_alphanumeric() || c == '_')
+        && !s.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// `Name Type `yaml:"key,omitempty"`` (exported fields only; embedded fields are skipped).
+fn field_decl(line: &str) -> Option<FieldDecl> {
+    let code = match line.find("//") {
+        Some(i) if !line[..i].contains('`') => &line[..i],
+        _ => line,
+    };
+    let code = code.trim();
+    let (name, rest) = code.split_once(char::is_whitespace)?;
+    if !is_ident(name) || !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
     }
-    let method_re = re(
-        r"(?m)^func\s+\(\s*\w*\s*(\*?)\s*([A-Za-z_]\w*)\s*\)\s*([A-Z]\w*)\s*\(([^)]*)\)[ \t]*(.*?)[ \t]*\{[ \t]*$",
-    );
-    for c in method_re.captures_iter(text) {
-        let params = c[4].trim();
-        let results = c[5].trim();
-        let results = if results.is_empty() {
+    let rest = rest.trim_start();
+    let (ty, tag) = match rest.find('`') {
+        Some(i) => (rest[..i].trim(), &rest[i..]),
+        None => (rest.trim(), ""),
+    };
+    if ty.is_empty() || ty.contains(char::is_whitespace) {
+        return None;
+    }
+    let yaml = tag
+        .split_once("yaml:\"")
+        .and_then(|(_, r)| r.split_once('"'))
+        .map(|(v, _)| v);
+    let (key, omitempty) = match yaml {
+        Some(v) => {
+            let mut parts = v.split(',');
+            let key = parts.next().unwrap_or("");
+            let oe = parts.any(|p| p == "omitempty");
+            (
+                if key.is_empty() {
+                    name.to_lowercase()
+                } else {
+                    key.to_string()
+                },
+                oe,
+            )
+        }
+        None => (name.to_lowercase(), false),
+    };
+    Some(FieldDecl {
+        name: name.to_string(),
+        ty: ty.to_string(),
+        key,
+        omitempty,
+    })
+}
+
+/// After `func (`: `recv *Type) Name(params) results {`.
+fn method_decl(rest: &str) -> Option<MethodDecl> {
+    let (recv, rest) = rest.split_once(')')?;
+    let ptr = recv.contains('*');
+    let recv = recv.split_whitespace().last()?.trim_start_matches('*');
+    let rest = rest.trim_start();
+    let open = rest.find('(')?;
+    let name = rest[..open].trim();
+    if !is_ident(name) || !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    // The parameter list, up to its matching parenthesis.
+    let mut depth = 0;
+    let mut close = None;
+    for (i, c) in rest[open..].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    close = Some(open + i);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let close = close?;
+    let params = rest[open + 1..close].trim();
+    let results = rest[close + 1..].trim().trim_end_matches('{').trim();
+    Some(MethodDecl {
+        recv: recv.to_string(),
+        name: name.to_string(),
+        ptr,
+        params: if params.is_empty() {
             0
-        } else if results.starts_with('(') {
-            results.matches(',').count() + 1
+        } else {
+            top_level_commas(params) + 1
+        },
+        results: if results.is_empty() {
+            0
+        } else if let Some(inner) = results.strip_prefix('(') {
+            top_level_commas(inner.trim_end_matches(')')) + 1
         } else {
             1
-        };
-        app.tree.methods.push(MethodDecl {
-            recv: c[2].to_string(),
-            name: c[3].to_string(),
-            ptr: !c[1].is_empty(),
-            params: if params.is_empty() {
-                0
-            } else {
-                params.matches(',').count() + 1
-            },
-            results,
-        });
-    }
-    // Types the templates cannot reach (helpers of the annual report, unused structs) stay in the
-    // tree; the fingerprint only looks at the types of the generator's data model.
-    app.tree.methods.sort();
-    if let Some(i) = text.find("FuncMap{") {
-        let body = &text[i..];
-        let end = body
-            .find("\n}")
-            .or_else(|| body.find('}'))
-            .unwrap_or(body.len());
-        for c in re(r#""(\w+)"\s*:"#).captures_iter(&body[..end]) {
-            app.funcs.insert(c[1].to_string());
+        },
+    })
+}
+
+fn top_level_commas(s: &str) -> usize {
+    let mut depth = 0i32;
+    let mut n = 0;
+    for c in s.chars() {
+        match c {
+            '(' | '{' | '[' => depth += 1,
+            ')' | '}' | ']' => depth -= 1,
+            ',' if depth == 0 => n += 1,
+            _ => {}
         }
     }
-    for c in re(r#"(?m)^\s*(\w+)\s*=\s*"([^"]*)""#).captures_iter(text) {
-        app.consts.insert(c[1].to_string(), c[2].to_string());
+    n
+}
+
+/// `name = "value"` (a string constant or variable).
+fn const_decl(line: &str) -> Option<(String, String)> {
+    let (k, v) = line.split_once('=')?;
+    let k = k.trim();
+    let k = k.strip_prefix("const ").unwrap_or(k).trim();
+    let v = v.trim();
+    if !is_ident(k) || v.len() < 2 || !v.starts_with('"') || !v.ends_with('"') {
+        return None;
     }
-    app
+    let v = &v[1..v.len() - 1];
+    if v.contains('"') {
+        return None;
+    }
+    Some((k.to_string(), v.to_string()))
 }
 
 /// The data model's types: what a template can reach from the Context.
@@ -225,21 +320,99 @@ struct Files {
     templates: String,
 }
 
+fn flavour_files(f: &Flavour) -> Files {
+    Files {
+        data: f.data_file.into(),
+        list: f.list_output.into(),
+        liaisons: f.liaisons.then(|| "liaisons.md".into()),
+        templates: f.template_dir.into(),
+    }
+}
+
 fn flavour_fingerprint(f: &'static Flavour) -> BTreeMap<String, String> {
     let funcs = f.func_names().into_iter().map(String::from).collect();
-    fingerprint(
-        f.tree(),
-        &funcs,
-        &Files {
-            data: f.data_file.into(),
-            list: f.list_output.into(),
-            liaisons: f.liaisons.then(|| "liaisons.md".into()),
-            templates: f.template_dir.into(),
-        },
-    )
+    fingerprint(f.tree(), &funcs, &flavour_files(f))
 }
 
 fn app_fingerprint(app: &AppGo, app_dir: &str) -> BTreeMap<String, String> {
+    fingerprint(&app.tree, &app.funcs, &app_files(app, app_dir))
+}
+
+/// What a fingerprint compares, without words: fields by (type, name) with their position,
+/// named types, methods by (receiver, name), functions and file names.
+struct Fp<'a> {
+    fields: HashMap<(&'a str, &'a str), (usize, &'a FieldDecl)>,
+    named: HashSet<&'a str>,
+    methods: HashMap<(&'a str, &'a str), &'a MethodDecl>,
+    funcs: HashSet<&'a str>,
+    files: Files,
+}
+
+impl<'a> Fp<'a> {
+    fn new(tree: &'a TypeTree, funcs: impl IntoIterator<Item = &'a str>, files: Files) -> Self {
+        let mut fp = Fp {
+            fields: HashMap::new(),
+            named: HashSet::new(),
+            methods: HashMap::new(),
+            funcs: funcs.into_iter().collect(),
+            files,
+        };
+        for t in tree
+            .types
+            .iter()
+            .filter(|t| MODEL_TYPES.contains(&t.name.as_str()))
+        {
+            match &t.fields {
+                None => {
+                    fp.named.insert(&t.name);
+                }
+                Some(fields) => {
+                    for (i, f) in fields.iter().enumerate() {
+                        fp.fields.insert((&t.name, &f.name), (i, f));
+                    }
+                }
+            }
+        }
+        for m in tree
+            .methods
+            .iter()
+            .filter(|m| MODEL_TYPES.contains(&m.recv.as_str()))
+        {
+            fp.methods.insert((&m.recv, &m.name), m);
+        }
+        fp
+    }
+
+    /// How many fingerprint lines differ (as `fingerprint` would count them).
+    fn distance(&self, other: &Fp<'_>) -> usize {
+        let mut n = 0;
+        for (k, v) in &self.fields {
+            n += usize::from(other.fields.get(k) != Some(v));
+        }
+        n += other
+            .fields
+            .keys()
+            .filter(|k| !self.fields.contains_key(k))
+            .count();
+        n += self.named.symmetric_difference(&other.named).count();
+        for (k, v) in &self.methods {
+            n += usize::from(other.methods.get(k) != Some(v));
+        }
+        n += other
+            .methods
+            .keys()
+            .filter(|k| !self.methods.contains_key(k))
+            .count();
+        n += self.funcs.symmetric_difference(&other.funcs).count();
+        n += usize::from(self.files.data != other.files.data);
+        n += usize::from(self.files.list != other.files.list);
+        n += usize::from(self.files.liaisons != other.files.liaisons);
+        n += usize::from(self.files.templates != other.files.templates);
+        n
+    }
+}
+
+fn app_files(app: &AppGo, app_dir: &str) -> Files {
     let c = |name: &str| app.consts.get(name).cloned();
     let data = app
         .consts
@@ -251,16 +424,12 @@ fn app_fingerprint(app: &AppGo, app_dir: &str) -> BTreeMap<String, String> {
         Some(t) if !t.is_empty() => t,
         _ => app_dir.to_string(),
     };
-    fingerprint(
-        &app.tree,
-        &app.funcs,
-        &Files {
-            data,
-            list: c("sigListOutput").unwrap_or_else(|| "sig-list.md".into()),
-            liaisons: c("liaisonsFilename"),
-            templates,
-        },
-    )
+    Files {
+        data,
+        list: c("sigListOutput").unwrap_or_else(|| "sig-list.md".into()),
+        liaisons: c("liaisonsFilename"),
+        templates,
+    }
 }
 
 /// The yaml.v3 version `go.mod` pins.
@@ -404,32 +573,65 @@ pub fn template_functions(root: &Path, dir: &str) -> Option<BTreeSet<String>> {
 
 /// Chooses the known flavour nearest to what `app.go` declares.
 pub fn from_app_go(app: &AppGo, app_dir: &str, go_mod: Option<&str>, shown: &str) -> Detected {
-    let mine = app_fingerprint(app, app_dir);
-    let mut best: Option<(&'static Flavour, usize, Vec<String>)> = None;
-    for f in KNOWN
+    // The nearest flavour by a cheap structural count; the worded differences only for it.
+    let mine = Fp::new(
+        &app.tree,
+        app.funcs.iter().map(String::as_str),
+        app_files(app, app_dir),
+    );
+    let known: Vec<&'static Flavour> = KNOWN
         .iter()
         .filter(|f| !matches!(f.fork, Fork::BuiltIn | Fork::OperatorFramework))
-    {
-        let theirs = flavour_fingerprint(f);
+        .collect();
+    let nearest = |candidates: &[&'static Flavour]| {
+        let mut best: Option<(&'static Flavour, usize)> = None;
+        for &f in candidates {
+            let theirs = Fp::new(f.tree(), f.func_names(), flavour_files(f));
+            let n = mine.distance(&theirs);
+            // Ties go to the newer flavour (equal fingerprints differ only in annual-report
+            // functions).
+            if best.is_none_or(|(_, m)| n <= m) {
+                best = Some((f, n));
+            }
+        }
+        best
+    };
+    // Most repositories match one flavour exactly, and it has the same functions and yaml
+    // package: look there first, then everywhere.
+    let likely: Vec<&'static Flavour> = known
+        .iter()
+        .copied()
+        .filter(|f| {
+            (f.epoch >= 20) == app.yaml_v3
+                && f.func_names().len() == app.funcs.len()
+                && f.func_names().iter().all(|n| app.funcs.contains(*n))
+        })
+        .collect();
+    let best = match nearest(&likely) {
+        Some(b) if b.1 == 0 => Some(b),
+        _ => nearest(&known),
+    };
+    let (base, n) = best.expect("flavours are known");
+    let diffs = if n == 0 {
+        Vec::new()
+    } else {
+        let mine = app_fingerprint(app, app_dir);
+        let theirs = flavour_fingerprint(base);
         let mut diffs = Vec::new();
         for (k, v) in &mine {
             match theirs.get(k) {
                 Some(w) if w == v => {}
-                Some(w) => diffs.push(format!("app.go has {v}, {} has {w}", f.id)),
-                None => diffs.push(format!("app.go has {v}, {} does not", f.id)),
+                Some(w) => diffs.push(format!("app.go has {v}, {} has {w}", base.id)),
+                None => diffs.push(format!("app.go has {v}, {} does not", base.id)),
             }
         }
         for (k, w) in &theirs {
             if !mine.contains_key(k) {
-                diffs.push(format!("{} has {w}, app.go does not", f.id));
+                diffs.push(format!("{} has {w}, app.go does not", base.id));
             }
         }
-        // Ties go to the newer flavour (equal fingerprints differ only in annual-report functions).
-        if best.as_ref().is_none_or(|(_, n, _)| diffs.len() <= *n) {
-            best = Some((f, diffs.len(), diffs));
-        }
-    }
-    let (base, n, diffs) = best.expect("flavours are known");
+        diffs
+    };
     let (validation, fatal) = validation_of(&app.text);
     let yaml = if app.yaml_v3 {
         go_mod.and_then(yaml_emitter).unwrap_or(base.yaml)

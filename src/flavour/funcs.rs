@@ -2,15 +2,11 @@
 //! `trimSuffix`, `githubURL`, `orgRepoPath` (K24+), `now`, `lastYear`, `toUpper` (K25+), and the
 //! annual-report functions (K27+), on top of Go's builtins. Semantics: GENERATOR-API.md section 5.
 
-use std::rc::Rc;
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 use super::Flavour;
 use crate::template::funcs::query_escape;
 use crate::template::value::{Method, Struct, StructType, Value};
 use crate::template::{FuncMap, Param};
+use std::rc::Rc;
 
 fn arg(a: &[Value], i: usize) -> &str {
     a.get(i).and_then(Value::as_str).unwrap_or("")
@@ -49,25 +45,85 @@ pub fn func_map(flavour: &Flavour) -> FuncMap {
     m
 }
 
-fn raw_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"https://raw.githubusercontent.com/(?P<org>[^/]+)/(?P<repo>[^/]+)/(?P<branch>[^/]+)/(?P<path>.*)")
-            .expect("valid regex")
-    })
+/// A match of one of the generator's two URL regexes (RE2, unanchored, the dots unescaped):
+/// `https://raw.githubusercontent.com/(?P<org>[^/]+)/(?P<repo>[^/]+)/(?P<branch>[^/]+)/(?P<path>.*)`
+/// and `https://github.com/(?P<org>[^/]+)/(?P<repo>[^/]+)/(blob|tree)/(?P<branch>[^/]+)/(?P<path>.*)`.
+/// Matched by hand (the regexes would cost more to compile than a whole check spends on URLs): a
+/// `[^/]+` group can only end at the next `/`, so the first start position where the pattern fits
+/// is the leftmost-first match and its groups are unique; `.` is any character but a newline.
+struct UrlMatch<'a> {
+    org: &'a str,
+    repo: &'a str,
+    branch: &'a str,
+    path: &'a str,
 }
 
-fn github_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"https://github.com/(?P<org>[^/]+)/(?P<repo>[^/]+)/(blob|tree)/(?P<branch>[^/]+)/(?P<path>.*)")
-            .expect("valid regex")
-    })
+/// The length of `s`'s prefix that matches `pattern`, where `.` in the pattern is any character
+/// but `\n`.
+fn wild_prefix(s: &str, pattern: &str) -> Option<usize> {
+    let mut chars = s.char_indices();
+    for p in pattern.chars() {
+        let (_, c) = chars.next()?;
+        if (p == '.' && c == '\n') || (p != '.' && c != p) {
+            return None;
+        }
+    }
+    Some(chars.next().map_or(s.len(), |(i, _)| i))
+}
+
+/// `[^/]+/`: the segment and what follows its slash.
+fn segment(s: &str) -> Option<(&str, &str)> {
+    let i = s.find('/')?;
+    (i > 0).then(|| (&s[..i], &s[i + 1..]))
+}
+
+fn url_match<'a>(s: &'a str, prefix: &str, blob_or_tree: bool) -> Option<UrlMatch<'a>> {
+    for (i, _) in s.match_indices("https://") {
+        let rest = &s[i..];
+        // The common case: the dots are dots.
+        let n = if rest.starts_with(prefix) {
+            prefix.len()
+        } else {
+            match wild_prefix(rest, prefix) {
+                Some(n) => n,
+                None => continue,
+            }
+        };
+        let found = (|| {
+            let (org, r) = segment(&rest[n..])?;
+            let (repo, mut r) = segment(r)?;
+            if blob_or_tree {
+                r = r
+                    .strip_prefix("blob/")
+                    .or_else(|| r.strip_prefix("tree/"))?;
+            }
+            let (branch, r) = segment(r)?;
+            let path = r.split('\n').next().unwrap_or("");
+            Some(UrlMatch {
+                org,
+                repo,
+                branch,
+                path,
+            })
+        })();
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+fn raw_match(s: &str) -> Option<UrlMatch<'_>> {
+    url_match(s, "https://raw.githubusercontent.com/", false)
+}
+
+fn github_match(s: &str) -> Option<UrlMatch<'_>> {
+    url_match(s, "https://github.com/", true)
 }
 
 /// Whether an owners URL passes the generator's validation (either regex matches anywhere).
 pub fn owners_url_ok(url: &str) -> bool {
-    raw_re().is_match(url) || github_re().is_match(url)
+    raw_match(url).is_some() || github_match(url).is_some()
 }
 
 /// The raw-URL regex as the generator prints it in its validation message.
@@ -77,10 +133,10 @@ pub const RAW_REGEX_TEXT: &str = r"https://raw.githubusercontent.com/(?P<org>[^/
 /// page `https://github.com/ORG/REPO/blob/BRANCH/PATH` built from the match (text before it is
 /// dropped); any other string unchanged — github.com URLs too.
 pub fn github_url(url: &str) -> String {
-    match raw_re().captures(url) {
-        Some(c) => format!(
+    match raw_match(url) {
+        Some(m) => format!(
             "https://github.com/{}/{}/blob/{}/{}",
-            &c["org"], &c["repo"], &c["branch"], &c["path"]
+            m.org, m.repo, m.branch, m.path
         ),
         None => url.to_string(),
     }
@@ -90,9 +146,8 @@ pub fn github_url(url: &str) -> String {
 /// and `blob|tree` dropped, text before the match dropped); otherwise the string unchanged. It
 /// strips nothing else: templates drop `/OWNERS` with `trimSuffix`.
 pub fn org_repo_path(url: &str) -> String {
-    let c = raw_re().captures(url).or_else(|| github_re().captures(url));
-    match c {
-        Some(c) => format!("{}/{}/{}", &c["org"], &c["repo"], &c["path"]),
+    match raw_match(url).or_else(|| github_match(url)) {
+        Some(m) => format!("{}/{}/{}", m.org, m.repo, m.path),
         None => url.to_string(),
     }
 }
@@ -164,6 +219,82 @@ pub fn civil_today() -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The hand matcher agrees with the regexes themselves (Rust's regex has RE2's semantics).
+    #[test]
+    fn hand_matcher_equals_the_regexes() {
+        let raw = regex::Regex::new(RAW_REGEX_TEXT).unwrap();
+        let gh = regex::Regex::new(
+            r"https://github.com/(?P<org>[^/]+)/(?P<repo>[^/]+)/(blob|tree)/(?P<branch>[^/]+)/(?P<path>.*)",
+        )
+        .unwrap();
+        // Strings shaped like the URLs, each piece sometimes replaced by a near miss.
+        let pick = |seed: &mut u64, options: &[&'static str]| -> &'static str {
+            *seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            options[(*seed >> 33) as usize % options.len()]
+        };
+        let mut inputs = vec![
+            "see https://github.com/a/b/blob/main/OWNERS?plain=1".to_string(),
+            "https://raw.githubusercontent.com/o/r/b/p\nq".to_string(),
+        ];
+        let mut seed = 7u64;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            for options in [
+                &["", "x ", "https://raw.githubusercontent.com/a/b/c/d ", "\n"][..],
+                &["https://", "http://", "https:/", ""],
+                &[
+                    "raw.githubusercontent.com",
+                    "rawXgithubusercontentYcom",
+                    "github.com",
+                    "githubZcom",
+                    "raw.githubusercontent.co",
+                ],
+                &["/", "//", ""],
+                &["o", "", "é\n", "o/p"],
+                &["/", ""],
+                &["r", "", "r\nr"],
+                &["/", "//"],
+                &["blob", "tree", "main", "", "blobx"],
+                &["/", ""],
+                &["main", "", "b\n"],
+                &["/", "", "//"],
+                &[
+                    "OWNERS",
+                    "",
+                    "a/b/OWNERS?q=1",
+                    "x\ny",
+                    " https://github.com/z/y/tree/m/p",
+                ],
+            ] {
+                s.push_str(pick(&mut seed, options));
+            }
+            inputs.push(s);
+        }
+        let matched = inputs
+            .iter()
+            .filter(|s| raw.is_match(s) || gh.is_match(s))
+            .count();
+        assert!(matched > 2_000 && matched < 18_000, "{matched}");
+        for s in &inputs {
+            let want = raw.captures(s).map(|c| {
+                format!(
+                    "https://github.com/{}/{}/blob/{}/{}",
+                    &c["org"], &c["repo"], &c["branch"], &c["path"]
+                )
+            });
+            assert_eq!(raw_match(s).map(|_| github_url(s)), want, "{s:?}");
+            let want = raw
+                .captures(s)
+                .or_else(|| gh.captures(s))
+                .map(|c| format!("{}/{}/{}", &c["org"], &c["repo"], &c["path"]));
+            let got =
+                (raw_match(s).is_some() || github_match(s).is_some()).then(|| org_repo_path(s));
+            assert_eq!(got, want, "{s:?}");
+        }
+    }
 
     #[test]
     fn urls() {

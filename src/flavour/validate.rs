@@ -53,7 +53,7 @@ fn subprojects_v(flavour: &'static Flavour, g: &Group) -> String {
         sigs: vec![g.clone()].into(),
         ..SigsYaml::default()
     };
-    let ctx = super::data::context_of_sorted(flavour, &one);
+    let ctx = super::data::context(flavour, &one);
     let groups = super::data::groups(&ctx, GroupKind::Sig);
     match groups.first() {
         Some(crate::template::Value::Struct(s, _)) => s
@@ -64,7 +64,17 @@ fn subprojects_v(flavour: &'static Flavour, g: &Group) -> String {
     }
 }
 
-/// The errors the flavour's `Validate` reports for a model (sorted as the generator sorts).
+/// `items` in the generator's order: sorted by `key` byte-wise (stable) where the flavour sorts.
+fn in_order<'a, T>(flavour: &Flavour, items: &'a [T], key: impl Fn(&T) -> &str) -> Vec<&'a T> {
+    let mut v: Vec<&T> = items.iter().collect();
+    if flavour.sorting() == super::Sorting::Full {
+        v.sort_by(|a, b| key(a).as_bytes().cmp(key(b).as_bytes()));
+    }
+    v
+}
+
+/// The errors the flavour's `Validate` reports for a model, visiting groups and people in the
+/// order the generator has sorted them into.
 pub fn validate(flavour: &'static Flavour, model: &SigsYaml) -> Vec<Problem> {
     let ver = flavour.validation;
     let mut out = Vec::new();
@@ -95,7 +105,7 @@ pub fn validate(flavour: &'static Flavour, model: &SigsYaml) -> Vec<Problem> {
     let stakeholder_required = ver >= Validation::K26;
     for kind in flavour.group_kinds() {
         let prefix = kind.prefix();
-        for g in model.groups_of(kind) {
+        for g in in_order(flavour, model.groups_of(kind), |g| v(&g.dir)) {
             let dir = v(&g.dir);
             let anchor = g.anchor();
             let expected = dir_name(prefix, v(&g.name));
@@ -125,7 +135,7 @@ pub fn validate(flavour: &'static Flavour, model: &SigsYaml) -> Vec<Problem> {
                     ("tech_lead", &l.tech_leads),
                     ("emeritus_lead", &l.emeritus_leads),
                 ] {
-                    for p in persons.iter() {
+                    for p in in_order(flavour, persons, |p| v(&p.github)) {
                         person_rules(flavour, ver, dir, role, p, &mut people, &mut push);
                     }
                 }
