@@ -29,13 +29,15 @@ impl Markers {
     }
 }
 
-/// What the generator captures from an existing file (Go's `getExistingContent`).
+/// What the generator captures from an existing file (Go's `getExistingContent`): per line, an
+/// end marker anywhere stops capturing, a line is kept while capturing, a begin marker anywhere
+/// starts capturing. Several blocks are merged; text between and after them is lost.
 pub fn capture(existing: &str, markers: Markers) -> String {
     let mut captured: Vec<&str> = Vec::new();
     let mut on = false;
     for line in existing.split('\n') {
         if line.contains(markers.end()) {
-            return captured.join("\n");
+            on = false;
         }
         if on {
             captured.push(line);
@@ -60,29 +62,30 @@ pub fn with_block(rendered: &str, captured: &str, markers: Markers) -> String {
     out
 }
 
-/// Text the next regeneration would drop: (1-based line, text) of every non-empty line after the
-/// line holding the end marker, and of the marker lines' own extra text.
+/// Text the next regeneration would drop: (1-based line, text) of every non-empty line after
+/// an end marker that no later begin marker takes back into a block, and of the marker lines'
+/// own extra text.
 pub fn dropped(existing: &str, markers: Markers) -> Vec<(usize, String)> {
     let mut out = Vec::new();
-    let mut state = 0; // 0 before begin, 1 inside, 2 after end
+    let (mut on, mut after_end) = (false, false);
     for (i, line) in existing.split('\n').enumerate() {
         let n = i + 1;
-        match state {
-            2 if !line.trim().is_empty() => out.push((n, line.to_string())),
-            2 => {}
-            _ if line.contains(markers.end()) => {
-                if line.trim() != markers.end() {
-                    out.push((n, line.to_string()));
-                }
-                state = 2;
+        let (has_end, has_begin) = (line.contains(markers.end()), line.contains(markers.begin()));
+        let extra = (has_end && line.trim() != markers.end())
+            || (has_begin && line.trim() != markers.begin());
+        if has_end || has_begin {
+            if extra {
+                out.push((n, line.to_string()));
             }
-            0 if line.contains(markers.begin()) => {
-                if line.trim() != markers.begin() {
-                    out.push((n, line.to_string()));
-                }
-                state = 1;
-            }
-            _ => {}
+        } else if !on && after_end && !line.trim().is_empty() {
+            out.push((n, line.to_string()));
+        }
+        if has_end {
+            on = false;
+            after_end = true;
+        }
+        if has_begin {
+            on = true;
         }
     }
     out
@@ -120,6 +123,13 @@ mod tests {
         );
         // No end marker: to the end of the file (the final empty line included).
         assert_eq!(capture("<!-- BEGIN CUSTOM CONTENT -->\nq\n", M), "q\n");
+        // Several blocks are merged; text between and after them is lost.
+        let h = "a\n<!-- BEGIN CUSTOM CONTENT -->\none\n<!-- END CUSTOM CONTENT -->\nbetween\n<!-- BEGIN CUSTOM CONTENT -->\ntwo\n<!-- END CUSTOM CONTENT -->\nafter\n";
+        assert_eq!(capture(h, M), "one\ntwo");
+        assert_eq!(
+            dropped(h, M),
+            vec![(5, "between".into()), (9, "after".into())]
+        );
         // Stable afterwards.
         let once = with_block(
             "R\n",
