@@ -154,7 +154,7 @@ pub fn check(opts: &CheckOptions) -> Checked {
                 reason: format!("named by `generator:` in {CONFIG_FILE}: {}", f.summary()),
                 notice: None,
             },
-            None => flavour::detect(&root, |dir| flavour::detect::template_functions(&root, dir)),
+            None => flavour::detect(&root, |dir| flavour::detect::template_use(&root, dir)),
         });
         let early = read_and_load(&guess);
         (detect.join(), early)

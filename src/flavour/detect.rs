@@ -471,7 +471,7 @@ fn validation_of(text: &str) -> (Validation, bool) {
 
 /// Recognises the flavour of the repository at `root`. `templates_used` gives the function names
 /// the repository's templates call (for a repository without `app.go`).
-pub fn detect(root: &Path, templates_used: impl Fn(&str) -> Option<BTreeSet<String>>) -> Detected {
+pub fn detect(root: &Path, templates_used: impl Fn(&str) -> Option<TemplateUse>) -> Detected {
     for rel in APP_GO_PATHS {
         let path = root.join(rel);
         let Ok(text) = crate::fsutil::read_inside(root, &path) else {
@@ -495,46 +495,73 @@ pub fn detect(root: &Path, templates_used: impl Fn(&str) -> Option<BTreeSet<Stri
         }
         return d;
     }
-    // No app.go: templates only, or nothing.
-    let newest_covering = KNOWN
+    // No app.go: templates only, or nothing. The newest kubernetes flavour, else fork, that has
+    // every function and field the templates use; else sigs-lint's own flavour (templates that
+    // `sigs-lint init` wrote).
+    let candidates = KNOWN
         .iter()
         .rev()
         .filter(|f| f.fork == Fork::Kubernetes)
-        .find_map(|f| {
-            let used = templates_used(f.template_dir)?;
-            let have: BTreeSet<String> = f.func_names().into_iter().map(String::from).collect();
-            used.iter()
-                .all(|u| have.contains(u) || crate::template::FuncMap::is_builtin(u))
-                .then_some((f, used.len()))
-        });
-    match newest_covering {
-        Some((f, _)) => Detected {
-            flavour: f,
-            reason: format!(
-                "no generator/app.go; {}/*.tmpl use only functions of {}",
-                f.template_dir, f.id
-            ),
-            notice: None,
-        },
-        None if templates_used("generator").is_some() => Detected {
+        .chain(
+            KNOWN
+                .iter()
+                .filter(|f| matches!(f.fork, Fork::Icon | Fork::Kubeflow | Fork::BuiltIn)),
+        );
+    let mut any_templates = false;
+    for f in candidates {
+        let Some(used) = templates_used(f.template_dir) else {
+            continue;
+        };
+        any_templates = true;
+        if covers(f, &used) {
+            return Detected {
+                flavour: f,
+                reason: format!(
+                    "no generator/app.go; {}/*.tmpl use only functions and fields of {}: {}",
+                    f.template_dir,
+                    f.id,
+                    f.summary()
+                ),
+                notice: None,
+            };
+        }
+    }
+    if any_templates {
+        return Detected {
             flavour: super::newest(),
-            reason: "no generator/app.go; the templates call functions no known generator has"
-                .into(),
-            notice: Some(
-                "the templates in generator/ call functions that no known generator defines".into(),
+            reason: format!(
+                "no generator/app.go; the templates use what no known generator has: {}",
+                super::newest().summary()
             ),
-        },
-        None => Detected {
-            flavour: super::by_id("sigs-lint").expect("built-in flavour"),
-            reason: "no generator/ directory: sigs-lint's built-in templates".into(),
-            notice: None,
-        },
+            notice: Some(
+                "the templates in generator/ call functions or reach fields that no known generator has; using the newest kubernetes generator".into(),
+            ),
+        };
+    }
+    Detected {
+        flavour: super::by_id("sigs-lint").expect("built-in flavour"),
+        reason: "no generator/ directory: sigs-lint's built-in templates".into(),
+        notice: None,
     }
 }
 
-/// The function names the templates in `dir` call (bare identifiers inside actions), or `None`
-/// when `dir` holds no template.
-pub fn template_functions(root: &Path, dir: &str) -> Option<BTreeSet<String>> {
+/// What the templates in a directory use: the functions they call (bare identifiers in actions)
+/// and the field or method names they reach (`.Name` words).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct TemplateUse {
+    pub funcs: BTreeSet<String>,
+    pub fields: BTreeSet<String>,
+}
+
+/// Names a template may reach that are no field of the generator's own types: methods of
+/// `time.Time` (via `now`) and of named strings.
+const OTHER_NAMES: &[&str] = &[
+    "UTC", "Local", "Year", "Month", "Day", "YearDay", "Hour", "Minute", "Second", "Format",
+    "Unix", "Weekday",
+];
+
+/// What the templates in `dir` (relative to `root`) use, or `None` when it holds no template.
+pub fn template_use(root: &Path, dir: &str) -> Option<TemplateUse> {
     let dir = root.join(dir);
     let mut names: Vec<_> = std::fs::read_dir(&dir)
         .ok()?
@@ -547,28 +574,50 @@ pub fn template_functions(root: &Path, dir: &str) -> Option<BTreeSet<String>> {
     }
     names.sort();
     let action = re(r"(?s)\{\{(.*?)\}\}");
-    let strings = re(r#"(?s)"(?:[^"\\]|\\.)*"|`[^`]*`|'(?:[^'\\]|\\.)*'"#);
+    let noise = re(r#"(?s)/\*.*?\*/|"(?:[^"\\]|\\.)*"|`[^`]*`|'(?:[^'\\]|\\.)*'"#);
     let ident = re(r"(^|[\s(|])([A-Za-z_][A-Za-z0-9_]*)");
+    let field = re(r"\.([A-Za-z_][A-Za-z0-9_]*)");
     const KEYWORDS: &[&str] = &[
         "if", "else", "end", "range", "with", "define", "template", "block", "nil", "true",
         "false", "break", "continue",
     ];
-    let mut out = BTreeSet::new();
+    let mut out = TemplateUse::default();
     for p in names {
         let Ok(text) = crate::fsutil::read_inside(root, &p) else {
             continue;
         };
         for a in action.captures_iter(&text) {
-            let body = strings.replace_all(&a[1], " ");
+            let body = noise.replace_all(&a[1], " ");
             for c in ident.captures_iter(&body) {
                 let name = &c[2];
                 if !KEYWORDS.contains(&name) {
-                    out.insert(name.to_string());
+                    out.funcs.insert(name.to_string());
                 }
+            }
+            for c in field.captures_iter(&body) {
+                out.fields.insert(c[1].to_string());
             }
         }
     }
     Some(out)
+}
+
+/// Whether a flavour has every function and every field or method name the templates use.
+fn covers(f: &'static Flavour, used: &TemplateUse) -> bool {
+    let funcs = f.func_names();
+    let tree = f.tree();
+    used.funcs
+        .iter()
+        .all(|u| funcs.contains(&u.as_str()) || crate::template::FuncMap::is_builtin(u))
+        && used.fields.iter().all(|name| {
+            OTHER_NAMES.contains(&name.as_str())
+                || tree.methods.iter().any(|m| m.name == *name)
+                || tree.types.iter().any(|t| {
+                    t.fields
+                        .as_ref()
+                        .is_some_and(|fs| fs.iter().any(|x| x.name == *name))
+                })
+        })
 }
 
 /// Chooses the known flavour nearest to what `app.go` declares.

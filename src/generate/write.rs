@@ -120,6 +120,7 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
         out.failed = findings.iter().any(|f| f.severity == Severity::Error);
         checked.run.findings.extend(findings);
     } else {
+        let mut template_errors = docs::TemplateErrors::default();
         for e in &expected {
             let path = root.join(&e.path);
             let committed = match docs::read_committed(&root, e, &docs::join(&shown_root, &e.path))
@@ -133,18 +134,8 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
             };
             let full = match (&e.rendered, e.full(committed.as_deref())) {
                 (_, Some(full)) => full,
-                (Err(msg), _) => {
-                    checked.run.findings.push(
-                        Finding::new(
-                            "template-error",
-                            Severity::Error,
-                            format!(
-                                "`{}` cannot be generated: {msg}",
-                                docs::join(&shown_root, &e.path)
-                            ),
-                        )
-                        .in_file(NO_FILE),
-                    );
+                (Err(err), _) => {
+                    template_errors.record(&docs::join(&shown_root, &e.path), err);
                     out.failed = true;
                     continue;
                 }
@@ -175,6 +166,8 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
                 action,
             });
         }
+        let found = template_errors.findings(&mut checked.run.files, &shown_root);
+        checked.run.findings.extend(found);
     }
     sort_findings(&mut checked.run.findings);
     out.checked = checked;
