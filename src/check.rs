@@ -272,6 +272,16 @@ pub fn validation_findings(flavour: &'static flavour::Flavour, model: &SigsYaml)
     } else {
         Severity::Warning
     };
+    let decode = flavour::validate::decode_problems(flavour, model)
+        .into_iter()
+        .map(|p| {
+            Finding::new("generator-decode", Severity::Error, p.message)
+                .label_plain(p.span)
+                .help(format!(
+                    "the {} generator decodes its data strictly and stops on a key its types do not have",
+                    flavour.id
+                ))
+        });
     flavour::validate::validate(flavour, model)
         .into_iter()
         .map(|p| {
@@ -282,6 +292,7 @@ pub fn validation_findings(flavour: &'static flavour::Flavour, model: &SigsYaml)
                     flavour.id
                 ))
         })
+        .chain(decode)
         .collect()
 }
 

@@ -564,3 +564,42 @@ fn the_generator_is_reported_in_json_and_sarif() {
     let doc: serde_json::Value = serde_json::from_slice(&out).expect("json");
     assert_eq!(doc["runs"][0]["properties"]["generator"]["id"], "kubeflow");
 }
+
+#[test]
+fn a_key_the_flavour_lacks_is_refused_like_its_strict_decode() {
+    // kubeflow's generator is kubernetes K22: Person has no `email`.
+    let Some(dst) = edited_copy("kubeflow-community", "kubeflow-email", |d| {
+        let data = d.join("wgs.yaml");
+        let text = std::fs::read_to_string(&data).expect("read");
+        // After the first person's `- github:` line, at that person's indentation.
+        let at = text.find("- github: ").expect("a person");
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let next = at + text[at..].find('\n').expect("line end") + 1;
+        let indent = " ".repeat(at - line_start + 2);
+        let edited = format!(
+            "{}{indent}email: someone@example.dev\n{}",
+            &text[..next],
+            &text[next..]
+        );
+        std::fs::write(&data, edited).expect("write");
+    }) else {
+        return;
+    };
+    let c = check(&opts(&dst));
+    let decode: Vec<&str> = c
+        .run
+        .findings
+        .iter()
+        .filter(|f| f.rule == "generator-decode")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(
+        decode,
+        vec!["field email not found in type main.Person"],
+        "{}",
+        short(&c)
+    );
+    let g = sigs_lint::generate::write::generate(&opts(&dst), true);
+    assert!(g.failed && g.written.is_empty());
+    let _ = std::fs::remove_dir_all(&dst);
+}

@@ -356,3 +356,95 @@ fn person_rules(
         );
     }
 }
+
+/// What the flavour's strict decode (yaml.v3 `KnownFields`, K20+) refuses: keys that its Go types
+/// do not have (`field email not found in type main.Person`). yaml.v2 generators (before K20)
+/// ignore such keys; nothing is reported for them. A key holding an empty list cannot be told
+/// from an absent one here and is not reported.
+pub fn decode_problems(flavour: &'static Flavour, model: &SigsYaml) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if flavour.epoch < 20 {
+        return out;
+    }
+    let tree = flavour.tree();
+    let mut check = |ty: &str, key: &str, span: Span| {
+        if tree.field_by_key(ty, key).is_none() {
+            out.push(Problem {
+                message: format!("field {key} not found in type main.{ty}"),
+                span,
+            });
+        }
+    };
+    fn person(check: &mut impl FnMut(&str, &str, Span), p: &Person) {
+        if let Some(e) = &p.email {
+            check("Person", "email", e.span);
+        }
+    }
+    fn contact(check: &mut impl FnMut(&str, &str, Span), c: &crate::model::Contact) {
+        for (key, value) in [
+            ("slack", &c.slack),
+            ("private_mailing_list", &c.private_mailing_list),
+        ] {
+            if let Some(v) = value {
+                check("Contact", key, v.span);
+            }
+        }
+        if let Some(d) = &c.discord {
+            check("Contact", "discord", d.span);
+        }
+        if let Some(l) = &c.liaison {
+            check("Contact", "liaison", l.span);
+            person(check, l);
+        }
+    }
+    if let Some(rep) = &model.gb_rep {
+        check("Context", "gb_rep", rep.span);
+        person(&mut check, rep);
+    }
+    for kind in [GroupKind::UserGroup, GroupKind::Committee] {
+        if let Some(g) = model.groups_of(kind).first() {
+            check("Context", kind.key(), g.span);
+        }
+    }
+    for g in model.groups() {
+        if let Some(s) = g.stakeholder_sigs.first() {
+            check("Group", "stakeholder_sigs", s.span);
+        }
+        if let Some(l) = &g.leadership {
+            for p in l
+                .chairs
+                .iter()
+                .chain(l.tech_leads.iter())
+                .chain(l.emeritus_leads.iter())
+            {
+                person(&mut check, p);
+            }
+        }
+        for m in g.meetings.iter() {
+            if let Some(c) = &m.calendar_url {
+                check("Meeting", "calendar_url", c.span);
+            }
+        }
+        if let Some(c) = &g.contact {
+            contact(&mut check, c);
+        }
+        for sp in g.subprojects.iter() {
+            if let Some(c) = &sp.contact {
+                check("Subproject", "contact", c.span);
+                contact(&mut check, c);
+            }
+            if let Some(p) = sp.leads.first() {
+                check("Subproject", "leads", p.span);
+            }
+            for p in sp.leads.iter() {
+                person(&mut check, p);
+            }
+            for m in sp.meetings.iter() {
+                if let Some(c) = &m.calendar_url {
+                    check("Meeting", "calendar_url", c.span);
+                }
+            }
+        }
+    }
+    out
+}

@@ -84,7 +84,10 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
         .run
         .findings
         .iter()
-        .filter(|f| f.rule == "generator-validation" && f.severity == Severity::Error)
+        .filter(|f| {
+            matches!(f.rule, "generator-validation" | "generator-decode")
+                && f.severity == Severity::Error
+        })
         .count();
     if write && rejected > 0 && !force {
         let id = checked.flavour.map_or("the", |f| f.id);
@@ -93,7 +96,7 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
                 "generator-validation",
                 Severity::Error,
                 format!(
-                    "nothing was generated: the {id} generator's validation rejects the data ({rejected} error(s) above)"
+                    "nothing was generated: the {id} generator rejects the data ({rejected} error(s) above)"
                 ),
             )
             .help("fix the data, or pass --force to write the docs anyway")

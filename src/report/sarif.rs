@@ -41,6 +41,10 @@ pub const CHECKS: &[(&str, &str)] = &[
         "The community's own generator accepts the data (its Validate), and generate writes only then.",
     ),
     (
+        "generator-decode",
+        "Every key of the data file is one the community's generator decodes (it decodes strictly).",
+    ),
+    (
         "generator-flavour",
         "generator/app.go matches a generator flavour sigs-lint knows.",
     ),
