@@ -603,3 +603,33 @@ fn a_key_the_flavour_lacks_is_refused_like_its_strict_decode() {
     assert!(g.failed && g.written.is_empty());
     let _ = std::fs::remove_dir_all(&dst);
 }
+
+#[test]
+fn a_missing_template_for_a_non_empty_kind_is_the_error_the_generator_dies_with() {
+    // kubernetes deleted ug_readme.tmpl in 2023 but still iterates user groups.
+    let Some(dst) = edited_copy("kubernetes-community", "k8s-user-group", |d| {
+        replace_in(
+            &d.join("sigs.yaml"),
+            "usergroups: []",
+            "usergroups:\n  - dir: ug-big-data\n    name: Big Data\n    label: big-data\n    leadership:\n      chairs: []\n    meetings: []\n    contact: {}\n",
+        );
+    }) else {
+        return;
+    };
+    let c = check(&opts(&dst));
+    let errors: Vec<&str> = c
+        .run
+        .findings
+        .iter()
+        .filter(|f| f.rule == "template-error")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(errors.len(), 1, "{}", short(&c));
+    assert!(
+        errors[0].ends_with(
+            "ug-big-data/README.md` cannot be generated: open generator/ug_readme.tmpl: no such file or directory"
+        ),
+        "{errors:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dst);
+}

@@ -198,15 +198,7 @@ fn load(
 ) -> Option<Loaded> {
     let text = source.read(name)?;
     let header = source.read("header.tmpl");
-    let dir = match source {
-        Source::Dir(d) => d
-            .strip_prefix(root)
-            .unwrap_or(d)
-            .to_string_lossy()
-            .trim_end_matches('/')
-            .to_string(),
-        Source::BuiltIn => "<built-in>".into(),
-    };
+    let dir = template_dir(source, root);
     let mut texts = vec![(name.to_string(), std::rc::Rc::from(text.as_str()))];
     if let Some(h) = &header {
         texts.push(("header.tmpl".into(), std::rc::Rc::from(h.as_str())));
@@ -246,11 +238,22 @@ fn render(t: &Loaded, data: &Value) -> Result<String, RenderError> {
 }
 
 /// The error the Go generator dies with when a template it needs is missing.
-fn missing_template(source: &Source, name: &str) -> Result<String, RenderError> {
-    let path = match source {
-        Source::Dir(d) => d.join(name).display().to_string(),
-        Source::BuiltIn => name.to_string(),
-    };
+/// The template directory as the generator names it: relative to the repository root (its
+/// working directory).
+fn template_dir(source: &Source, root: &Path) -> String {
+    match source {
+        Source::Dir(d) => d
+            .strip_prefix(root)
+            .unwrap_or(d)
+            .to_string_lossy()
+            .trim_end_matches('/')
+            .to_string(),
+        Source::BuiltIn => "<built-in>".into(),
+    }
+}
+
+fn missing_template(source: &Source, root: &Path, name: &str) -> Result<String, RenderError> {
+    let path = format!("{}/{name}", template_dir(source, root));
     Err(RenderError::plain(format!(
         "open {path}: no such file or directory"
     )))
@@ -283,7 +286,7 @@ pub fn expected(
         };
         let rendered = match load(source, root, name, &funcs) {
             Some(t) => render(&t, &ctx),
-            None if strict => missing_template(source, name),
+            None if strict => missing_template(source, root, name),
             None => return,
         };
         out.push(Expected {
@@ -315,7 +318,7 @@ pub fn expected(
                 markers: Markers::Markdown,
                 rendered: match &t {
                     Some(t) => render(t, &data),
-                    None => missing_template(source, &name),
+                    None => missing_template(source, root, &name),
                 },
                 group: Some(dir),
             });
