@@ -2,7 +2,7 @@ use super::util::derived_dir;
 use super::{Context, Sink};
 use crate::model::present;
 
-declare_rule!(DirName, "dir-name", Error);
+declare_rule!(DirName, "dir-name", Warning);
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for g in cx.model.groups() {

@@ -6,7 +6,7 @@ use super::{Context, Sink};
 use crate::diagnostic::Severity;
 use crate::model::{Group, Person, Str, present};
 
-declare_rule!(DuplicateNames, "duplicate-names", Error);
+declare_rule!(DuplicateNames, "duplicate-names", Warning);
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     // Groups of every kind share one namespace for name, dir and label.

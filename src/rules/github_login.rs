@@ -2,7 +2,7 @@ use super::util::github_login_problem;
 use super::{Context, Sink};
 use crate::model::present;
 
-declare_rule!(GithubLogin, "github-login", Error);
+declare_rule!(GithubLogin, "github-login", Warning);
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for pr in cx.persons() {

@@ -2,7 +2,7 @@ use super::util::{derived_label, is_kebab};
 use super::{Context, Sink};
 use crate::model::present;
 
-declare_rule!(LabelFormat, "label-format", Error);
+declare_rule!(LabelFormat, "label-format", Warning);
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for g in cx.model.groups() {

@@ -185,19 +185,16 @@ pub fn run_in(
             findings: &mut findings,
         };
         rule.check(&cx, &mut sink);
-        let severity = match level {
-            Some(Level::Warn) => Some(Severity::Warning),
-            Some(_) => Some(Severity::Error),
-            // Upstream's verdict by default: what the community's generator does not enforce is
-            // at most a warning. `safe-dir` stays an error: sigs-lint itself refuses to write there.
-            None if rule.id() != "safe-dir" => Some(Severity::Warning),
-            None => None,
-        };
-        if let Some(severity) = severity {
+        // Without a level the rule's own severities stand: warnings (upstream's verdict: the
+        // community generators enforce none of the rules), `safe-dir` an error (sigs-lint itself
+        // refuses to write outside the repository). A level applies to all its findings.
+        if let Some(level) = level {
+            let severity = match level {
+                Level::Warn => Severity::Warning,
+                _ => Severity::Error,
+            };
             for f in &mut findings[start..] {
-                if level.is_some() || f.severity == Severity::Error {
-                    f.severity = severity;
-                }
+                f.severity = severity;
             }
         }
     }

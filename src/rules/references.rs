@@ -3,7 +3,7 @@ use std::collections::HashSet;
 use super::{Context, Sink};
 use crate::model::{GroupKind, present};
 
-declare_rule!(References, "references", Error);
+declare_rule!(References, "references", Warning);
 
 fn kinds(list: &[GroupKind]) -> String {
     list.iter().map(|k| k.key()).collect::<Vec<_>>().join(", ")

@@ -1,7 +1,7 @@
 use super::{Context, Sink};
 use crate::model::{Person, present};
 
-declare_rule!(RequiredChairs, "required-chairs", Error);
+declare_rule!(RequiredChairs, "required-chairs", Warning);
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for g in cx.model.groups() {

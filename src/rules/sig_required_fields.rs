@@ -1,7 +1,7 @@
 use super::{Context, Sink};
 use crate::model::present;
 
-declare_rule!(SigRequiredFields, "sig-required-fields", Error);
+declare_rule!(SigRequiredFields, "sig-required-fields", Warning);
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for g in &cx.model.sigs {

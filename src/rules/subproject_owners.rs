@@ -2,7 +2,7 @@ use url::Url;
 
 use super::{Context, Sink};
 
-declare_rule!(SubprojectOwners, "subproject-owners", Error);
+declare_rule!(SubprojectOwners, "subproject-owners", Warning);
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for u in cx.urls().iter().filter(|u| u.field == "owners") {

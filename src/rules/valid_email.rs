@@ -2,7 +2,7 @@ use super::util::{all_contacts, core_value, email_problem, looks_like_email};
 use super::{Context, Sink};
 use crate::model::{Str, present};
 
-declare_rule!(ValidEmail, "valid-email", Error);
+declare_rule!(ValidEmail, "valid-email", Warning);
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for pr in cx.persons() {

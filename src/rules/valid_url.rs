@@ -2,7 +2,7 @@ use super::util::{core_value, is_placeholder_word, looks_like_email};
 use super::{Context, Sink};
 use crate::diagnostic::Severity;
 
-declare_rule!(ValidUrl, "valid-url", Error);
+declare_rule!(ValidUrl, "valid-url", Warning);
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for u in cx.urls() {
