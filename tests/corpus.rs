@@ -633,3 +633,26 @@ fn a_missing_template_for_a_non_empty_kind_is_the_error_the_generator_dies_with(
     );
     let _ = std::fs::remove_dir_all(&dst);
 }
+
+#[test]
+fn a_generator_linked_into_vendored_kubernetes_is_operator_frameworks() {
+    let Some(dst) = edited_copy("kubernetes-community-2019-05-06", "of-vendored", |d| {
+        let vendored = d.join("vendor/k8s.io/community");
+        std::fs::create_dir_all(&vendored).expect("mkdir");
+        std::fs::rename(d.join("generator"), vendored.join("generator")).expect("move");
+        std::os::unix::fs::symlink("vendor/k8s.io/community/generator", d.join("generator"))
+            .expect("link");
+    }) else {
+        return;
+    };
+    let c = check(&opts(&dst));
+    assert_eq!(c.flavour.map(|f| f.id), Some("operator-framework"));
+    let docs: Vec<_> = c
+        .run
+        .findings
+        .iter()
+        .filter(|f| matches!(f.rule, "doc-stale" | "doc-missing" | "template-error"))
+        .collect();
+    assert!(docs.is_empty(), "{}", short(&c));
+    let _ = std::fs::remove_dir_all(&dst);
+}
