@@ -487,11 +487,21 @@ pub fn detect(root: &Path, templates_used: impl Fn(&str) -> Option<TemplateUse>)
             .is_ok_and(|t| t.to_string_lossy().contains("vendor/k8s.io/community"));
         if vendored && d.flavour.epoch == 21 && d.flavour.fork == Fork::Kubernetes {
             let of = super::by_id("operator-framework").expect("known");
+            // What app.go's own messages say about its validation stands.
+            let mut f = of.clone();
+            f.validation = d.flavour.validation;
+            f.validation_fatal = d.flavour.validation_fatal;
+            f.yaml = d.flavour.yaml;
+            let f: &'static Flavour = if same_behaviour(&f, of) {
+                of
+            } else {
+                Box::leak(Box::new(f))
+            };
             d.reason = format!(
                 "generator/ links to vendored kubernetes/community: {}",
-                of.summary()
+                f.summary()
             );
-            d.flavour = of;
+            d.flavour = f;
         }
         return d;
     }
