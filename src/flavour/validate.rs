@@ -82,9 +82,10 @@ pub fn validate(flavour: &'static Flavour, model: &SigsYaml) -> Vec<Problem> {
         return out;
     }
     let mut push = |message: String, span: Span| out.push(Problem { message, span });
-    let mut people: HashMap<String, Person> = HashMap::new();
+    let no_rep = Person::default();
+    let mut people: HashMap<&str, &Person> = HashMap::new();
     if ver >= Validation::K34 {
-        let rep = model.gb_rep.clone().unwrap_or_default();
+        let rep = model.gb_rep.as_ref().unwrap_or(&no_rep);
         let span = rep.span;
         for (field, value) in [
             ("github", &rep.github),
@@ -99,7 +100,7 @@ pub fn validate(flavour: &'static Flavour, model: &SigsYaml) -> Vec<Problem> {
                 );
             }
         }
-        people.insert(v(&rep.github).to_string(), rep);
+        people.insert(v(&rep.github), rep);
     }
     let sig_names: Vec<&str> = model.sigs.iter().map(|g| v(&g.name)).collect();
     let stakeholder_required = ver >= Validation::K26;
@@ -222,13 +223,13 @@ pub fn validate(flavour: &'static Flavour, model: &SigsYaml) -> Vec<Problem> {
     out
 }
 
-fn person_rules(
+fn person_rules<'m>(
     flavour: &'static Flavour,
     ver: Validation,
     dir: &str,
     role: &str,
-    p: &Person,
-    people: &mut HashMap<String, Person>,
+    p: &'m Person,
+    people: &mut HashMap<&'m str, &'m Person>,
     push: &mut impl FnMut(String, Span),
 ) {
     if ver < Validation::K21 {
@@ -322,7 +323,7 @@ fn person_rules(
         None => {
             // Before 2019-10-04 every role was remembered; after, only chairs and tech leads.
             if ver <= Validation::K21 || !emeritus {
-                people.insert(login.to_string(), p.clone());
+                people.insert(login, p);
                 if ver >= Validation::K33First && !emeritus {
                     if v(&p.email).is_empty() {
                         push(
