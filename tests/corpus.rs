@@ -656,3 +656,59 @@ fn a_generator_linked_into_vendored_kubernetes_is_operator_frameworks() {
     assert!(docs.is_empty(), "{}", short(&c));
     let _ = std::fs::remove_dir_all(&dst);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The canonical data file: every slice whose generator rewrites it holds it in canonical form.
+
+fn canonical_of(name: &str) -> Option<(String, String)> {
+    let p = slice(name)?;
+    let c = check(&CheckOptions {
+        no_docs: true,
+        ..opts(&p)
+    });
+    let f = c.flavour.expect("flavour");
+    let committed = std::fs::read_to_string(p.join(f.data_file)).expect("data file");
+    let ours = sigs_lint::flavour::yaml::canonical(f, &c.model)?;
+    Some((committed, ours))
+}
+
+fn first_difference(a: &str, b: &str) -> String {
+    let line = a
+        .lines()
+        .zip(b.lines())
+        .position(|(x, y)| x != y)
+        .unwrap_or(a.lines().count().min(b.lines().count()));
+    let show = |t: &str| {
+        t.lines()
+            .skip(line.saturating_sub(2))
+            .take(5)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    format!(
+        "line {}:\n--- committed\n{}\n--- ours\n{}",
+        line + 1,
+        show(a),
+        show(b)
+    )
+}
+
+macro_rules! canonical_tests {
+    ($($test:ident: $name:literal;)*) => {$(
+        #[test]
+        fn $test() {
+            let Some((committed, ours)) = canonical_of($name) else {
+                return;
+            };
+            assert!(committed == ours, "{}: {}", $name, first_difference(&committed, &ours));
+        }
+    )*};
+}
+
+canonical_tests! {
+    canonical_k8s_head: "kubernetes-community";
+    canonical_k8s_2024: "kubernetes-community-2024-11-20";
+    canonical_k8s_2022: "kubernetes-community-2022-02-07";
+    canonical_k8s_2021: "kubernetes-community-2021-03-09";
+    canonical_k8s_2019_05_06: "kubernetes-community-2019-05-06";
+}

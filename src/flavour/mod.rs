@@ -11,6 +11,7 @@ pub mod detect;
 pub mod funcs;
 pub mod types;
 pub mod validate;
+pub mod yaml;
 
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};

@@ -1,0 +1,858 @@
+//! The data file as the flavour's generator re-emits it (GENERATOR-API.md section 8): the sorted,
+//! completed `Context` encoded by gopkg.in/yaml.v3 with indent 2. Our own emitter, built for this
+//! schema: block mappings in struct field order, `omitempty` fields dropped when zero (a struct
+//! when all its fields are), empty lists and structs as `[]` / `{}`, `FoldedString` in folded
+//! block style, other multi-line strings in literal style, and yaml.v3's choice of plain, single-
+//! or double-quoted scalars (a string that would resolve to another type is double-quoted;
+//! libyaml's scalar analysis decides when plain or single quotes are not allowed). The layouts:
+//! the 2019 and 2020 snapshots write list items at their key's indentation and fold plain, quoted
+//! and folded scalars at spaces past column 80; v3.0.1 indents list items and never folds.
+//!
+//! Facts were established from the fact sheet, the committed data files of the corpus (fixed
+//! points of their generators) and, for v3.0.1, the generators themselves (the differential test
+//! in `tests/generator_oracle.rs`).
+
+use super::types::TypeTree;
+use super::{Flavour, YamlEmitter};
+use crate::model::SigsYaml;
+use crate::template::Value;
+
+/// A YAML node as the encoder sees it.
+enum Node {
+    Str(String),
+    Folded(String),
+    Map(Vec<(String, Node)>),
+    Seq(Vec<Node>),
+}
+
+fn is_zero(v: &Value) -> bool {
+    match v {
+        Value::Str(s) | Value::Named(_, s) => s.is_empty(),
+        Value::List(l, _) => l.is_empty(),
+        Value::Map(m, _) => m.is_empty(),
+        Value::Ptr(_, p) => p.is_none(),
+        Value::Struct(s, _) => s.fields.iter().all(is_zero),
+        Value::Bool(b) => !b,
+        Value::Int(i) => *i == 0,
+        Value::Uint(u) => *u == 0,
+        Value::Float(f) => *f == 0.0,
+        Value::Invalid | Value::Nil => true,
+    }
+}
+
+fn node(tree: &TypeTree, v: &Value) -> Node {
+    match v {
+        Value::Named(t, s) if t.name == "main.FoldedString" => Node::Folded(s.to_string()),
+        Value::Str(s) | Value::Named(_, s) => Node::Str(s.to_string()),
+        Value::List(l, _) => Node::Seq(l.iter().map(|x| node(tree, x)).collect()),
+        Value::Struct(s, _) | Value::Ptr(_, Some(s)) => {
+            let ty = s.ty.name.trim_start_matches("main.");
+            let mut entries = Vec::new();
+            for (f, value) in tree.fields(ty).iter().zip(&s.fields) {
+                if f.key == "-" || (f.omitempty && is_zero(value)) {
+                    continue;
+                }
+                entries.push((f.key.clone(), node(tree, value)));
+            }
+            Node::Map(entries)
+        }
+        Value::Map(..) | Value::Ptr(_, None) | Value::Invalid | Value::Nil => Node::Map(Vec::new()),
+        Value::Bool(b) => Node::Str(b.to_string()),
+        Value::Int(i) => Node::Str(i.to_string()),
+        Value::Uint(u) => Node::Str(u.to_string()),
+        Value::Float(f) => Node::Str(f.to_string()),
+    }
+}
+
+/// The data file as the flavour's generator writes it, or `None` for generators that never
+/// rewrite it (before K20).
+pub fn canonical(flavour: &'static Flavour, model: &SigsYaml) -> Option<String> {
+    canonical_as(flavour, model, flavour.yaml)
+}
+
+/// [`canonical`] with another yaml.v3 version's layout (the oracle builds every generator with
+/// Debian's v3.0.1).
+pub fn canonical_as(
+    flavour: &'static Flavour,
+    model: &SigsYaml,
+    emitter: YamlEmitter,
+) -> Option<String> {
+    if emitter == YamlEmitter::None || flavour.epoch < 20 {
+        return None;
+    }
+    let ctx = super::data::context(flavour, model);
+    let root = node(flavour.tree(), &ctx);
+    let mut w = Writer {
+        out: String::new(),
+        column: 0,
+        width: if emitter == YamlEmitter::V301 {
+            usize::MAX
+        } else {
+            80
+        },
+        indent_seq: emitter == YamlEmitter::V301,
+    };
+    if let Node::Map(entries) = &root {
+        w.mapping(entries, 0, false);
+    }
+    Some(w.out)
+}
+
+struct Writer {
+    out: String,
+    column: usize,
+    /// libyaml's best width: a space past it breaks the line (plain, quoted, folded scalars).
+    width: usize,
+    /// v3.0.1 indents list items under their key; the snapshots do not.
+    indent_seq: bool,
+}
+
+impl Writer {
+    fn put(&mut self, s: &str) {
+        self.out.push_str(s);
+        self.column += s.chars().count();
+    }
+
+    fn put_char(&mut self, c: char) {
+        self.out.push(c);
+        self.column += 1;
+    }
+
+    fn newline(&mut self) {
+        self.out.push('\n');
+        self.column = 0;
+    }
+
+    fn pad(&mut self, indent: usize) {
+        while self.column < indent {
+            self.put_char(' ');
+        }
+    }
+
+    /// libyaml's `write_indent` when a scalar folds: a new line at `indent`.
+    fn break_to(&mut self, indent: usize) {
+        self.newline();
+        self.pad(indent);
+    }
+
+    /// A block mapping whose keys stand at `indent`; the first key follows `- ` when `inline`.
+    fn mapping(&mut self, entries: &[(String, Node)], indent: usize, inline: bool) {
+        for (i, (key, value)) in entries.iter().enumerate() {
+            if !(inline && i == 0) {
+                self.pad(indent);
+            }
+            self.put(key);
+            self.put_char(':');
+            self.value(value, indent);
+        }
+    }
+
+    /// The value of a key at `indent`, from just after its `:` to the end of its last line.
+    fn value(&mut self, value: &Node, indent: usize) {
+        match value {
+            Node::Map(entries) if entries.is_empty() => {
+                self.put(" {}");
+                self.newline();
+            }
+            Node::Seq(items) if items.is_empty() => {
+                self.put(" []");
+                self.newline();
+            }
+            Node::Map(entries) => {
+                self.newline();
+                self.mapping(entries, indent + 2, false);
+            }
+            Node::Seq(items) => {
+                self.newline();
+                let at = if self.indent_seq { indent + 2 } else { indent };
+                self.sequence(items, at);
+            }
+            Node::Str(s) => {
+                self.scalar(s, false, indent + 2, true);
+                if self.column != 0 {
+                    self.newline();
+                }
+            }
+            Node::Folded(s) => {
+                self.scalar(s, true, indent + 2, true);
+                if self.column != 0 {
+                    self.newline();
+                }
+            }
+        }
+    }
+
+    /// Block sequence items, `- ` at `indent`.
+    fn sequence(&mut self, items: &[Node], indent: usize) {
+        for item in items {
+            self.pad(indent);
+            self.put_char('-');
+            match item {
+                Node::Map(entries) if entries.is_empty() => {
+                    self.put(" {}");
+                    self.newline();
+                }
+                Node::Seq(inner) if inner.is_empty() => {
+                    self.put(" []");
+                    self.newline();
+                }
+                Node::Map(entries) => {
+                    self.put_char(' ');
+                    self.mapping(entries, indent + 2, true);
+                }
+                Node::Seq(inner) => {
+                    self.newline();
+                    self.sequence(inner, indent + 2);
+                }
+                Node::Str(s) | Node::Folded(s) => {
+                    let folded = matches!(item, Node::Folded(_));
+                    self.scalar(s, folded, indent + 2, true);
+                    if self.column != 0 {
+                        self.newline();
+                    }
+                }
+            }
+        }
+    }
+
+    /// A scalar after a `:` or `- ` (a space is written first where libyaml writes one), whose
+    /// continuation lines and block content stand at `indent`.
+    fn scalar(&mut self, s: &str, folded: bool, indent: usize, allow_breaks: bool) {
+        let a = analyze(s);
+        let mut style = if folded {
+            Style::Folded
+        } else if s.contains('\n') {
+            Style::Literal
+        } else if can_use_plain(s) {
+            Style::Plain
+        } else {
+            Style::Double
+        };
+        if style == Style::Plain && !a.block_plain_allowed {
+            style = Style::Single;
+        }
+        if style == Style::Single && !a.single_quoted_allowed {
+            style = Style::Double;
+        }
+        if matches!(style, Style::Literal | Style::Folded) && !a.block_allowed {
+            style = Style::Double;
+        }
+        match style {
+            Style::Plain => self.plain(s, indent, allow_breaks),
+            Style::Single => self.single(s, indent, allow_breaks),
+            Style::Double => self.double(s, indent, allow_breaks),
+            Style::Literal => self.block(s, '|', indent),
+            Style::Folded => self.block(s, '>', indent),
+        }
+    }
+
+    fn plain(&mut self, s: &str, indent: usize, allow_breaks: bool) {
+        if !s.is_empty() {
+            self.put_char(' ');
+        }
+        let chars: Vec<char> = s.chars().collect();
+        let mut spaces = false;
+        for (i, &c) in chars.iter().enumerate() {
+            if c == ' ' {
+                let next_space = chars.get(i + 1) == Some(&' ');
+                if allow_breaks && !spaces && self.column > self.width && !next_space {
+                    self.break_to(indent);
+                } else {
+                    self.put_char(c);
+                }
+                spaces = true;
+            } else {
+                self.put_char(c);
+                spaces = false;
+            }
+        }
+    }
+
+    fn single(&mut self, s: &str, indent: usize, allow_breaks: bool) {
+        self.put(" '");
+        let chars: Vec<char> = s.chars().collect();
+        let mut spaces = false;
+        for (i, &c) in chars.iter().enumerate() {
+            if c == ' ' {
+                let next_space = chars.get(i + 1) == Some(&' ');
+                if allow_breaks
+                    && !spaces
+                    && self.column > self.width
+                    && i > 0
+                    && i + 1 < chars.len()
+                    && !next_space
+                {
+                    self.break_to(indent);
+                } else {
+                    self.put_char(c);
+                }
+                spaces = true;
+            } else {
+                if c == '\'' {
+                    self.put_char('\'');
+                }
+                self.put_char(c);
+                spaces = false;
+            }
+        }
+        self.put_char('\'');
+    }
+
+    fn double(&mut self, s: &str, indent: usize, allow_breaks: bool) {
+        self.put(" \"");
+        let chars: Vec<char> = s.chars().collect();
+        let mut spaces = false;
+        for (i, &c) in chars.iter().enumerate() {
+            if !is_printable(c) || c == '\u{FEFF}' || is_break(c) || c == '"' || c == '\\' {
+                self.put_char('\\');
+                let esc = match c {
+                    '\0' => "0".to_string(),
+                    '\u{7}' => "a".into(),
+                    '\u{8}' => "b".into(),
+                    '\t' => "t".into(),
+                    '\n' => "n".into(),
+                    '\u{b}' => "v".into(),
+                    '\u{c}' => "f".into(),
+                    '\r' => "r".into(),
+                    '\u{1b}' => "e".into(),
+                    '"' => "\"".into(),
+                    '\\' => "\\".into(),
+                    '\u{85}' => "N".into(),
+                    '\u{a0}' => "_".into(),
+                    '\u{2028}' => "L".into(),
+                    '\u{2029}' => "P".into(),
+                    c if (c as u32) <= 0xFF => format!("x{:02X}", c as u32),
+                    c if (c as u32) <= 0xFFFF => format!("u{:04X}", c as u32),
+                    c => format!("U{:08X}", c as u32),
+                };
+                self.put(&esc);
+                spaces = false;
+            } else if c == ' ' {
+                if allow_breaks
+                    && !spaces
+                    && self.column > self.width
+                    && i != 0
+                    && i + 1 != chars.len()
+                {
+                    self.break_to(indent);
+                    if chars.get(i + 1) == Some(&' ') {
+                        self.put_char('\\');
+                    }
+                } else {
+                    self.put_char(c);
+                }
+                spaces = true;
+            } else {
+                self.put_char(c);
+                spaces = false;
+            }
+        }
+        self.put_char('"');
+    }
+
+    /// A literal (`|`) or folded (`>`) block scalar, content at `indent`. The folded writer is
+    /// yaml.v3's port of libyaml's, including its test of the value's first character (not the
+    /// one after the line break) before it doubles a break: a folded value ending in a newline
+    /// gets an empty line after it.
+    fn block(&mut self, s: &str, indicator: char, indent: usize) {
+        self.put_char(' ');
+        self.put_char(indicator);
+        let chars: Vec<char> = s.chars().collect();
+        if chars.first().is_some_and(|&c| c == ' ' || is_break(c)) {
+            self.put_char('2');
+        }
+        let last = chars.last().copied();
+        match last {
+            None => self.put_char('-'),
+            Some(c) if !is_break(c) => self.put_char('-'),
+            Some(_) if chars.len() == 1 || is_break(chars[chars.len() - 2]) => self.put_char('+'),
+            Some(_) => {}
+        }
+        self.newline();
+        let mut breaks = true;
+        let mut leading_spaces = true;
+        for (i, &c) in chars.iter().enumerate() {
+            if is_break(c) {
+                if indicator == '>' && !breaks && !leading_spaces && c == '\n' {
+                    // yaml.v3 looks at the value's start here (libyaml: after the breaks).
+                    let mut k = 0;
+                    while k < chars.len() && is_break(chars[k]) {
+                        k += 1;
+                    }
+                    let blankz = k >= chars.len()
+                        || chars[k] == ' '
+                        || chars[k] == '\t'
+                        || is_break(chars[k]);
+                    if !blankz {
+                        self.newline();
+                    }
+                }
+                self.out.push(c);
+                self.column = 0;
+                breaks = true;
+            } else {
+                if breaks {
+                    self.pad(indent);
+                    leading_spaces = c == ' ' || c == '\t';
+                }
+                if indicator == '>'
+                    && !breaks
+                    && c == ' '
+                    && chars.get(i + 1) != Some(&' ')
+                    && self.column > self.width
+                {
+                    self.break_to(indent);
+                } else {
+                    self.put_char(c);
+                }
+                breaks = false;
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Plain,
+    Single,
+    Double,
+    Literal,
+    Folded,
+}
+
+fn is_break(c: char) -> bool {
+    matches!(c, '\r' | '\n' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// libyaml's printable set (as yaml.v3 tests it, byte-wise: no character above U+FFFF).
+fn is_printable(c: char) -> bool {
+    let u = c as u32;
+    u == 0x0A
+        || (0x20..=0x7E).contains(&u)
+        || (0xA0..=0xD7FF).contains(&u)
+        || ((0xE000..=0xFFFD).contains(&u) && u != 0xFEFF)
+}
+
+/// What libyaml's scalar analysis allows.
+struct Analysis {
+    block_plain_allowed: bool,
+    single_quoted_allowed: bool,
+    block_allowed: bool,
+}
+
+fn analyze(s: &str) -> Analysis {
+    if s.is_empty() {
+        return Analysis {
+            block_plain_allowed: true,
+            single_quoted_allowed: true,
+            block_allowed: false,
+        };
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut block_indicators = chars.len() >= 3 && (s.starts_with("---") || s.starts_with("..."));
+    let mut special = false;
+    let (mut leading_space, mut leading_break, mut trailing_space, mut trailing_break) =
+        (false, false, false, false);
+    let (mut break_space, mut space_break) = (false, false);
+    let (mut previous_space, mut previous_break) = (false, false);
+    let mut line_breaks = false;
+    let mut preceded_by_ws = true;
+    for (i, &c) in chars.iter().enumerate() {
+        let followed_by_ws = i + 1 >= chars.len() || chars[i + 1] == ' ' || chars[i + 1] == '\t';
+        if i == 0 {
+            match c {
+                '#' | ',' | '[' | ']' | '{' | '}' | '&' | '*' | '!' | '|' | '>' | '\'' | '"'
+                | '%' | '@' | '`' => block_indicators = true,
+                '?' | ':' if followed_by_ws => block_indicators = true,
+                '-' if followed_by_ws => block_indicators = true,
+                _ => {}
+            }
+        } else {
+            match c {
+                ':' if followed_by_ws => block_indicators = true,
+                '#' if preceded_by_ws => block_indicators = true,
+                _ => {}
+            }
+        }
+        if !is_printable(c) {
+            special = true;
+        }
+        if c == ' ' {
+            if i == 0 {
+                leading_space = true;
+            }
+            if i + 1 == chars.len() {
+                trailing_space = true;
+            }
+            if previous_break {
+                break_space = true;
+            }
+            previous_space = true;
+            previous_break = false;
+        } else if is_break(c) {
+            line_breaks = true;
+            if i == 0 {
+                leading_break = true;
+            }
+            if i + 1 == chars.len() {
+                trailing_break = true;
+            }
+            if previous_space {
+                space_break = true;
+            }
+            previous_space = false;
+            previous_break = true;
+        } else {
+            previous_space = false;
+            previous_break = false;
+        }
+        preceded_by_ws = c == ' ' || c == '\t' || is_break(c) || c == '\0';
+    }
+    let mut a = Analysis {
+        block_plain_allowed: true,
+        single_quoted_allowed: true,
+        block_allowed: true,
+    };
+    if leading_space || leading_break || trailing_space || trailing_break {
+        a.block_plain_allowed = false;
+    }
+    if trailing_space {
+        a.block_allowed = false;
+    }
+    if break_space {
+        a.block_plain_allowed = false;
+        a.single_quoted_allowed = false;
+    }
+    if space_break || special {
+        a.block_plain_allowed = false;
+        a.single_quoted_allowed = false;
+        a.block_allowed = false;
+    }
+    if line_breaks || block_indicators {
+        a.block_plain_allowed = false;
+    }
+    a
+}
+
+/// yaml.v3's `stringv`: a string may be plain when it would resolve back to a string and is no
+/// YAML 1.1 base-60 float or bool.
+fn can_use_plain(s: &str) -> bool {
+    resolves_to_string(s) && !is_base60_float(s) && !is_old_bool(s)
+}
+
+fn is_old_bool(s: &str) -> bool {
+    matches!(
+        s,
+        "y" | "Y"
+            | "yes"
+            | "Yes"
+            | "YES"
+            | "on"
+            | "On"
+            | "ON"
+            | "n"
+            | "N"
+            | "no"
+            | "No"
+            | "NO"
+            | "off"
+            | "Off"
+            | "OFF"
+    )
+}
+
+/// `^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`
+fn is_base60_float(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    if i < b.len() && (b[i] == b'-' || b[i] == b'+') {
+        i += 1;
+    }
+    if i >= b.len() || !b[i].is_ascii_digit() {
+        return false;
+    }
+    i += 1;
+    while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'_') {
+        i += 1;
+    }
+    let mut groups = 0;
+    while i < b.len() && b[i] == b':' {
+        i += 1;
+        let start = i;
+        if i < b.len()
+            && (b'0'..=b'5').contains(&b[i])
+            && i + 1 < b.len()
+            && b[i + 1].is_ascii_digit()
+        {
+            i += 2;
+        } else if i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == start {
+            return false;
+        }
+        groups += 1;
+    }
+    if groups == 0 {
+        return false;
+    }
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'_') {
+            i += 1;
+        }
+    }
+    i == b.len()
+}
+
+/// yaml.v3's `resolve` of an untagged plain scalar: does it stay a string?
+fn resolves_to_string(s: &str) -> bool {
+    let Some(&first) = s.as_bytes().first() else {
+        return false; // "" is null
+    };
+    let hint = match first {
+        b'+' | b'-' => 'S',
+        b'0'..=b'9' => 'D',
+        b'y' | b'Y' | b'n' | b'N' | b't' | b'T' | b'f' | b'F' | b'o' | b'O' | b'~' | b'<' => 'M',
+        b'.' => '.',
+        _ => return true,
+    };
+    const MAP: &[&str] = &[
+        "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE", ".nan",
+        ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf",
+        "-.INF", "<<",
+    ];
+    if MAP.contains(&s) {
+        return false;
+    }
+    match hint {
+        'M' => true,
+        '.' => s.parse::<f64>().is_err() || !go_float_syntax(s),
+        _ => {
+            if is_timestamp(s) {
+                return false;
+            }
+            let plain = s.replace('_', "");
+            if go_parse_int(&plain) {
+                return false;
+            }
+            if is_yaml_float(&plain) {
+                return false;
+            }
+            for p in ["0b", "-0b", "0o", "-0o"] {
+                if let Some(rest) = plain.strip_prefix(p) {
+                    let radix = if p.ends_with('b') { 2 } else { 8 };
+                    if !rest.is_empty() && u64::from_str_radix(rest, radix).is_ok() {
+                        return false;
+                    }
+                }
+            }
+            true
+        }
+    }
+}
+
+/// Whether Go's `strconv.ParseFloat` accepts `s` (decimal, exponent, inf/nan spellings, hex
+/// floats); used for scalars that start with `.`.
+fn go_float_syntax(s: &str) -> bool {
+    let t = s.trim_start_matches(['+', '-']);
+    let digits = t.strip_prefix('.').unwrap_or(t);
+    !digits.is_empty() && digits.as_bytes()[0].is_ascii_digit()
+}
+
+/// Go's `strconv.ParseInt(s, 0, 64)` or `ParseUint(s, 0, 64)` succeeds.
+fn go_parse_int(s: &str) -> bool {
+    let (neg, body) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let (radix, digits) =
+        if let Some(r) = body.strip_prefix("0x").or_else(|| body.strip_prefix("0X")) {
+            (16, r)
+        } else if let Some(r) = body.strip_prefix("0o").or_else(|| body.strip_prefix("0O")) {
+            (8, r)
+        } else if let Some(r) = body.strip_prefix("0b").or_else(|| body.strip_prefix("0B")) {
+            (2, r)
+        } else if body.len() > 1 && body.starts_with('0') {
+            (8, &body[1..])
+        } else {
+            (10, body)
+        };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return false;
+    }
+    match u64::from_str_radix(digits, radix) {
+        Ok(v) => !neg || v <= 1 << 63,
+        Err(_) => false,
+    }
+}
+
+/// yaml.v3's `yamlStyleFloat`: `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`.
+fn is_yaml_float(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    if i < b.len() && (b[i] == b'-' || b[i] == b'+') {
+        i += 1;
+    }
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while *i < b.len() && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        *i - start
+    };
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    } else {
+        if digits(&mut i) == 0 {
+            return false;
+        }
+        if i < b.len() && b[i] == b'.' {
+            i += 1;
+            digits(&mut i);
+        }
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        i += 1;
+        if i < b.len() && (b[i] == b'-' || b[i] == b'+') {
+            i += 1;
+        }
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
+/// yaml.v3's timestamp test: four digits, `-`, then one of the layouts `2006-1-2`,
+/// `2006-1-2 15:4:5.999999999`, `2006-1-2T15:4:5.999999999Z07:00` (or `t`) with Go's ranges.
+fn is_timestamp(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() < 5 || !b[..4].iter().all(u8::is_ascii_digit) || b[4] != b'-' {
+        return false;
+    }
+    let num = |i: &mut usize, max_digits: usize| -> Option<u32> {
+        let start = *i;
+        while *i < b.len() && *i - start < max_digits && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        (*i > start).then(|| s[start..*i].parse().ok()).flatten()
+    };
+    let mut i = 5;
+    let Some(month) = num(&mut i, 2) else {
+        return false;
+    };
+    if i >= b.len() || b[i] != b'-' {
+        return false;
+    }
+    i += 1;
+    let Some(day) = num(&mut i, 2) else {
+        return false;
+    };
+    let year: u32 = s[..4].parse().unwrap_or(0);
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    if !(1..=12).contains(&month) || day == 0 || day > days[month as usize - 1] {
+        return false;
+    }
+    if i == b.len() {
+        return true;
+    }
+    let t = b[i];
+    if !(t == b'T' || t == b't' || t == b' ') {
+        return false;
+    }
+    i += 1;
+    let Some(h) = num(&mut i, 2) else {
+        return false;
+    };
+    if i >= b.len() || b[i] != b':' {
+        return false;
+    }
+    i += 1;
+    let Some(m) = num(&mut i, 2) else {
+        return false;
+    };
+    if i >= b.len() || b[i] != b':' {
+        return false;
+    }
+    i += 1;
+    let Some(sec) = num(&mut i, 2) else {
+        return false;
+    };
+    if h > 23 || m > 59 || sec > 59 {
+        return false;
+    }
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == start {
+            return false;
+        }
+    }
+    if t == b' ' {
+        return i == b.len();
+    }
+    // Zone: Z or ±hh:mm.
+    if i < b.len() && b[i] == b'Z' {
+        return i + 1 == b.len();
+    }
+    if i + 6 == b.len() && (b[i] == b'+' || b[i] == b'-') && b[i + 3] == b':' {
+        return b[i + 1..i + 3].iter().all(u8::is_ascii_digit)
+            && b[i + 4..i + 6].iter().all(u8::is_ascii_digit);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_follows_yaml_v3() {
+        for plain in [
+            "sig-docs",
+            "PT (Pacific Time)",
+            "Thursday",
+            "a:b",
+            "x#y",
+            "1.2.3",
+        ] {
+            assert!(
+                can_use_plain(plain) && analyze(plain).block_plain_allowed,
+                "{plain}"
+            );
+        }
+        for quoted in [
+            "9:00", "11:00", "yes", "No", "010", "0x1F", "1e3", "", "true", "~",
+        ] {
+            assert!(!can_use_plain(quoted), "{quoted}");
+        }
+        for single in ["#x", "*", "& a", "- x", "a: b", " lead", "trail "] {
+            assert!(can_use_plain(single), "{single}");
+            assert!(!analyze(single).block_plain_allowed, "{single}");
+        }
+        assert!(is_timestamp("2024-02-29") && !is_timestamp("2023-02-29"));
+        assert!(is_base60_float("1:30") && !is_base60_float("1:60") && !is_base60_float("12"));
+    }
+}
