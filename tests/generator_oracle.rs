@@ -100,6 +100,20 @@ const NAMES: &[&str] = &[
 const TEXT: &[&str] = &[
     "",
     "plain",
+    "*",
+    "& anchor",
+    "- dash",
+    "a: b #c",
+    "123",
+    "0x1F",
+    "1e3",
+    "null",
+    "~",
+    " lead",
+    "2024-01-01",
+    "emoji 🎉",
+    "A long description that goes on and on past the eightieth column of the data file so that the snapshot emitters fold it",
+    "nbsp\u{a0}here",
     "with: colon",
     "trailing space ",
     "multi\nline",
@@ -211,7 +225,16 @@ fn random_data(rng: &mut Rng, f: &'static Flavour) -> Data {
             });
             y.line(0, &format!("- dir: {}", q(&dir)));
             y.line(2, &format!("name: {}", q(name)));
-            let ms = rng.pick(&["", "Covers things.\n", "Two\nlines.\n", "no newline"]);
+            let ms = rng.pick(&[
+                "",
+                "Covers things.\n",
+                "Two\nlines.\n",
+                "no newline",
+                "A mission statement long enough to be folded by the older emitters, with words, commas, and (parentheses) to spare.\n",
+                "Para one.\n\nPara two: with colon.\n",
+                "  indented first line\n",
+                "trailing space \n",
+            ]);
             if (*kind == GroupKind::Sig && !(invalid && rng.chance(10))) || !ms.is_empty() {
                 y.line(
                     2,
@@ -525,6 +548,7 @@ struct Tally {
     same_bytes: usize,
     both_refused: usize,
     files_compared: usize,
+    data_files_compared: usize,
 }
 
 fn run_slice(slice: &str, expected_flavour: &str) -> Option<Tally> {
@@ -688,13 +712,25 @@ fn run_slice(slice: &str, expected_flavour: &str) -> Option<Tally> {
             }
             tally.files_compared += a.len();
             tally.same_bytes += 1;
+            // The rewritten data file: the oracle is built with Debian's yaml.v3 v3.0.1.
+            if let Some(ours) =
+                flavour::yaml::canonical_as(f, &g.checked.model, flavour::YamlEmitter::V301)
+            {
+                let theirs = std::fs::read_to_string(go_dir.join(f.data_file)).expect("data");
+                assert!(
+                    ours == theirs,
+                    "the data file differs:\n--- go\n{theirs}\n--- sigs-lint\n{ours}\n{}",
+                    context()
+                );
+                tally.data_files_compared += 1;
+            }
         }
         let _ = std::fs::remove_dir_all(&go_dir);
         let _ = std::fs::remove_dir_all(&us_dir);
     }
     eprintln!(
-        "{slice}: {cases} cases, {} wrote the same bytes ({} files compared), {} both refused",
-        tally.same_bytes, tally.files_compared, tally.both_refused
+        "{slice}: {cases} cases, {} wrote the same bytes ({} files compared, {} data files re-emitted alike), {} both refused",
+        tally.same_bytes, tally.files_compared, tally.data_files_compared, tally.both_refused
     );
     assert_eq!(tally.same_bytes + tally.both_refused, cases);
     // Both kinds of case must occur, or the data generator is too tame or too wild.
