@@ -209,8 +209,14 @@ pub fn check(opts: &CheckOptions) -> Checked {
     // The docs are rendered and compared on a second thread while the rules run.
     let config = &out.config;
     let (rule_findings, validation, docs) = std::thread::scope(|s| {
-        // Upstream's validation runs beside the rules.
-        let validation = load_ok.then(|| s.spawn(|| validation_findings(flavour, &loaded.model)));
+        // Upstream's validation and the data file's canonical form are checked beside the rules.
+        let validation = load_ok.then(|| {
+            s.spawn(|| {
+                let mut found = validation_findings(flavour, &loaded.model);
+                found.extend(crate::canonical::finding(flavour, &loaded.model, &file));
+                found
+            })
+        });
         let docs = (load_ok && !opts.no_docs).then(|| {
             s.spawn(|| {
                 let mut files = Vec::new();

@@ -3,6 +3,7 @@
 //! The pieces: [`model`] (the spanned, typed sigs.yaml), [`rules`] (the rule engine and its rules),
 //! [`check`] (the `check` pipeline), [`report`] (renderers over one list of [`diagnostic::Finding`]s).
 
+pub mod canonical;
 pub mod check;
 pub mod config;
 pub mod diagnostic;

@@ -76,6 +76,30 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
     },
+    /// Rewrite the data file in the form its generator writes back (sorted, re-emitted by the
+    /// yaml.v3 version its go.mod pins), as upstream's verify expects it.
+    Fmt {
+        #[arg(default_value = ".", help = "a repository root or the data file")]
+        path: PathBuf,
+        /// Config file (default: `.sigs-lint.yaml` in the repository root, if present).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Write nothing; fail (exit 1) when the file is not canonical.
+        #[arg(long)]
+        check: bool,
+        /// Print the unified diff to the canonical form.
+        #[arg(long)]
+        diff: bool,
+        /// Rewrite even when the file has comments (the generator drops them too).
+        #[arg(long)]
+        force: bool,
+        /// Output format for the findings.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// When to color the output.
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+    },
     /// List the generator flavours sigs-lint knows (ids for `generator:` in .sigs-lint.yaml).
     Generators,
     /// Write the built-in templates into `generator/` so a community can start from them.
@@ -162,6 +186,43 @@ fn main() -> ExitCode {
             }
         },
         Command::Init { path, force } => init(&path, force, &mut out),
+        Command::Fmt {
+            path,
+            config,
+            check: check_only,
+            diff,
+            force,
+            format,
+            color,
+        } => {
+            let f = sigs_lint::canonical::format(
+                &CheckOptions {
+                    path,
+                    config,
+                    no_docs: true,
+                    only: None,
+                    stdin: None,
+                },
+                !check_only,
+                force,
+            );
+            if diff && !f.diff.is_empty() {
+                let _ = out.write_all(f.diff.as_bytes());
+            }
+            if let Some(m) = &f.message {
+                let _ = writeln!(out, "{m}");
+            }
+            if !f.checked.run.findings.is_empty() || f.failed {
+                let _ = renderer(format, color).render(&f.checked.run, &mut out);
+            }
+            if f.checked.tool_error {
+                2
+            } else if f.failed {
+                1
+            } else {
+                0
+            }
+        }
         Command::Generators => {
             let width = sigs_lint::flavour::KNOWN
                 .iter()

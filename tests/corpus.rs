@@ -712,3 +712,97 @@ canonical_tests! {
     canonical_k8s_2021: "kubernetes-community-2021-03-09";
     canonical_k8s_2019_05_06: "kubernetes-community-2019-05-06";
 }
+
+/// Every list the generator sorts, in descending order. Entries with equal keys keep their order:
+/// Go's sort keeps it for lists this short, so no data file can tell which came first.
+fn reverse_lists(m: &mut sigs_lint::model::SigsYaml) {
+    use sigs_lint::model::{GroupKind, Str};
+    fn v(s: &Option<Str>) -> &str {
+        s.as_ref().map_or("", |s| s.value.as_str())
+    }
+    fn desc<T>(items: &mut [T], key: impl Fn(&T) -> &str) {
+        items.sort_by(|a, b| key(b).as_bytes().cmp(key(a).as_bytes()));
+    }
+    for kind in GroupKind::ALL {
+        let groups = m.groups_of_mut(kind);
+        desc(groups, |g| v(&g.dir));
+        for g in groups.iter_mut() {
+            if let Some(l) = &mut g.leadership {
+                desc(&mut l.chairs, |p| v(&p.github));
+                desc(&mut l.tech_leads, |p| v(&p.github));
+                desc(&mut l.emeritus_leads, |p| v(&p.github));
+            }
+            desc(&mut g.meetings, |x| v(&x.description));
+            desc(&mut g.stakeholder_sigs, |x| x.value.as_str());
+            if let Some(c) = &mut g.contact {
+                desc(&mut c.teams, |t| v(&t.name));
+            }
+            desc(&mut g.subprojects, |x| v(&x.name));
+            for sp in g.subprojects.iter_mut() {
+                desc(&mut sp.owners, |x| x.value.as_str());
+                desc(&mut sp.leads, |p| v(&p.github));
+                desc(&mut sp.meetings, |x| v(&x.description));
+                if let Some(c) = &mut sp.contact {
+                    desc(&mut c.teams, |t| v(&t.name));
+                }
+            }
+        }
+    }
+}
+
+macro_rules! fmt_tests {
+    ($($test:ident: $name:literal;)*) => {$(
+        #[test]
+        fn $test() {
+            use sigs_lint::flavour::YamlEmitter;
+            let Some(dst) = edited_copy($name, &format!("fmt-{}", $name), |_| {}) else {
+                return;
+            };
+            // The committed file is canonical: fmt --check passes.
+            let f = sigs_lint::canonical::format(&opts(&dst), false, false);
+            assert!(!f.failed && f.diff.is_empty(), "{}: {}", $name, f.diff);
+            let c = &f.checked;
+            let flavour = c.flavour.expect("flavour");
+            let data = dst.join(flavour.data_file);
+            let committed = std::fs::read_to_string(&data).expect("data");
+            // Every sorted list reversed, the other list indentation and folding.
+            let other = if flavour.yaml == YamlEmitter::V301 {
+                YamlEmitter::Snapshot2019
+            } else {
+                YamlEmitter::V301
+            };
+            let mut model = c.model.clone();
+            reverse_lists(&mut model);
+            let mangled = sigs_lint::flavour::yaml::emit_in_order(flavour, &model, other);
+            assert_ne!(mangled, committed);
+            std::fs::write(&data, &mangled).expect("write");
+            let checked = check(&opts(&dst));
+            let findings: Vec<&str> = checked
+                .run
+                .findings
+                .iter()
+                .filter(|f| f.rule == "canonical-form")
+                .map(|f| f.message.as_str())
+                .collect();
+            assert_eq!(findings.len(), 1, "{findings:?}");
+            assert!(findings[0].contains("is not sorted by"), "{findings:?}");
+            let f = sigs_lint::canonical::format(&opts(&dst), false, false);
+            assert!(f.failed && !f.diff.is_empty());
+            let f = sigs_lint::canonical::format(&opts(&dst), true, false);
+            assert!(f.written && !f.failed, "{}", short(&f.checked));
+            let restored = std::fs::read_to_string(&data).expect("data");
+            assert!(restored == committed, "{}: {}", $name, first_difference(&committed, &restored));
+            let _ = std::fs::remove_dir_all(&dst);
+        }
+    )*};
+}
+
+fmt_tests! {
+    fmt_restores_k8s_head: "kubernetes-community";
+    fmt_restores_k8s_2024: "kubernetes-community-2024-11-20";
+    fmt_restores_k8s_2022: "kubernetes-community-2022-02-07";
+    fmt_restores_k8s_2021: "kubernetes-community-2021-03-09";
+    fmt_restores_k8s_2019_05_06: "kubernetes-community-2019-05-06";
+    fmt_restores_icon: "icon-community";
+    fmt_restores_kubeflow: "kubeflow-community";
+}

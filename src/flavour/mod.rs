@@ -81,7 +81,7 @@ pub enum YamlEmitter {
 impl YamlEmitter {
     pub fn describe(self) -> &'static str {
         match self {
-            YamlEmitter::None => "none (yaml.v2: the data file is not rewritten)",
+            YamlEmitter::None => "none (the generator never rewrites the data file)",
             YamlEmitter::Snapshot2019 => "yaml.v3 v3.0.0-20190409140830-cdc409dda467",
             YamlEmitter::Snapshot2020 => "yaml.v3 v3.0.0-20200313102051-9f266ea9e77c",
             YamlEmitter::V301 => "yaml.v3 v3.0.1",
@@ -363,7 +363,8 @@ pub static KNOWN: &[Flavour] = &[
             "sigs-lint",
             "sigs-lint's built-in templates (kubernetes K35 types, plus ICON's contact.discord)",
             35,
-            Y::V301,
+            // No generator rewrites the data file: no canonical form to hold it to.
+            Y::None,
             // No community generator stands behind the built-in set: no upstream validation, the
             // rules' findings are the whole verdict (warnings unless the config raises them).
             V::None,

@@ -80,7 +80,14 @@ pub fn canonical_as(
     if emitter == YamlEmitter::None || flavour.epoch < 20 {
         return None;
     }
-    let ctx = super::data::context(flavour, model);
+    let sorted = super::data::sorted(flavour, model);
+    Some(emit_in_order(flavour, &sorted, emitter))
+}
+
+/// The model emitted in its own order (not sorted) with an emitter's layout: for tests that need
+/// a data file the generator would reorder.
+pub fn emit_in_order(flavour: &'static Flavour, model: &SigsYaml, emitter: YamlEmitter) -> String {
+    let ctx = super::data::context_of_sorted(flavour, model);
     let root = node(flavour.tree(), &ctx);
     let mut w = Writer {
         out: String::new(),
@@ -95,7 +102,7 @@ pub fn canonical_as(
     if let Node::Map(entries) = &root {
         w.mapping(entries, 0, false);
     }
-    Some(w.out)
+    w.out
 }
 
 struct Writer {

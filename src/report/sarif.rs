@@ -41,6 +41,10 @@ pub const CHECKS: &[(&str, &str)] = &[
         "The community's own generator accepts the data (its Validate), and generate writes only then.",
     ),
     (
+        "canonical-form",
+        "The data file is in the form its generator writes back (sorted, re-emitted by its yaml.v3).",
+    ),
+    (
         "generator-decode",
         "Every key of the data file is one the community's generator decodes (it decodes strictly).",
     ),

@@ -1,0 +1,360 @@
+//! The data file in its canonical form: what the flavour's generator writes back on every run
+//! (decoded, sorted, re-emitted by the yaml.v3 version its `go.mod` pins; see
+//! [`crate::flavour::yaml`]). Upstream's verify diffs the data file like the markdown, so a file
+//! not already in that form fails it: `check` reports `canonical-form`, `sigs-lint fmt` writes it.
+
+use crate::diagnostic::{Finding, Severity};
+use crate::flavour::Flavour;
+use crate::model::{Group, GroupKind, Person, SigsYaml, Str};
+use crate::source::{SourceFile, Span};
+
+/// Full-line comments (1-based line numbers): the generator drops them when it rewrites the file.
+pub fn comment_lines(text: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with('#'))
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+fn v(s: &Option<Str>) -> &str {
+    s.as_ref().map_or("", |s| s.value.as_str())
+}
+
+/// The first adjacent pair, in document order, of a list the generator sorts: (what the list is,
+/// what it is sorted by, the entry that should come later, its span, the other entry, its span).
+pub struct Unsorted {
+    pub list: String,
+    pub by: &'static str,
+    pub first: (String, Span),
+    pub second: (String, Span),
+}
+
+fn pair<T>(
+    list: String,
+    by: &'static str,
+    items: &[T],
+    key: impl Fn(&T) -> &str,
+    span: impl Fn(&T) -> Span,
+) -> Option<Unsorted> {
+    let i = items
+        .windows(2)
+        .position(|w| key(&w[0]).as_bytes() > key(&w[1]).as_bytes())?;
+    Some(Unsorted {
+        list,
+        by,
+        first: (key(&items[i]).to_string(), span(&items[i])),
+        second: (key(&items[i + 1]).to_string(), span(&items[i + 1])),
+    })
+}
+
+fn people(list: String, items: &[Person]) -> Option<Unsorted> {
+    pair(
+        list,
+        "GitHub login",
+        items,
+        |p| v(&p.github),
+        Person::anchor,
+    )
+}
+
+fn in_group(g: &Group, at: &str) -> Option<Unsorted> {
+    if let Some(l) = &g.leadership {
+        for (name, list) in [
+            ("chairs", &l.chairs),
+            ("tech_leads", &l.tech_leads),
+            ("emeritus_leads", &l.emeritus_leads),
+        ] {
+            if let Some(u) = people(format!("{at}.leadership.{name}"), list) {
+                return Some(u);
+            }
+        }
+    }
+    if let Some(u) = pair(
+        format!("{at}.stakeholder_sigs"),
+        "name",
+        &g.stakeholder_sigs,
+        |s| s.value.as_str(),
+        |s| s.span,
+    ) {
+        return Some(u);
+    }
+    if let Some(u) = pair(
+        format!("{at}.meetings"),
+        "description",
+        &g.meetings,
+        |m| v(&m.description),
+        |m| m.span,
+    ) {
+        return Some(u);
+    }
+    if let Some(c) = &g.contact
+        && let Some(u) = pair(
+            format!("{at}.contact.teams"),
+            "name",
+            &c.teams,
+            |t| v(&t.name),
+            |t| t.span,
+        )
+    {
+        return Some(u);
+    }
+    if let Some(u) = pair(
+        format!("{at}.subprojects"),
+        "name",
+        &g.subprojects,
+        |s| v(&s.name),
+        |s| s.span,
+    ) {
+        return Some(u);
+    }
+    for (i, sp) in g.subprojects.iter().enumerate() {
+        let at = format!("{at}.subprojects[{i}]");
+        let found = pair(
+            format!("{at}.owners"),
+            "URL",
+            &sp.owners,
+            |s| s.value.as_str(),
+            |s| s.span,
+        )
+        .or_else(|| people(format!("{at}.leads"), &sp.leads))
+        .or_else(|| {
+            pair(
+                format!("{at}.meetings"),
+                "description",
+                &sp.meetings,
+                |m| v(&m.description),
+                |m| m.span,
+            )
+        })
+        .or_else(|| {
+            sp.contact.as_ref().and_then(|c| {
+                pair(
+                    format!("{at}.contact.teams"),
+                    "name",
+                    &c.teams,
+                    |t| v(&t.name),
+                    |t| t.span,
+                )
+            })
+        });
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// The first list the generator would reorder, in document order.
+pub fn first_unsorted(model: &SigsYaml) -> Option<Unsorted> {
+    for kind in GroupKind::ALL {
+        let groups = model.groups_of(kind);
+        if let Some(u) = pair(
+            kind.key().to_string(),
+            "dir",
+            groups,
+            |g| v(&g.dir),
+            Group::anchor,
+        ) {
+            return Some(u);
+        }
+        for (i, g) in groups.iter().enumerate() {
+            if let Some(u) = in_group(g, &format!("{}[{i}]", kind.key())) {
+                return Some(u);
+            }
+        }
+    }
+    None
+}
+
+/// The `canonical-form` finding for a data file, or `None` when it is canonical (or the
+/// flavour's generator never rewrites it).
+pub fn finding(flavour: &'static Flavour, model: &SigsYaml, file: &SourceFile) -> Option<Finding> {
+    let canonical = crate::flavour::yaml::canonical(flavour, model)?;
+    let text = file.text.as_str();
+    if text == canonical {
+        return None;
+    }
+    let comments = comment_lines(text);
+    let comments_help = if comments.is_empty() {
+        String::new()
+    } else {
+        let shown: Vec<String> = comments.iter().take(10).map(|l| l.to_string()).collect();
+        format!(
+            "; the generator drops comments (line{} {}{}): `sigs-lint fmt --force` drops them too",
+            if comments.len() == 1 { "" } else { "s" },
+            shown.join(", "),
+            if comments.len() > 10 { ", …" } else { "" }
+        )
+    };
+    let why = format!(
+        "the {} generator rewrites {} on every run ({}) and upstream's verify fails when that changes it",
+        flavour.id,
+        flavour.data_file,
+        flavour.yaml.describe()
+    );
+    if let Some(u) = first_unsorted(model) {
+        return Some(
+            Finding::new(
+                "canonical-form",
+                Severity::Error,
+                format!(
+                    "`{}` is not sorted by {}: `{}` comes before `{}`",
+                    u.list, u.by, u.first.0, u.second.0
+                ),
+            )
+            .label(u.first.1, "should come after")
+            .label(u.second.1, "should come before")
+            .help(format!(
+                "run `sigs-lint fmt` to write the file as the generator does (lists sorted byte-wise); {why}{comments_help}"
+            )),
+        );
+    }
+    let (line, diff, changed) = crate::generate::docs::unified_diff(text, &canonical, &file.name);
+    let start = file.offset_of(line, 1);
+    let len = file.line_text(line).len();
+    let mut f = Finding::new(
+        "canonical-form",
+        Severity::Error,
+        format!(
+            "`{}` is not in the form its generator writes ({changed} line(s) differ)",
+            file.name
+        ),
+    )
+    .label(Span::new(start, len), "first difference")
+    .help(format!(
+        "run `sigs-lint fmt` to write it as the generator does; {why}{comments_help}"
+    ));
+    f.diff = Some(diff);
+    Some(f)
+}
+
+/// What `sigs-lint fmt` did.
+pub struct Formatted {
+    pub checked: crate::check::Checked,
+    /// The data file, when it was found.
+    pub path: Option<std::path::PathBuf>,
+    /// The unified diff from the file to its canonical form (empty when canonical).
+    pub diff: String,
+    /// The file was rewritten.
+    pub written: bool,
+    /// A line to print (what happened, or why nothing was done).
+    pub message: Option<String>,
+    /// Exit 1: not canonical (with `--check`), or not written (comments without `--force`,
+    /// data the generator refuses, a write error).
+    pub failed: bool,
+}
+
+/// `sigs-lint fmt`: rewrites the data file in its flavour's canonical form (atomically), or with
+/// `write` false only reports whether it is. Comments would be lost: without `force` a file with
+/// comments is not rewritten.
+pub fn format(opts: &crate::check::CheckOptions, write: bool, force: bool) -> Formatted {
+    let checked = crate::check::check(&crate::check::CheckOptions {
+        no_docs: true,
+        ..opts.clone()
+    });
+    let mut out = Formatted {
+        checked,
+        path: None,
+        diff: String::new(),
+        written: false,
+        message: None,
+        failed: false,
+    };
+    let c = &mut out.checked;
+    // Only what `fmt` is about: load errors and the canonical form.
+    c.run.findings.retain(|f| {
+        f.rule == "canonical-form" || f.rule == "io" || f.severity == Severity::Error && is_load(f)
+    });
+    if c.tool_error || !c.loaded {
+        out.failed = true;
+        return out;
+    }
+    let Some(flavour) = c.flavour else {
+        out.failed = true;
+        return out;
+    };
+    let path = if opts.path.is_file() {
+        opts.path.clone()
+    } else {
+        c.root.join(&c.config.data_file)
+    };
+    out.path = Some(path.clone());
+    let Some(canonical) = crate::flavour::yaml::canonical(flavour, &c.model) else {
+        out.message = Some(format!(
+            "the {} generator never rewrites {}: it has no canonical form",
+            flavour.id, c.config.data_file
+        ));
+        return out;
+    };
+    let text = c
+        .run
+        .files
+        .last()
+        .map(|f| f.text.clone())
+        .unwrap_or_default();
+    if text == canonical {
+        out.message = Some(format!("{} is already canonical", path.display()));
+        return out;
+    }
+    out.diff =
+        crate::generate::docs::unified_diff(&text, &canonical, &path.display().to_string()).1;
+    if !write {
+        out.failed = true;
+        return out;
+    }
+    let comments = comment_lines(&text);
+    if !comments.is_empty() && !force {
+        let shown: Vec<String> = comments.iter().map(|l| l.to_string()).collect();
+        c.run.findings.push(
+            Finding::new(
+                "canonical-form",
+                Severity::Error,
+                format!(
+                    "{} was not rewritten: the generator's form drops its comments (line{} {})",
+                    path.display(),
+                    if comments.len() == 1 { "" } else { "s" },
+                    shown.join(", ")
+                ),
+            )
+            .help("move what they say into the data (or drop them), or pass --force to drop them")
+            .in_file(crate::diagnostic::NO_FILE),
+        );
+        out.failed = true;
+        return out;
+    }
+    match crate::generate::write::write_atomic(&path, &canonical) {
+        Ok(()) => {
+            out.written = true;
+            out.message = Some(format!("formatted {}", path.display()));
+            // The file is canonical now: the finding about it no longer holds.
+            c.run.findings.retain(|f| f.rule != "canonical-form");
+        }
+        Err(e) => {
+            c.run.findings.push(
+                Finding::new(
+                    "io",
+                    Severity::Error,
+                    format!("cannot write `{}`: {e}", path.display()),
+                )
+                .in_file(crate::diagnostic::NO_FILE),
+            );
+            out.failed = true;
+        }
+    }
+    out
+}
+
+fn is_load(f: &Finding) -> bool {
+    matches!(
+        f.rule,
+        "yaml-syntax"
+            | "yaml-budget"
+            | "encoding"
+            | "not-sigs-yaml"
+            | "unknown-field"
+            | "wrong-type"
+            | "duplicate-key"
+            | "generator-decode"
+    )
+}
