@@ -171,6 +171,16 @@ pub fn first_unsorted(model: &SigsYaml) -> Option<Unsorted> {
 /// flavour's generator never rewrites it).
 pub fn finding(flavour: &'static Flavour, model: &SigsYaml, file: &SourceFile) -> Option<Finding> {
     let canonical = crate::flavour::yaml::canonical(flavour, model)?;
+    finding_for(flavour, model, file, &canonical)
+}
+
+/// [`finding`] given the canonical text.
+pub fn finding_for(
+    flavour: &'static Flavour,
+    model: &SigsYaml,
+    file: &SourceFile,
+    canonical: &str,
+) -> Option<Finding> {
     let text = file.text.as_str();
     if text == canonical {
         return None;

@@ -18,11 +18,11 @@ use crate::model::SigsYaml;
 use crate::template::Value;
 
 /// A YAML node as the encoder sees it.
-enum Node {
-    Str(String),
-    Folded(String),
-    Map(Vec<(String, Node)>),
-    Seq(Vec<Node>),
+enum Node<'v> {
+    Str(&'v str),
+    Folded(&'v str),
+    Map(Vec<(&'v str, Node<'v>)>),
+    Seq(Vec<Node<'v>>),
 }
 
 fn is_zero(v: &Value) -> bool {
@@ -40,10 +40,10 @@ fn is_zero(v: &Value) -> bool {
     }
 }
 
-fn node(tree: &TypeTree, v: &Value) -> Node {
+fn node<'v>(tree: &'v TypeTree, v: &'v Value) -> Node<'v> {
     match v {
-        Value::Named(t, s) if t.name == "main.FoldedString" => Node::Folded(s.to_string()),
-        Value::Str(s) | Value::Named(_, s) => Node::Str(s.to_string()),
+        Value::Named(t, s) if t.name == "main.FoldedString" => Node::Folded(s),
+        Value::Str(s) | Value::Named(_, s) => Node::Str(s),
         Value::List(l, _) => Node::Seq(l.iter().map(|x| node(tree, x)).collect()),
         Value::Struct(s, _) | Value::Ptr(_, Some(s)) => {
             let ty = s.ty.name.trim_start_matches("main.");
@@ -52,15 +52,15 @@ fn node(tree: &TypeTree, v: &Value) -> Node {
                 if f.key == "-" || (f.omitempty && is_zero(value)) {
                     continue;
                 }
-                entries.push((f.key.clone(), node(tree, value)));
+                entries.push((f.key.as_str(), node(tree, value)));
             }
             Node::Map(entries)
         }
         Value::Map(..) | Value::Ptr(_, None) | Value::Invalid | Value::Nil => Node::Map(Vec::new()),
-        Value::Bool(b) => Node::Str(b.to_string()),
-        Value::Int(i) => Node::Str(i.to_string()),
-        Value::Uint(u) => Node::Str(u.to_string()),
-        Value::Float(f) => Node::Str(f.to_string()),
+        // The generator's data holds no numbers or booleans.
+        Value::Bool(true) => Node::Str("true"),
+        Value::Bool(false) => Node::Str("false"),
+        Value::Int(_) | Value::Uint(_) | Value::Float(_) => Node::Str(""),
     }
 }
 
@@ -117,7 +117,16 @@ struct Writer {
 impl Writer {
     fn put(&mut self, s: &str) {
         self.out.push_str(s);
-        self.column += s.chars().count();
+        self.column += if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
+    }
+
+    /// Whether `s` written from the current column can need a fold (a space past the width).
+    fn may_fold(&self, s: &str) -> bool {
+        self.width != usize::MAX && self.column + s.len() > self.width
     }
 
     fn put_char(&mut self, c: char) {
@@ -143,7 +152,7 @@ impl Writer {
     }
 
     /// A block mapping whose keys stand at `indent`; the first key follows `- ` when `inline`.
-    fn mapping(&mut self, entries: &[(String, Node)], indent: usize, inline: bool) {
+    fn mapping(&mut self, entries: &[(&str, Node<'_>)], indent: usize, inline: bool) {
         for (i, (key, value)) in entries.iter().enumerate() {
             if !(inline && i == 0) {
                 self.pad(indent);
@@ -155,7 +164,7 @@ impl Writer {
     }
 
     /// The value of a key at `indent`, from just after its `:` to the end of its last line.
-    fn value(&mut self, value: &Node, indent: usize) {
+    fn value(&mut self, value: &Node<'_>, indent: usize) {
         match value {
             Node::Map(entries) if entries.is_empty() => {
                 self.put(" {}");
@@ -190,7 +199,7 @@ impl Writer {
     }
 
     /// Block sequence items, `- ` at `indent`.
-    fn sequence(&mut self, items: &[Node], indent: usize) {
+    fn sequence(&mut self, items: &[Node<'_>], indent: usize) {
         for item in items {
             self.pad(indent);
             self.put_char('-');
@@ -257,6 +266,10 @@ impl Writer {
         if !s.is_empty() {
             self.put_char(' ');
         }
+        if !self.may_fold(s) {
+            self.put(s);
+            return;
+        }
         let chars: Vec<char> = s.chars().collect();
         let mut spaces = false;
         for (i, &c) in chars.iter().enumerate() {
@@ -277,6 +290,11 @@ impl Writer {
 
     fn single(&mut self, s: &str, indent: usize, allow_breaks: bool) {
         self.put(" '");
+        if !self.may_fold(s) {
+            self.put(&s.replace('\'', "''"));
+            self.put_char('\'');
+            return;
+        }
         let chars: Vec<char> = s.chars().collect();
         let mut spaces = false;
         for (i, &c) in chars.iter().enumerate() {
@@ -307,6 +325,15 @@ impl Writer {
 
     fn double(&mut self, s: &str, indent: usize, allow_breaks: bool) {
         self.put(" \"");
+        if !self.may_fold(s)
+            && s.chars().all(|c| {
+                is_printable(c) && c != '\u{FEFF}' && !is_break(c) && c != '"' && c != '\\'
+            })
+        {
+            self.put(s);
+            self.put_char('"');
+            return;
+        }
         let chars: Vec<char> = s.chars().collect();
         let mut spaces = false;
         for (i, &c) in chars.iter().enumerate() {
@@ -447,7 +474,30 @@ struct Analysis {
     block_allowed: bool,
 }
 
+/// The common case, decided on bytes: printable ASCII with no indicator where libyaml looks for
+/// one, no leading or trailing space. Everything is allowed for it.
+fn simple(s: &str) -> bool {
+    let b = s.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    b.iter().all(|c| (0x20..0x7F).contains(c))
+        && !b"#,[]{}&*!|>'\"%@`?:- ".contains(&first)
+        && last != b' '
+        && last != b':'
+        && !s.contains(": ")
+        && !s.contains(" #")
+        && !s.starts_with("...")
+}
+
 fn analyze(s: &str) -> Analysis {
+    if simple(s) {
+        return Analysis {
+            block_plain_allowed: true,
+            single_quoted_allowed: true,
+            block_allowed: true,
+        };
+    }
     if s.is_empty() {
         return Analysis {
             block_plain_allowed: true,
@@ -455,8 +505,7 @@ fn analyze(s: &str) -> Analysis {
             block_allowed: false,
         };
     }
-    let chars: Vec<char> = s.chars().collect();
-    let mut block_indicators = chars.len() >= 3 && (s.starts_with("---") || s.starts_with("..."));
+    let mut block_indicators = s.len() >= 3 && (s.starts_with("---") || s.starts_with("..."));
     let mut special = false;
     let (mut leading_space, mut leading_break, mut trailing_space, mut trailing_break) =
         (false, false, false, false);
@@ -464,8 +513,11 @@ fn analyze(s: &str) -> Analysis {
     let (mut previous_space, mut previous_break) = (false, false);
     let mut line_breaks = false;
     let mut preceded_by_ws = true;
-    for (i, &c) in chars.iter().enumerate() {
-        let followed_by_ws = i + 1 >= chars.len() || chars[i + 1] == ' ' || chars[i + 1] == '\t';
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let last = next.is_none();
+        let followed_by_ws = next.is_none_or(|n| n == ' ' || n == '\t');
         if i == 0 {
             match c {
                 '#' | ',' | '[' | ']' | '{' | '}' | '&' | '*' | '!' | '|' | '>' | '\'' | '"'
@@ -488,7 +540,7 @@ fn analyze(s: &str) -> Analysis {
             if i == 0 {
                 leading_space = true;
             }
-            if i + 1 == chars.len() {
+            if last {
                 trailing_space = true;
             }
             if previous_break {
@@ -501,7 +553,7 @@ fn analyze(s: &str) -> Analysis {
             if i == 0 {
                 leading_break = true;
             }
-            if i + 1 == chars.len() {
+            if last {
                 trailing_break = true;
             }
             if previous_space {
