@@ -220,7 +220,7 @@ pub fn finding_for(
             )),
         );
     }
-    let (line, diff, changed) = crate::generate::docs::unified_diff(text, &canonical, &file.name);
+    let (line, diff, changed) = crate::generate::docs::unified_diff(text, canonical, &file.name);
     let start = file.offset_of(line, 1);
     let len = file.line_text(line).len();
     let mut f = Finding::new(
