@@ -165,9 +165,15 @@ struct PersonPool {
 }
 
 fn random_data(rng: &mut Rng, f: &'static Flavour) -> Data {
+    random_data_with(rng, f, 30)
+}
+
+/// Random data; `invalid_percent` of the cases get perturbations the generator's validation
+/// rejects.
+fn random_data_with(rng: &mut Rng, f: &'static Flavour, invalid_percent: u64) -> Data {
     let tree = f.tree();
     let has = |ty: &str, key: &str| tree.field_by_key(ty, key).is_some();
-    let invalid = rng.chance(30);
+    let invalid = rng.chance(invalid_percent);
     let mut pool = PersonPool {
         people: BTreeMap::new(),
     };
@@ -739,6 +745,68 @@ fn run_slice(slice: &str, expected_flavour: &str) -> Option<Tally> {
         assert!(tally.both_refused >= cases / 20, "{tally:?}");
     }
     Some(tally)
+}
+
+/// Issue 11's acceptance: the HEAD generator (yaml.v3 v3.0.1, Debian's too) and `sigs-lint fmt`
+/// write the same data file for at least 300 random valid repositories.
+#[test]
+fn head_data_file_is_what_its_generator_writes_on_300_valid_repositories() {
+    let Some(bin) = generator("kubernetes-community") else {
+        return;
+    };
+    let f = flavour::by_id("kubernetes-K35").expect("known");
+    let src = root().join(SHARED).join("corpus/kubernetes-community");
+    let base = Path::new(env!("CARGO_TARGET_TMPDIR")).join("oracle-fmt");
+    let _ = std::fs::remove_dir_all(&base);
+    let mut rng = Rng(0xf0f0_1234);
+    let (mut compared, mut tried) = (0, 0);
+    while compared < 300 {
+        tried += 1;
+        assert!(tried < 600, "too few valid cases: {compared} of {tried}");
+        let data = random_data_with(&mut rng, f, 0);
+        let go_dir = base.join(format!("{tried}-go"));
+        let us_dir = base.join(format!("{tried}-us"));
+        for d in [&go_dir, &us_dir] {
+            std::fs::create_dir_all(d).expect("mkdir");
+            copy_tree(&src.join("generator"), &d.join("generator"));
+            std::fs::copy(src.join("go.mod"), d.join("go.mod")).expect("go.mod");
+            std::fs::write(d.join(f.data_file), &data.yaml).expect("data");
+        }
+        let go = Command::new(&bin)
+            .current_dir(&go_dir)
+            .env_remove("WHAT")
+            .env_remove("ANNUAL_REPORT")
+            .env_remove("MAINTAINERS_LIST")
+            .output()
+            .expect("the generator runs");
+        if go.status.success() {
+            let opts = CheckOptions {
+                path: us_dir.clone(),
+                config: None,
+                no_docs: true,
+                only: None,
+                stdin: None,
+            };
+            let formatted = sigs_lint::canonical::format(&opts, true, true);
+            assert!(!formatted.failed, "case {tried}: {:?}", formatted.message);
+            let theirs = std::fs::read_to_string(go_dir.join(f.data_file)).expect("data");
+            let ours = std::fs::read_to_string(us_dir.join(f.data_file)).expect("data");
+            assert!(
+                ours == theirs,
+                "case {tried}:\n--- data\n{}\n--- go\n{theirs}\n--- sigs-lint fmt\n{ours}",
+                data.yaml
+            );
+            // And fmt --check now passes.
+            let again = sigs_lint::canonical::format(&opts, false, false);
+            assert!(!again.failed && again.diff.is_empty(), "case {tried}");
+            compared += 1;
+        }
+        let _ = std::fs::remove_dir_all(&go_dir);
+        let _ = std::fs::remove_dir_all(&us_dir);
+    }
+    eprintln!(
+        "kubernetes HEAD: {compared} data files written alike by its generator and sigs-lint fmt ({tried} tried)"
+    );
 }
 
 macro_rules! oracle_tests {

@@ -887,6 +887,42 @@ fn is_timestamp(s: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn emit(yaml: &str, flavour: &str, emitter: YamlEmitter) -> String {
+        let file = crate::source::SourceFile::new("sigs.yaml", yaml);
+        let loaded = crate::model::load(&file);
+        assert!(!loaded.has_errors(), "{:?}", loaded.findings);
+        let f = super::super::by_id(flavour).expect("flavour");
+        canonical_as(f, &loaded.model, emitter).expect("a yaml.v3 flavour")
+    }
+
+    const DATA: &str = "sigs:\n- dir: sig-apps\n  name: Apps\n  mission_statement: >\n    Covers all aspects of API server, API registration and discovery, generic API CRUD semantics, admission control.\n  label: apps\n  leadership:\n    chairs:\n    - github: zed\n      name: Zed\n    - github: amy\n      name: Amy\n  meetings:\n  - description: Regular SIG Meeting\n    day: Monday\n    time: '11:00'\n    tz: PT (Pacific Time)\n    frequency: weekly\n  subprojects:\n  - name: workloads-api\n    description: The core workloads API, which is composed of the CronJob, DaemonSet, Deployment, Job, ReplicaSet, ReplicationController, PodDisruptionBudget and StatefulSet kinds\n    owners:\n    - https://raw.githubusercontent.com/kubernetes/kubernetes/master/pkg/OWNERS\n";
+
+    /// The 2019/2020 snapshots. Expected bytes established from kubernetes/community's committed
+    /// sigs.yaml of 2024-11-20 (`../shared/corpus/kubernetes-community-2024-11-20`, a fixed point
+    /// of its generator): its lines 1-8 (the folded mission statement wrapped at the first space
+    /// past column 80, then an empty line), 243-245 (the workloads-api description folded the
+    /// same way, continuation two columns right of its key), the list items at their key's
+    /// column, `time: "11:00"` double-quoted (a base-60 float to YAML 1.1), `label` and
+    /// `meetings` always written, chairs sorted by login (the fact sheet, sections 8 and 9).
+    #[test]
+    fn snapshot_layout_as_committed_in_2024() {
+        let want = "sigs:\n- dir: sig-apps\n  name: Apps\n  mission_statement: >\n    Covers all aspects of API server, API registration and discovery, generic API\n    CRUD semantics, admission control.\n\n  label: apps\n  leadership:\n    chairs:\n    - github: amy\n      name: Amy\n    - github: zed\n      name: Zed\n  meetings:\n  - description: Regular SIG Meeting\n    day: Monday\n    time: \"11:00\"\n    tz: PT (Pacific Time)\n    frequency: weekly\n  contact: {}\n  subprojects:\n  - name: workloads-api\n    description: The core workloads API, which is composed of the CronJob, DaemonSet,\n      Deployment, Job, ReplicaSet, ReplicationController, PodDisruptionBudget and\n      StatefulSet kinds\n    owners:\n    - https://raw.githubusercontent.com/kubernetes/kubernetes/master/pkg/OWNERS\nworkinggroups: []\nusergroups: []\ncommittees: []\n";
+        assert_eq!(
+            emit(DATA, "kubernetes-K33", YamlEmitter::Snapshot2020),
+            want
+        );
+    }
+
+    /// v3.0.1: the same data as kubernetes/community writes it since 2025-09-09
+    /// (`../shared/corpus/kubernetes-community/sigs.yaml`, lines 1-8 and the layout of every
+    /// list: items two columns right of their key, no folding); also checked against the
+    /// generator itself in `tests/generator_oracle.rs`.
+    #[test]
+    fn v301_layout_as_committed_since_2025() {
+        let want = "sigs:\n  - dir: sig-apps\n    name: Apps\n    mission_statement: >\n      Covers all aspects of API server, API registration and discovery, generic API CRUD semantics, admission control.\n\n    label: apps\n    leadership:\n      chairs:\n        - github: amy\n          name: Amy\n        - github: zed\n          name: Zed\n    meetings:\n      - description: Regular SIG Meeting\n        day: Monday\n        time: \"11:00\"\n        tz: PT (Pacific Time)\n        frequency: weekly\n    contact: {}\n    subprojects:\n      - name: workloads-api\n        description: The core workloads API, which is composed of the CronJob, DaemonSet, Deployment, Job, ReplicaSet, ReplicationController, PodDisruptionBudget and StatefulSet kinds\n        owners:\n          - https://raw.githubusercontent.com/kubernetes/kubernetes/master/pkg/OWNERS\nworkinggroups: []\nusergroups: []\ncommittees: []\n";
+        assert_eq!(emit(DATA, "kubernetes-K35", YamlEmitter::V301), want);
+    }
+
     #[test]
     fn quoting_follows_yaml_v3() {
         for plain in [
