@@ -102,12 +102,20 @@ pub fn check(opts: &CheckOptions) -> Checked {
     out.root = root.clone();
 
     // The config file.
+    // A config named on the command line is the user's own; the repository's must be a regular
+    // file inside it.
     let config_path = match &opts.config {
-        Some(p) => Some(p.clone()),
-        None => Some(root.join(CONFIG_FILE)).filter(|p| p.is_file()),
+        Some(p) => Some((p.clone(), false)),
+        None => Some((root.join(CONFIG_FILE), true)).filter(|(p, _)| p.symlink_metadata().is_ok()),
     };
-    if let Some(cp) = config_path {
-        let bytes = match read(&cp) {
+    if let Some((cp, in_repo)) = config_path {
+        let read_config = if in_repo {
+            crate::fsutil::read_bytes_inside(&root, &cp, crate::fsutil::MAX_DOC)
+                .map_err(|e| format!("cannot read `{}`: {e}", cp.display()))
+        } else {
+            read(&cp)
+        };
+        let bytes = match read_config {
             Ok(b) => b,
             Err(msg) => return out.fail(io_error(msg, None)),
         };
@@ -141,7 +149,7 @@ pub fn check(opts: &CheckOptions) -> Checked {
     let read_and_load = |p: &Path| -> std::io::Result<(SourceFile, Vec<Finding>, model::Loaded)> {
         let bytes = match &opts.stdin {
             Some(bytes) => bytes.clone(),
-            None => std::fs::read(p)?,
+            None => crate::fsutil::read_bytes_inside(&root, p, crate::fsutil::MAX_DATA)?,
         };
         let (file, findings) = model::load_file(&shown(p), bytes);
         let loaded = model::load(&file);

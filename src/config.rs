@@ -153,12 +153,12 @@ impl Config {
                     }
                 }
                 "data-file" => {
-                    if let Some(s) = p.string(v) {
+                    if let Some(s) = p.string(v).filter(|s| p.inside(v, s)) {
                         config.data_file = s;
                     }
                 }
                 "templates" => {
-                    if let Some(s) = p.string(v) {
+                    if let Some(s) = p.string(v).filter(|s| p.inside(v, s)) {
                         config.templates = s;
                     }
                 }
@@ -166,7 +166,7 @@ impl Config {
                     for (k, v) in p.map(v, &["list", "aliases", "liaisons"]) {
                         let value = match &v.kind {
                             NodeKind::Null => None,
-                            _ => p.string(v),
+                            _ => p.string(v).filter(|s| p.inside(v, s)),
                         };
                         match k {
                             "list" => config.outputs.list = value,
@@ -233,6 +233,28 @@ struct Parser {
 }
 
 impl Parser {
+    /// A path from the config must be a plain path relative to the repository root.
+    fn inside(&mut self, node: &Node, path: &str) -> bool {
+        use std::path::{Component, Path};
+        let p = Path::new(path);
+        let ok = !path.is_empty()
+            && !path.contains('\\')
+            && !p.is_absolute()
+            && p.components()
+                .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+        if !ok {
+            self.error(
+                node.span,
+                format!("`{path}` leaves the repository"),
+                Some(
+                    "paths in the config are relative to the repository root and stay inside it"
+                        .into(),
+                ),
+            );
+        }
+        ok
+    }
+
     fn error(&mut self, span: crate::source::Span, message: String, help: Option<String>) {
         let mut f = Finding::new("config", Severity::Error, message).label_plain(span);
         f.help = help;

@@ -361,7 +361,7 @@ pub fn read_committed(
     e: &Expected,
     shown: &str,
 ) -> Result<Option<String>, Box<Finding>> {
-    match std::fs::read(root.join(&e.path)) {
+    match crate::fsutil::read_bytes_inside(root, &root.join(&e.path), crate::fsutil::MAX_DOC) {
         Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|err| {
             Box::new(Finding::new(
                 "encoding",
@@ -376,8 +376,13 @@ pub fn read_committed(
         }),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(err) => Err(Box::new(
-            Finding::new("io", Severity::Error, format!("cannot read `{shown}`: {err}"))
-                .in_file(NO_FILE),
+            Finding::new(
+                "io",
+                Severity::Error,
+                format!("`{shown}` is neither read nor written: {err}"),
+            )
+            .help("a generated file must be a regular file inside the repository")
+            .in_file(NO_FILE),
         )),
     }
 }
@@ -637,6 +642,9 @@ pub fn orphans(root: &Path, expected: &[Expected]) -> Vec<String> {
     candidates
         .into_iter()
         .filter(|c| !expected.iter().any(|e| e.path == *c))
-        .filter(|c| std::fs::read_to_string(root.join(c)).is_ok_and(|t| t.contains(GENERATED_MARK)))
+        .filter(|c| {
+            crate::fsutil::read_bytes_inside(root, &root.join(c), crate::fsutil::MAX_DOC)
+                .is_ok_and(|t| String::from_utf8_lossy(&t).contains(GENERATED_MARK))
+        })
         .collect()
 }

@@ -147,6 +147,15 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
             if committed.as_deref() == Some(full.as_str()) {
                 continue;
             }
+            if let Some(why) = crate::fsutil::unwritable(&root, &e.path) {
+                checked.run.findings.push(
+                    Finding::new("safe-dir", Severity::Error, format!("not written: {why}"))
+                        .help("sigs-lint writes only regular files inside the repository")
+                        .in_file(NO_FILE),
+                );
+                out.failed = true;
+                continue;
+            }
             let action = if committed.is_some() {
                 "updated"
             } else {

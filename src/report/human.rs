@@ -5,6 +5,24 @@ use miette::{GraphicalReportHandler, GraphicalTheme};
 use super::{Renderer, Run};
 use crate::diagnostic::Rendered;
 
+/// Lines longer than this (in characters) are not shown in a snippet: the finding is printed as
+/// `path:line:col: message` instead (miette cannot draw past column 65,535, and a snippet of a
+/// 600 KB line helps nobody).
+pub const MAX_SNIPPET_LINE: usize = 2000;
+
+/// Whether a finding's labels sit on a line too long to draw.
+fn too_wide(f: &crate::diagnostic::Finding, file: Option<&crate::source::SourceFile>) -> bool {
+    let Some(file) = file else {
+        return false;
+    };
+    f.labels.iter().any(|l| {
+        [l.span.offset, l.span.end()].iter().any(|&offset| {
+            let (line, _) = file.line_col(offset.min(file.text.len()));
+            file.line_text(line).len() > MAX_SNIPPET_LINE
+        })
+    })
+}
+
 /// miette's graphical reports, one per finding, then the summary line.
 pub struct Human {
     pub color: bool,
@@ -29,10 +47,27 @@ impl Renderer for Human {
             if i > 0 {
                 out.write_all(b"\n")?;
             }
-            let rendered = Rendered::new(f, run.file_of(f));
+            let file = run.file_of(f);
             let mut s = String::new();
-            if handler.render_report(&mut s, &rendered).is_err() {
-                s = format!("{}: {}\n", run.location(f), f.message);
+            if too_wide(f, file) {
+                s = format!(
+                    "{}: {}[{}]: {}\n",
+                    run.location(f),
+                    f.severity.as_str(),
+                    f.rule,
+                    f.message
+                );
+                if let Some(help) = &f.help {
+                    s.push_str(&format!("  help: {help}\n"));
+                }
+                s.push_str(&format!(
+                    "  (the line is longer than {MAX_SNIPPET_LINE} characters: not shown)\n"
+                ));
+            } else {
+                let rendered = Rendered::new(f, file);
+                if handler.render_report(&mut s, &rendered).is_err() {
+                    s = format!("{}: {}\n", run.location(f), f.message);
+                }
             }
             out.write_all(s.as_bytes())?;
             if !s.ends_with('\n') {

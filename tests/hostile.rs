@@ -1,0 +1,167 @@
+//! Hostile repositories (issue 12): each case is a small repository built in a temp dir, run
+//! through the binary; the exact diagnostic and exit code are asserted, and a canary folder beside
+//! the repository must come out byte for byte unchanged (nothing outside the root is written).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use assert_cmd::cargo::CommandCargoExt;
+
+/// A scratch area: `<tmp>/repo` (the repository) and `<tmp>/canary` (must never change).
+struct Scratch {
+    base: PathBuf,
+}
+
+const CANARY: &str = "secret=do-not-leak\n";
+
+impl Scratch {
+    fn new(tag: &str) -> Scratch {
+        let base =
+            std::env::temp_dir().join(format!("sigs-lint-hostile-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&base);
+        std::fs::create_dir_all(base.join("repo")).expect("repo");
+        std::fs::create_dir_all(base.join("canary")).expect("canary");
+        std::fs::write(base.join("canary/secret.txt"), CANARY).expect("canary");
+        Scratch { base }
+    }
+
+    fn repo(&self) -> PathBuf {
+        self.base.join("repo")
+    }
+
+    fn write(&self, rel: &str, text: &str) {
+        let p = self.repo().join(rel);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        std::fs::write(p, text).expect("write");
+    }
+
+    fn link(&self, rel: &str, target: &Path) {
+        let p = self.repo().join(rel);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        std::os::unix::fs::symlink(target, p).expect("symlink");
+    }
+
+    /// Runs sigs-lint with `args` (the repository appended), returns (exit code, stdout).
+    fn run(&self, args: &[&str]) -> (Option<i32>, String) {
+        let out = Command::cargo_bin("sigs-lint")
+            .expect("binary")
+            .args(args)
+            .arg(self.repo())
+            .arg("--color")
+            .arg("never")
+            .output()
+            .expect("runs");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout)
+                .replace(&self.repo().display().to_string(), "REPO"),
+        )
+    }
+
+    /// The canary is untouched and holds nothing new.
+    fn assert_canary(&self) {
+        let names: Vec<_> = std::fs::read_dir(self.base.join("canary"))
+            .expect("canary")
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(
+            names.len(),
+            1,
+            "something was written beside the repository"
+        );
+        assert_eq!(
+            std::fs::read_to_string(self.base.join("canary/secret.txt")).expect("canary"),
+            CANARY
+        );
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.base);
+    }
+}
+
+const SIGS: &str = "sigs:\n  - dir: sig-docs\n    name: Docs\n    label: docs\n";
+
+#[test]
+fn a_very_long_line_does_not_break_the_human_format() {
+    let s = Scratch::new("long-line");
+    s.write(
+        "sigs.yaml",
+        &format!(
+            "sigs:\n  - {{dir: sig-docs, name: Docs, label: {}, mission_statement: \"a\\u200bb\"}}\n",
+            "x".repeat(70_000)
+        ),
+    );
+    let (code, out) = s.run(&["check", "--no-docs"]);
+    assert_eq!(code, Some(0), "{out}");
+    let hygiene: Vec<&str> = out.lines().filter(|l| l.contains("text-hygiene")).collect();
+    assert_eq!(
+        hygiene[0],
+        "REPO/sigs.yaml:2:70061: warning[text-hygiene]: `mission_statement` contains the invisible character U+200B"
+    );
+    assert!(out.contains("(the line is longer than 2000 characters: not shown)"));
+    s.assert_canary();
+}
+
+#[test]
+fn a_committed_file_linked_outside_the_repository_is_never_read() {
+    let s = Scratch::new("read-link");
+    s.write("sigs.yaml", SIGS);
+    s.link("sig-docs/README.md", &s.base.join("canary/secret.txt"));
+    for format in ["human", "github", "json"] {
+        let (code, out) = s.run(&["check", "--format", format]);
+        assert_eq!(code, Some(1), "{out}");
+        assert!(
+            !out.contains("do-not-leak"),
+            "{format}: the secret leaked:\n{out}"
+        );
+        assert!(out.contains("sig-docs/README.md"), "{out}");
+        assert!(out.contains("outside the repository"), "{format}: {out}");
+    }
+    s.assert_canary();
+}
+
+#[test]
+fn generate_does_not_write_through_a_link_that_leaves_the_repository() {
+    let s = Scratch::new("write-link");
+    s.write("sigs.yaml", SIGS);
+    s.link("sig-docs", &s.base.join("canary"));
+    let (code, out) = s.run(&["generate"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("safe-dir"), "{out}");
+    s.assert_canary();
+}
+
+#[test]
+fn an_output_path_from_the_config_must_stay_inside_the_repository() {
+    let s = Scratch::new("config-output");
+    s.write("sigs.yaml", SIGS);
+    s.write(".sigs-lint.yaml", "outputs:\n  list: ../canary/pwned.md\n");
+    let (code, out) = s.run(&["generate"]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("`../canary/pwned.md` leaves the repository"),
+        "{out}"
+    );
+    s.assert_canary();
+}
+
+#[test]
+fn a_fifo_named_like_a_committed_file_does_not_hang_check() {
+    let s = Scratch::new("fifo");
+    s.write("sigs.yaml", SIGS);
+    std::fs::create_dir_all(s.repo().join("sig-docs")).expect("mkdir");
+    let fifo = s.repo().join("sig-docs/README.md");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|st| st.success()) {
+        eprintln!("NOTICE: mkfifo unavailable: FIFO case skipped");
+        return;
+    }
+    let (code, out) = s.run(&["check"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("is not a regular file"), "{out}");
+    s.assert_canary();
+}
