@@ -223,6 +223,7 @@ pub fn check(opts: &CheckOptions) -> Checked {
         let validation = load_ok.then(|| {
             s.spawn(|| {
                 let mut found = validation_findings(flavour, &loaded.model);
+                found.extend(marker_findings(&loaded.model));
                 if !opts.no_docs {
                     found.extend(crate::canonical::finding(flavour, &loaded.model, &file));
                 }
@@ -280,6 +281,36 @@ pub fn check(opts: &CheckOptions) -> Checked {
     }
     sort_findings(&mut out.run.findings);
     out
+}
+
+/// Values holding a custom-content marker: the Go generator would take the marker in the
+/// generated text for the block's edge on its next run, cutting or growing files (errors;
+/// `generate` refuses while one exists).
+pub fn marker_findings(model: &SigsYaml) -> Vec<Finding> {
+    use crate::generate::custom::Markers;
+    let markers = [
+        Markers::Markdown.begin(),
+        Markers::Markdown.end(),
+        Markers::Yaml.begin(),
+        Markers::Yaml.end(),
+    ];
+    crate::rules::util::all_strings(model)
+        .into_iter()
+        .filter_map(|(field, value)| {
+            let marker = markers.iter().find(|m| value.value.contains(**m))?;
+            Some(
+                Finding::new(
+                    "marker-in-value",
+                    Severity::Error,
+                    format!(
+                        "`{field}` holds the custom-content marker `{marker}`: the next regeneration would take it for the edge of a file's custom block"
+                    ),
+                )
+                .label(value.span, "custom-content marker")
+                .help("remove the marker from the value; `generate` writes nothing while a value holds one"),
+            )
+        })
+        .collect()
 }
 
 /// What the flavour's own `Validate` rejects: errors where the generator stops on them (from

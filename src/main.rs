@@ -66,7 +66,7 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         only: Option<String>,
         /// Write even when the generator's own validation rejects the data (the Go generator
-        /// would refuse and write nothing).
+        /// would refuse and write nothing), and replace files that look hand-written.
         #[arg(long)]
         force: bool,
         /// Output format for the findings.
@@ -269,7 +269,7 @@ fn main() -> ExitCode {
                 force,
             );
             for w in &g.written {
-                let _ = writeln!(out, "{} {}", w.action, w.path);
+                let _ = writeln!(out, "{} {}", w.action, sigs_lint::report::visible(&w.path));
             }
             let _ = renderer(format, color).render(&g.checked.run, &mut out);
             if g.checked.tool_error {

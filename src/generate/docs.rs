@@ -140,12 +140,24 @@ pub fn unsafe_dir(root: Option<&Path>, dir: &str) -> Option<String> {
     if dir.contains('\\') {
         return Some("it contains a backslash".into());
     }
+    if dir.chars().any(char::is_control) {
+        return Some("it contains control characters".into());
+    }
     let p = Path::new(dir);
     if p.is_absolute() || dir.starts_with('/') {
         return Some("it is an absolute path".into());
     }
     if p.components().any(|c| !matches!(c, Component::Normal(_))) {
         return Some("it leaves the directory (`..` or `.`)".into());
+    }
+    if p.components().any(|c| c.as_os_str() == ".git") {
+        return Some("it is inside `.git`".into());
+    }
+    if p.components()
+        .next()
+        .is_some_and(|c| c.as_os_str() == "generator")
+    {
+        return Some("it is inside `generator/`, the templates' folder".into());
     }
     // A link inside the repository may point outside it: follow the path only when it holds one.
     let root = root?;

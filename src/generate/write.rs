@@ -85,8 +85,10 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
         .findings
         .iter()
         .filter(|f| {
-            matches!(f.rule, "generator-validation" | "generator-decode")
-                && f.severity == Severity::Error
+            matches!(
+                f.rule,
+                "generator-validation" | "generator-decode" | "marker-in-value"
+            ) && f.severity == Severity::Error
         })
         .count();
     if write && rejected > 0 && !force {
@@ -145,6 +147,28 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
                 (Ok(_), None) => continue,
             };
             if committed.as_deref() == Some(full.as_str()) {
+                continue;
+            }
+            // A file that does not look generated (no generator header, no custom-content block)
+            // is someone's own: it is not overwritten without --force.
+            if let Some(text) = &committed
+                && !force
+                && !text.contains(docs::GENERATED_MARK)
+                && !text.contains(e.markers.begin())
+            {
+                checked.run.findings.push(
+                    Finding::new(
+                        "doc-stale",
+                        Severity::Error,
+                        format!(
+                            "`{}` was not overwritten: it has no generator header and no custom-content block, so it looks hand-written",
+                            docs::join(&shown_root, &e.path)
+                        ),
+                    )
+                    .help("move it away, or pass --force to replace it with the generated file")
+                    .in_file(NO_FILE),
+                );
+                out.failed = true;
                 continue;
             }
             if let Some(why) = crate::fsutil::unwritable(&root, &e.path) {

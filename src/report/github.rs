@@ -47,12 +47,13 @@ impl Renderer for Github {
                 "title={}",
                 escape_property(&format!("sigs-lint {}", f.rule))
             ));
-            let mut message = format!("{}: {}", run.location(f), f.message);
+            let mut message = format!("{}: {}", run.location(f), super::visible(&f.message));
             if let Some(help) = &f.help {
                 message.push_str(&format!("\nhelp: {help}"));
             }
             if let Some(diff) = &f.diff {
-                let lines: Vec<&str> = diff.lines().collect();
+                // Control characters of committed files made visible, line by line.
+                let lines: Vec<String> = diff.lines().map(super::visible).collect();
                 message.push('\n');
                 message.push_str(&lines[..lines.len().min(MAX_DIFF_LINES)].join("\n"));
                 if lines.len() > MAX_DIFF_LINES {

@@ -47,7 +47,12 @@ impl Renderer for Human {
             if i > 0 {
                 out.write_all(b"\n")?;
             }
-            let file = run.file_of(f);
+            let shown = run.file_of(f).map(super::displayable);
+            let file = shown.as_deref();
+            let mut visible_finding = f.clone();
+            visible_finding.message = super::visible(&f.message);
+            visible_finding.help = f.help.as_deref().map(super::visible);
+            let f = &visible_finding;
             let mut s = String::new();
             if too_wide(f, file) {
                 s = format!(
@@ -75,6 +80,7 @@ impl Renderer for Human {
             }
             if let Some(diff) = &f.diff {
                 for line in diff.lines() {
+                    let line = &super::visible(line);
                     let painted = match (self.color, line.chars().next()) {
                         (true, Some('+')) if !line.starts_with("+++") => {
                             format!("\x1b[32m{line}\x1b[0m")

@@ -41,6 +41,10 @@ pub const CHECKS: &[(&str, &str)] = &[
         "The community's own generator accepts the data (its Validate), and generate writes only then.",
     ),
     (
+        "marker-in-value",
+        "No value holds a custom-content marker (the generator would take it for a block's edge).",
+    ),
+    (
         "canonical-form",
         "The data file is in the form its generator writes back (sorted, re-emitted by its yaml.v3).",
     ),

@@ -8,7 +8,7 @@ pub struct Short;
 impl Renderer for Short {
     fn render(&self, run: &Run, out: &mut dyn Write) -> io::Result<()> {
         for f in &run.findings {
-            let message = f.message.replace(['\n', '\r'], " ");
+            let message = super::visible(&f.message.replace(['\n', '\r'], " "));
             writeln!(
                 out,
                 "{}: {}[{}]: {message}",
