@@ -156,7 +156,10 @@ fn main() -> ExitCode {
         }
     };
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = Tracked {
+        inner: std::io::BufWriter::new(stdout.lock()),
+        error: None,
+    };
     let code = match cli.command {
         Command::Rules => {
             let width = RULES.iter().map(|r| r.id().len()).max().unwrap_or(0);
@@ -323,8 +326,50 @@ fn main() -> ExitCode {
             }
         }
     };
-    let _ = out.flush();
+    let flushed = out.flush();
+    // Output that could not be written (a closed pipe, a full disk) is a failure of the run.
+    if let Some(e) = out.error.take().or(flushed.err()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write the output: {e}");
+        }
+        return ExitCode::from(2);
+    }
     ExitCode::from(code)
+}
+
+/// Standard output that remembers the first write error (the renderers' results are not all
+/// checked one by one).
+struct Tracked<W: Write> {
+    inner: W,
+    error: Option<std::io::Error>,
+}
+
+impl<W: Write> Write for Tracked<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self.inner.write(buf) {
+            Ok(n) => Ok(n),
+            Err(e) => {
+                let kind = e.kind();
+                if self.error.is_none() {
+                    self.error = Some(e);
+                }
+                Err(std::io::Error::from(kind))
+            }
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self.inner.flush() {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                let kind = e.kind();
+                if self.error.is_none() {
+                    self.error = Some(e);
+                }
+                Err(std::io::Error::from(kind))
+            }
+        }
+    }
 }
 
 fn renderer(format: Format, color: Color) -> Box<dyn Renderer> {

@@ -24,6 +24,29 @@ pub struct Generated {
     pub failed: bool,
 }
 
+/// What every temporary file's name holds: `.<file>.sigs-lint-<pid>.tmp`.
+const TMP_INFIX: &str = ".sigs-lint-";
+
+/// Removes temporary files a killed run left in `dir` (`.<file>.sigs-lint-<pid>.tmp`, regular
+/// files only); returns their names.
+pub fn remove_leftovers(dir: &Path) -> Vec<String> {
+    let mut removed = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return removed;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let is_ours = name.starts_with('.')
+            && name.ends_with(".tmp")
+            && name.contains(TMP_INFIX)
+            && e.file_type().is_ok_and(|t| t.is_file());
+        if is_ours && std::fs::remove_file(e.path()).is_ok() {
+            removed.push(name);
+        }
+    }
+    removed
+}
+
 /// Writes `content` to `path` through a temporary file in the same directory and a rename.
 pub fn write_atomic(path: &Path, content: &str) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
@@ -31,11 +54,15 @@ pub fn write_atomic(path: &Path, content: &str) -> std::io::Result<()> {
     let name = path
         .file_name()
         .map_or("out".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.sigs-lint-{}.tmp", std::process::id()));
+    let tmp = dir.join(format!(".{name}{TMP_INFIX}{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(content.as_bytes())?;
         f.sync_all()?;
+        // The rewritten file keeps the old one's permissions.
+        if let Ok(meta) = std::fs::metadata(path) {
+            std::fs::set_permissions(&tmp, meta.permissions())?;
+        }
         std::fs::rename(&tmp, path)
     })();
     if result.is_err() {
@@ -125,6 +152,35 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
         out.failed = findings.iter().any(|f| f.severity == Severity::Error);
         checked.run.findings.extend(findings);
     } else {
+        // Temporary files of an earlier run that was killed mid-write.
+        let mut dirs: Vec<std::path::PathBuf> = expected
+            .iter()
+            .filter_map(|e| root.join(&e.path).parent().map(Path::to_path_buf))
+            .collect();
+        dirs.sort();
+        dirs.dedup();
+        for d in dirs {
+            for name in remove_leftovers(&d) {
+                checked.run.findings.push(
+                    Finding::new(
+                        "io",
+                        Severity::Note,
+                        format!(
+                            "removed `{}`, left by an earlier run that was stopped while writing",
+                            docs::join(
+                                &shown_root,
+                                &d.join(&name)
+                                    .strip_prefix(&root)
+                                    .unwrap_or(Path::new(&name))
+                                    .display()
+                                    .to_string()
+                            )
+                        ),
+                    )
+                    .in_file(NO_FILE),
+                );
+            }
+        }
         let mut template_errors = docs::TemplateErrors::default();
         for e in &expected {
             let path = root.join(&e.path);

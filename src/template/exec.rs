@@ -16,9 +16,16 @@ use super::value::Value;
 pub const MAX_EXEC_DEPTH: usize = 200;
 /// Largest output we write before giving up (a runaway template cannot fill the disk).
 pub const MAX_OUTPUT: usize = 64 << 20;
+/// Largest string a function may take or return (generator values are a few kilobytes).
+pub const MAX_STRING: usize = 16 << 20;
 /// Most nodes one execution may visit (`{{define "a"}}{{template "a"}}{{template "a"}}{{end}}`
 /// would otherwise run for ever); far above what any generator template needs.
 pub const DEFAULT_STEP_LIMIT: u64 = 50_000_000;
+
+/// The longest one execution may run; checked every [`DEADLINE_EVERY`] steps. A template whose
+/// steps each format megabytes is stopped by time when the step limit would take too long.
+pub const DEADLINE: std::time::Duration = std::time::Duration::from_secs(2);
+const DEADLINE_EVERY: u64 = 1024;
 
 /// A template error: parse or execution, worded as Go words it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -154,6 +161,7 @@ impl Templates {
             depth: 0,
             steps: 0,
             at: None,
+            started: std::time::Instant::now(),
         };
         s.walk_list(data, &body.root)
             .map(|_| ())
@@ -213,6 +221,7 @@ struct State<'a> {
     depth: usize,
     steps: u64,
     at: Option<At<'a>>,
+    started: std::time::Instant,
 }
 
 impl<'a> State<'a> {
@@ -266,6 +275,9 @@ impl<'a> State<'a> {
 
     fn walk(&mut self, dot: &Value, node: &'a Node) -> EResult<Flow> {
         self.steps += 1;
+        if self.steps.is_multiple_of(DEADLINE_EVERY) && self.started.elapsed() > DEADLINE {
+            return self.error(format!("execution exceeded {} seconds", DEADLINE.as_secs()));
+        }
         if self.steps > self.templates.step_limit {
             return self.error(format!(
                 "execution exceeded {} steps",
@@ -731,10 +743,28 @@ impl<'a> State<'a> {
             };
             argv.push(self.validate_type(fv, param)?);
         }
-        (f.call)(&argv).or_else(|e| {
+        // Every intermediate string is bounded (`printf "%s%s"` doubling): the arguments before
+        // the call, the result after it.
+        let input: usize = argv.iter().map(|v| v.as_str().map_or(0, str::len)).sum();
+        if input > MAX_STRING {
+            self.at = Some(node);
+            return self.error(format!(
+                "error calling {name}: its arguments exceed {MAX_STRING} bytes"
+            ));
+        }
+        let result = (f.call)(&argv).or_else(|e| {
             self.at = Some(node);
             self.error(format!("error calling {name}: {e}"))
-        })
+        })?;
+        if let Value::Str(s) = &result
+            && s.len() > MAX_STRING
+        {
+            self.at = Some(node);
+            return self.error(format!(
+                "error calling {name}: its result exceeds {MAX_STRING} bytes"
+            ));
+        }
+        Ok(result)
     }
 
     /// Go's `validateType`: a value passed where the parameter kind `param` is expected.

@@ -58,6 +58,9 @@ struct Parser<'f> {
     /// The last token handed out, for error lines.
     last_line: usize,
     last_pos: usize,
+    /// Where each name is in the tree set (a define is found in constant time: 100k defines
+    /// would otherwise take quadratic time).
+    index: std::cell::RefCell<std::collections::HashMap<String, usize>>,
 }
 
 /// Parses `text` as the template `name`; `{{define}}` and `{{block}}` add more trees. Returns every
@@ -80,6 +83,7 @@ pub fn parse(
         has_function,
         last_line: 1,
         last_pos: 0,
+        index: Default::default(),
     };
     let mut set: Vec<(String, Vec<Node>)> = Vec::new();
     let root = p.parse_top(&mut set)?;
@@ -163,8 +167,12 @@ impl Parser<'_> {
         name: String,
         root: Vec<Node>,
     ) -> PResult<()> {
-        match set.iter_mut().find(|(n, _)| *n == name) {
-            None => set.push((name, root)),
+        let at = self.index.borrow().get(&name).copied();
+        match at.map(|i| &mut set[i]) {
+            None => {
+                self.index.borrow_mut().insert(name.clone(), set.len());
+                set.push((name, root));
+            }
             Some((_, existing)) if is_empty_tree(existing) => *existing = root,
             Some(_) if !is_empty_tree(&root) => {
                 return self.error(format!(
