@@ -263,7 +263,22 @@ impl Parser {
 
     fn entries<'n>(&mut self, node: &'n Node) -> Vec<(&'n Node, &'n Node)> {
         match &node.kind {
-            NodeKind::Map(m) => m.iter().map(|(k, v)| (k, v)).collect(),
+            NodeKind::Map(m) => {
+                // A key given twice: YAML forbids it, and the second would silently win.
+                let mut seen = std::collections::HashSet::new();
+                for (k, _) in m.iter() {
+                    if let Some(text) = k.key_text()
+                        && !seen.insert(text)
+                    {
+                        self.error(
+                            k.span,
+                            format!("duplicate key `{text}` in the config file"),
+                            Some("give each key once".into()),
+                        );
+                    }
+                }
+                m.iter().map(|(k, v)| (k, v)).collect()
+            }
             NodeKind::Null => Vec::new(),
             _ => {
                 self.error(node.span, "expected a mapping".into(), None);

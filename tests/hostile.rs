@@ -343,3 +343,30 @@ fn a_hundred_thousand_defines_parse_in_linear_time() {
     );
     s.assert_canary();
 }
+
+#[test]
+fn load_errors_are_worded_for_people() {
+    let s = Scratch::new("words");
+    s.write("sigs.yaml", "sigs: []\n---\nsigs: []\n");
+    let (code, out) = s.run(&["check", "--no-docs", "--format", "short"]);
+    assert_eq!(code, Some(1));
+    assert!(out.starts_with("REPO/sigs.yaml:3:1: error[yaml-syntax]: invalid YAML: the file holds more than one YAML document (a `---` line after content); the generator reads only the first and drops the rest when it rewrites the file: keep one document\n"), "{out}");
+    s.write("sigs.yaml", "sigs:\n  - dir: !!int notanint\n    name: x\n");
+    let (code, out) = s.run(&["check", "--no-docs", "--format", "short"]);
+    assert_eq!(code, Some(1));
+    assert!(out.starts_with("REPO/sigs.yaml:2:16: error[yaml-syntax]: invalid YAML: a value tagged as an integer (e.g. `!!int`) is not an integer; drop the tag, the data holds strings\n"), "{out}");
+    s.write("sigs.yaml", "sigs: []\n");
+    s.write(
+        ".sigs-lint.yaml",
+        "rules:\n  lead-details: off\nrules:\n  lead-details: error\n",
+    );
+    let (code, out) = s.run(&["check", "--no-docs", "--format", "short"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        out.starts_with(
+            "REPO/.sigs-lint.yaml:3:1: error[config]: duplicate key `rules` in the config file\n"
+        ),
+        "{out}"
+    );
+    s.assert_canary();
+}

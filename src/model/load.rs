@@ -358,5 +358,24 @@ fn clean_parser_message(message: &str) -> String {
         Some(i) => &first[..i],
         None => first,
     };
-    trimmed.trim_end_matches([',', '.', ':']).to_string()
+    let trimmed = trimmed.trim_end_matches([',', '.', ':']);
+    // The parser's words for what a person must do, where they name its own API.
+    if trimmed.contains("multiple YAML documents") {
+        return "the file holds more than one YAML document (a `---` line after content); the generator reads only the first and drops the rest when it rewrites the file: keep one document".into();
+    }
+    for (ty, name) in [
+        ("u64", "an integer"),
+        ("i64", "an integer"),
+        ("u32", "an integer"),
+        ("i32", "an integer"),
+        ("f64", "a number"),
+        ("bool", "a boolean"),
+    ] {
+        if trimmed == format!("invalid {ty}") {
+            return format!(
+                "a value tagged as {name} (e.g. `!!int`) is not {name}; drop the tag, the data holds strings"
+            );
+        }
+    }
+    trimmed.to_string()
 }

@@ -43,12 +43,13 @@ impl Renderer for Human {
             writeln!(out, "generator: {}", g.reason)?;
             out.write_all(b"\n")?;
         }
+        // Each file made displayable once (not once per finding).
+        let shown_files: Vec<_> = run.files.iter().map(super::displayable).collect();
         for (i, f) in run.findings.iter().enumerate() {
             if i > 0 {
                 out.write_all(b"\n")?;
             }
-            let shown = run.file_of(f).map(super::displayable);
-            let file = shown.as_deref();
+            let file = shown_files.get(f.file).map(|c| &**c);
             let mut visible_finding = f.clone();
             visible_finding.message = super::visible(&f.message);
             visible_finding.help = f.help.as_deref().map(super::visible);
