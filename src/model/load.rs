@@ -306,10 +306,20 @@ impl<'f> Cx<'f> {
 }
 
 /// The closest known key, when it is close enough to be a likely typo.
+/// Suggestions are for typos: names longer than this are not compared, and at most
+/// [`SUGGEST_MAX_CANDIDATES`] candidates are (string similarity is quadratic in length).
+pub const SUGGEST_MAX_LEN: usize = 128;
+pub const SUGGEST_MAX_CANDIDATES: usize = 2000;
+
 pub fn did_you_mean<'a>(text: &str, known: &[&'a str]) -> Option<&'a str> {
+    if text.len() > SUGGEST_MAX_LEN {
+        return None;
+    }
     let lower = text.to_ascii_lowercase().replace('-', "_");
     known
         .iter()
+        .filter(|k| k.len() <= SUGGEST_MAX_LEN)
+        .take(SUGGEST_MAX_CANDIDATES)
         .map(|k| (strsim::jaro_winkler(&lower, k), *k))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))

@@ -11,6 +11,11 @@ pub mod tree;
 pub use de::{List, with_source};
 pub use load::{Loaded, did_you_mean, load, load_file, validate, yaml_error};
 
+/// The bounds of "did you mean" suggestions.
+pub mod load_limits {
+    pub use super::load::{SUGGEST_MAX_CANDIDATES, SUGGEST_MAX_LEN};
+}
+
 use serde::Deserialize;
 
 use crate::source::Span;

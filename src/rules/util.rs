@@ -304,11 +304,18 @@ pub fn fold_key(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The closest candidate by Jaro-Winkler similarity.
+/// The closest candidate by Jaro-Winkler similarity (bounded like `did_you_mean`: long names
+/// and candidates past the first few thousand are not compared).
 pub fn nearest<'a>(value: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    use crate::model::load_limits::{SUGGEST_MAX_CANDIDATES, SUGGEST_MAX_LEN};
+    if value.len() > SUGGEST_MAX_LEN {
+        return None;
+    }
     let lower = value.to_lowercase();
     candidates
         .into_iter()
+        .filter(|c| c.len() <= SUGGEST_MAX_LEN)
+        .take(SUGGEST_MAX_CANDIDATES)
         .map(|c| (strsim::jaro_winkler(&lower, &c.to_lowercase()), c))
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
@@ -317,6 +324,18 @@ pub fn nearest<'a>(value: &str, candidates: impl IntoIterator<Item = &'a str>) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suggestions_are_bounded() {
+        assert_eq!(nearest("Nodes", ["Node", "Docs"]), Some("Node"));
+        let long = "N".repeat(200);
+        assert_eq!(nearest(&long, ["Node"]), None);
+        let many: Vec<String> = (0..5000).map(|i| format!("x{i}")).collect();
+        // Only the first candidates are compared: a match past them is not found.
+        let mut names: Vec<&str> = many.iter().map(String::as_str).collect();
+        names.push("Node");
+        assert_ne!(nearest("Node", names.iter().copied()), Some("Node"));
+    }
 
     #[test]
     fn logins() {
