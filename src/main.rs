@@ -398,6 +398,11 @@ fn renderer(format: Format, color: Color) -> Box<dyn Renderer> {
 /// `sigs-lint init`: the built-in templates into `PATH/generator/`.
 fn init(path: &std::path::Path, force: bool, out: &mut dyn Write) -> u8 {
     let dir = path.join("generator");
+    // Nothing is written through a link that leaves the repository.
+    if let Some(why) = sigs_lint::fsutil::unwritable(path, "generator/header.tmpl") {
+        eprintln!("error: nothing was written: {why}");
+        return 2;
+    }
     if let Err(e) = std::fs::create_dir_all(&dir) {
         eprintln!("error: cannot create {}: {e}", dir.display());
         return 2;
@@ -405,6 +410,11 @@ fn init(path: &std::path::Path, force: bool, out: &mut dyn Write) -> u8 {
     let mut code = 0;
     for (name, text) in sigs_lint::generate::docs::BUILT_IN {
         let target = dir.join(name);
+        if let Some(why) = sigs_lint::fsutil::unwritable(path, &format!("generator/{name}")) {
+            eprintln!("error: {} was not written: {why}", target.display());
+            code = 2;
+            continue;
+        }
         if target.exists() && !force {
             let _ = writeln!(
                 out,

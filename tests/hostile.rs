@@ -370,3 +370,39 @@ fn load_errors_are_worded_for_people() {
     );
     s.assert_canary();
 }
+
+#[test]
+fn a_dir_through_a_link_into_a_new_folder_is_refused() {
+    let s = Scratch::new("link-new-folder");
+    s.write(
+        "sigs.yaml",
+        "sigs:\n  - dir: out/sig-docs\n    name: Docs\n    label: docs\n",
+    );
+    s.link("out", &s.base.join("canary"));
+    let (code, out) = s.run(&["check", "--no-docs", "--format", "short"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("error[safe-dir]"), "{out}");
+    assert!(out.contains("outside the repository"), "{out}");
+    let (code, out) = s.run(&["generate", "--format", "short"]);
+    assert_eq!(code, Some(1), "{out}");
+    s.assert_canary();
+}
+
+#[test]
+fn init_does_not_write_through_a_linked_generator_folder() {
+    let s = Scratch::new("init-link");
+    s.link("generator", &s.base.join("canary"));
+    let out = Command::cargo_bin("sigs-lint")
+        .expect("binary")
+        .arg("init")
+        .arg(s.repo())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("outside the repository"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    s.assert_canary();
+}

@@ -166,16 +166,17 @@ pub fn unsafe_dir(root: Option<&Path>, dir: &str) -> Option<String> {
         path.push(c);
         match path.symlink_metadata() {
             Ok(m) if m.file_type().is_symlink() => {
-                if let (Ok(real), Ok(real_root)) =
-                    (root.join(dir).canonicalize(), root.canonicalize())
-                    && !real.starts_with(&real_root)
-                {
-                    return Some(format!(
-                        "it is a link to {}, outside the repository",
-                        real.display()
-                    ));
+                // The link itself (a later folder may not exist yet).
+                match (path.canonicalize(), root.canonicalize()) {
+                    (Ok(real), Ok(real_root)) if !real.starts_with(&real_root) => {
+                        return Some(format!(
+                            "it is a link to {}, outside the repository",
+                            real.display()
+                        ));
+                    }
+                    (Err(_), _) => return Some("it goes through a dangling link".into()),
+                    _ => {}
                 }
-                break;
             }
             Ok(_) => {}
             Err(_) => break,
