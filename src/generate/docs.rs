@@ -83,13 +83,20 @@ pub enum Source {
 }
 
 impl Source {
-    fn read(&self, name: &str) -> Option<String> {
+    /// A template's text: `Ok(None)` when it does not exist; an error when it exists but cannot
+    /// be read (a link leaving the repository, not UTF-8, too large, unreadable) — such a
+    /// template is not taken for absent.
+    fn try_read(&self, name: &str) -> Result<Option<String>, String> {
         match self {
-            Source::Dir(d) => crate::fsutil::read_inside(d, &d.join(name)).ok(),
-            Source::BuiltIn => BUILT_IN
+            Source::Dir(d) => match crate::fsutil::read_inside(d, &d.join(name)) {
+                Ok(t) => Ok(Some(t)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(e) => Err(format!("cannot read the template {name}: {e}")),
+            },
+            Source::BuiltIn => Ok(BUILT_IN
                 .iter()
                 .find(|(n, _)| *n == name)
-                .map(|(_, t)| t.to_string()),
+                .map(|(_, t)| t.to_string())),
         }
     }
 
@@ -209,9 +216,21 @@ fn load(
     name: &str,
     funcs: &crate::template::FuncMap,
 ) -> Option<Loaded> {
-    let text = source.read(name)?;
-    let header = source.read("header.tmpl");
     let dir = template_dir(source, root);
+    let unreadable = |message: String| Loaded {
+        file: Err(RenderError::plain(message)),
+        texts: Vec::new(),
+        dir: dir.clone(),
+    };
+    let text = match source.try_read(name) {
+        Ok(Some(t)) => t,
+        Ok(None) => return None,
+        Err(e) => return Some(unreadable(e)),
+    };
+    let header = match source.try_read("header.tmpl") {
+        Ok(h) => h,
+        Err(e) => return Some(unreadable(e)),
+    };
     let mut texts = vec![(name.to_string(), std::rc::Rc::from(text.as_str()))];
     if let Some(h) = &header {
         texts.push(("header.tmpl".into(), std::rc::Rc::from(h.as_str())));

@@ -241,6 +241,38 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
             } else {
                 "created"
             };
+            // Text outside the custom-content block does not survive a regeneration: say so.
+            if let Some(text) = &committed {
+                let lost = super::custom::dropped(text, e.markers);
+                if !lost.is_empty() {
+                    let shown: Vec<String> = lost
+                        .iter()
+                        .take(3)
+                        .map(|(line, t)| {
+                            format!("line {line}: `{}`", crate::report::visible(t.trim()))
+                        })
+                        .collect();
+                    checked.run.findings.push(
+                        Finding::new(
+                            "custom-content",
+                            Severity::Warning,
+                            format!(
+                                "`{}`: {} line(s) outside the custom-content block were dropped ({}{})",
+                                docs::join(&shown_root, &e.path),
+                                lost.len(),
+                                shown.join("; "),
+                                if lost.len() > 3 { "; …" } else { "" }
+                            ),
+                        )
+                        .help(format!(
+                            "keep your own text between `{}` and `{}`; version control has the old file",
+                            e.markers.begin(),
+                            e.markers.end()
+                        ))
+                        .in_file(NO_FILE),
+                    );
+                }
+            }
             if let Err(err) = write_atomic(&path, &full) {
                 checked.run.findings.push(
                     Finding::new(
