@@ -482,3 +482,28 @@ fn generate_says_which_text_it_dropped() {
     assert!(text.contains("<!-- BEGIN CUSTOM CONTENT -->\nkept\n<!-- END CUSTOM CONTENT -->\n"));
     s.assert_canary();
 }
+
+#[test]
+fn a_flood_of_findings_is_capped_per_rule() {
+    let s = Scratch::new("flood");
+    let groups: String = (0..1500)
+        .map(|i| format!("  - {{dir: sig-g{i}, name: G{i}, label: g{i}, charter_link: c.md, mission_statement: m, subprojects: [{{name: s, owners: [\"https://github.com/o/r/blob/main/OWNERS\"]}}]}}\n"))
+        .collect();
+    s.write("sigs.yaml", &format!("sigs:\n{groups}"));
+    let (code, out) = s.run(&["check", "--no-docs", "--format", "short"]);
+    assert_eq!(code, Some(0), "{}", &out[out.len().saturating_sub(500)..]);
+    assert!(
+        out.contains("REPO/sigs.yaml: note[required-chairs]: 500 more `required-chairs` findings are not shown (the first 1000 are)\n"),
+        "{}",
+        &out[out.len().saturating_sub(500)..]
+    );
+    // Every subproject is named `s`: duplicate-names floods too.
+    assert!(
+        out.ends_with(
+            "0 errors, 2000 warnings, 2 notes (duplicate-names: 1001, required-chairs: 1001)\n"
+        ),
+        "{}",
+        &out[out.len().saturating_sub(300)..]
+    );
+    s.assert_canary();
+}

@@ -134,6 +134,9 @@ pub trait Rule: Sync {
     }
 }
 
+/// The most findings one rule reports in a run; a note counts the rest.
+pub const MAX_FINDINGS_PER_RULE: usize = 1000;
+
 /// Every rule, in the order `sigs-lint rules` lists them.
 pub static RULES: &[&dyn Rule] = &[
     &required_chairs::RequiredChairs,
@@ -185,6 +188,10 @@ pub fn run_in(
             findings: &mut findings,
         };
         rule.check(&cx, &mut sink);
+        // A flood of one rule's findings helps nobody and costs memory: the first ones are kept.
+        let produced = findings.len() - start;
+        let more = produced.saturating_sub(MAX_FINDINGS_PER_RULE);
+        findings.truncate(start + produced.min(MAX_FINDINGS_PER_RULE));
         // Without a level the rule's own severities stand: warnings (upstream's verdict: the
         // community generators enforce none of the rules), `safe-dir` an error (sigs-lint itself
         // refuses to write outside the repository). A level applies to all its findings.
@@ -196,6 +203,16 @@ pub fn run_in(
             for f in &mut findings[start..] {
                 f.severity = severity;
             }
+        }
+        if more > 0 {
+            findings.push(Finding::new(
+                rule.id(),
+                Severity::Note,
+                format!(
+                    "{more} more `{}` findings are not shown (the first {MAX_FINDINGS_PER_RULE} are)",
+                    rule.id()
+                ),
+            ));
         }
     }
     findings
