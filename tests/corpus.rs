@@ -2,6 +2,8 @@
 //! corpora are exact snapshots, and the defects the issue names are asserted one by one.
 //! Without the corpus (a clone elsewhere) these tests print a loud notice and pass vacuously.
 
+mod support;
+
 use std::path::Path;
 
 use sigs_lint::check::{CheckOptions, Checked, check};
@@ -276,18 +278,6 @@ fn opts(path: &Path) -> CheckOptions {
     }
 }
 
-fn copy_tree(src: &Path, dst: &Path) {
-    std::fs::create_dir_all(dst).expect("mkdir");
-    for e in std::fs::read_dir(src).expect("read dir").flatten() {
-        let to = dst.join(e.file_name());
-        if e.path().is_dir() {
-            copy_tree(&e.path(), &to);
-        } else {
-            std::fs::copy(e.path(), &to).expect("copy");
-        }
-    }
-}
-
 fn scratch(tag: &str) -> std::path::PathBuf {
     let d = std::env::temp_dir().join(format!("sigs-lint-{tag}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
@@ -332,7 +322,7 @@ fn planned(c: &Checked) -> Vec<(String, Markers)> {
 fn fixed_point_and_rebuild(name: &str) -> Option<(usize, usize)> {
     let p = slice(name)?;
     let dst = scratch(name);
-    copy_tree(&p, &dst);
+    support::copy_dir(&p, &dst);
     let before = check(&opts(&dst));
     let files = planned(&before);
     let originals: Vec<Option<Vec<u8>>> = files
@@ -438,7 +428,7 @@ slice_tests! {
 fn edited_copy(name: &str, tag: &str, edit: impl FnOnce(&Path)) -> Option<std::path::PathBuf> {
     let p = slice(name)?;
     let dst = scratch(tag);
-    copy_tree(&p, &dst);
+    support::copy_dir(&p, &dst);
     edit(&dst);
     Some(dst)
 }

@@ -9,6 +9,8 @@
 //! test prints a loud notice and passes. `SIGS_LINT_ORACLE_CASES` sets the cases per slice
 //! (default 200).
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -497,18 +499,6 @@ fn random_committed(rng: &mut Rng, yaml_markers: bool) -> Option<String> {
     })
 }
 
-fn copy_tree(src: &Path, dst: &Path) {
-    std::fs::create_dir_all(dst).expect("mkdir");
-    for e in std::fs::read_dir(src).expect("read dir").flatten() {
-        let to = dst.join(e.file_name());
-        if e.path().is_dir() {
-            copy_tree(&e.path(), &to);
-        } else {
-            std::fs::copy(e.path(), &to).expect("copy");
-        }
-    }
-}
-
 /// Every file under `dir` except the data file and the generator, with its bytes.
 fn files(dir: &Path, data_file: &str) -> BTreeMap<String, Vec<u8>> {
     fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
@@ -579,7 +569,7 @@ fn run_slice(slice: &str, expected_flavour: &str) -> Option<Tally> {
         let us_dir = base.join(format!("{case}-us"));
         for d in [&go_dir, &us_dir] {
             std::fs::create_dir_all(d).expect("mkdir");
-            copy_tree(&src.join("generator"), &d.join("generator"));
+            support::copy_dir(&src.join("generator"), &d.join("generator"));
             std::fs::copy(src.join("go.mod"), d.join("go.mod")).expect("go.mod");
             std::fs::write(d.join(f.data_file), &data.yaml).expect("data");
         }
@@ -768,7 +758,7 @@ fn head_data_file_is_what_its_generator_writes_on_300_valid_repositories() {
         let us_dir = base.join(format!("{tried}-us"));
         for d in [&go_dir, &us_dir] {
             std::fs::create_dir_all(d).expect("mkdir");
-            copy_tree(&src.join("generator"), &d.join("generator"));
+            support::copy_dir(&src.join("generator"), &d.join("generator"));
             std::fs::copy(src.join("go.mod"), d.join("go.mod")).expect("go.mod");
             std::fs::write(d.join(f.data_file), &data.yaml).expect("data");
         }

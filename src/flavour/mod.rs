@@ -446,7 +446,7 @@ impl Flavour {
         kinds
     }
 
-    /// The YAML keys of the top-level lists (`sigs`, …), as this flavour decodes them.
+    /// One line for reports: who runs this generator, its id, its data file, templates and outputs.
     pub fn summary(&self) -> String {
         format!(
             "{} [{}]: data {}, templates {}/, outputs <dir>/README.md, {}, OWNERS_ALIASES{}",

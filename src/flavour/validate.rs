@@ -274,38 +274,27 @@ fn person_rules<'m>(
             _ => {
                 let seen_login = v(&seen.github);
                 if !emeritus {
-                    if ver == Validation::K33Email && v(&seen.email).is_empty() {
-                        push(
-                            format!("{dir}: {seen_login}: email is empty but should be set"),
-                            anchor,
-                        );
-                    } else if v(&seen.email) != v(&p.email) {
-                        push(
-                            format!(
-                                "{dir}: {seen_login} email: {} does not match other entries {}",
-                                quote(v(&seen.email)),
-                                quote(v(&p.email))
-                            ),
-                            at(&p.email, anchor),
-                        );
-                    }
-                    if ver == Validation::K33Email && v(&seen.company).is_empty() {
-                        push(
-                            format!(
-                                "{dir}: {}: company is empty but should be set",
-                                v(&seen.company)
-                            ),
-                            anchor,
-                        );
-                    } else if v(&seen.company) != v(&p.company) {
-                        push(
-                            format!(
-                                "{dir}: {seen_login} company: {} does not match other entries {}",
-                                quote(v(&seen.company)),
-                                quote(v(&p.company))
-                            ),
-                            at(&p.company, anchor),
-                        );
+                    // 2025-03's form names the seen entry's empty email by login but its empty
+                    // company by the (empty) company itself: Go's own wording, kept.
+                    for (field, seen_value, value, who) in [
+                        ("email", &seen.email, &p.email, seen_login),
+                        ("company", &seen.company, &p.company, v(&seen.company)),
+                    ] {
+                        if ver == Validation::K33Email && v(seen_value).is_empty() {
+                            push(
+                                format!("{dir}: {who}: {field} is empty but should be set"),
+                                anchor,
+                            );
+                        } else if v(seen_value) != v(value) {
+                            push(
+                                format!(
+                                    "{dir}: {seen_login} {field}: {} does not match other entries {}",
+                                    quote(v(seen_value)),
+                                    quote(v(value))
+                                ),
+                                at(value, anchor),
+                            );
+                        }
                     }
                 }
                 if v(&seen.name) != v(&p.name) {

@@ -163,17 +163,33 @@ impl Writer {
         }
     }
 
+    /// An empty mapping or list, written in flow style (`{}`, `[]`) as libyaml does; false for
+    /// anything else.
+    fn empty_flow(&mut self, node: &Node<'_>) -> bool {
+        let text = match node {
+            Node::Map(entries) if entries.is_empty() => " {}",
+            Node::Seq(items) if items.is_empty() => " []",
+            _ => return false,
+        };
+        self.put(text);
+        self.newline();
+        true
+    }
+
+    /// A scalar that ends its line.
+    fn scalar_line(&mut self, s: &str, folded: bool, indent: usize) {
+        self.scalar(s, folded, indent, true);
+        if self.column != 0 {
+            self.newline();
+        }
+    }
+
     /// The value of a key at `indent`, from just after its `:` to the end of its last line.
     fn value(&mut self, value: &Node<'_>, indent: usize) {
+        if self.empty_flow(value) {
+            return;
+        }
         match value {
-            Node::Map(entries) if entries.is_empty() => {
-                self.put(" {}");
-                self.newline();
-            }
-            Node::Seq(items) if items.is_empty() => {
-                self.put(" []");
-                self.newline();
-            }
             Node::Map(entries) => {
                 self.newline();
                 self.mapping(entries, indent + 2, false);
@@ -183,18 +199,8 @@ impl Writer {
                 let at = if self.indent_seq { indent + 2 } else { indent };
                 self.sequence(items, at);
             }
-            Node::Str(s) => {
-                self.scalar(s, false, indent + 2, true);
-                if self.column != 0 {
-                    self.newline();
-                }
-            }
-            Node::Folded(s) => {
-                self.scalar(s, true, indent + 2, true);
-                if self.column != 0 {
-                    self.newline();
-                }
-            }
+            Node::Str(s) => self.scalar_line(s, false, indent + 2),
+            Node::Folded(s) => self.scalar_line(s, true, indent + 2),
         }
     }
 
@@ -203,15 +209,10 @@ impl Writer {
         for item in items {
             self.pad(indent);
             self.put_char('-');
+            if self.empty_flow(item) {
+                continue;
+            }
             match item {
-                Node::Map(entries) if entries.is_empty() => {
-                    self.put(" {}");
-                    self.newline();
-                }
-                Node::Seq(inner) if inner.is_empty() => {
-                    self.put(" []");
-                    self.newline();
-                }
                 Node::Map(entries) => {
                     self.put_char(' ');
                     self.mapping(entries, indent + 2, true);
@@ -220,13 +221,8 @@ impl Writer {
                     self.newline();
                     self.sequence(inner, indent + 2);
                 }
-                Node::Str(s) | Node::Folded(s) => {
-                    let folded = matches!(item, Node::Folded(_));
-                    self.scalar(s, folded, indent + 2, true);
-                    if self.column != 0 {
-                        self.newline();
-                    }
-                }
+                Node::Str(s) => self.scalar_line(s, false, indent + 2),
+                Node::Folded(s) => self.scalar_line(s, true, indent + 2),
             }
         }
     }
