@@ -206,9 +206,7 @@ fn generate_refuses_an_escaping_dir() {
     let before = std::fs::read_to_string(dir.join("OWNERS_ALIASES")).expect("aliases");
     let out = run(&["generate", &p, "--format", "short"]);
     assert!(
-        out.contains(
-            "error[safe-dir]: the README of SIG \"Release\" would be written outside the repository"
-        ),
+        out.contains("error[safe-dir]: the README of SIG \"Release\" cannot be written there"),
         "{out}"
     );
     assert!(out.contains("nothing was generated"), "{out}");
@@ -254,7 +252,7 @@ fn a_dir_that_links_outside_the_repository_is_unsafe() {
     let out = run(&["check", &p, "--format", "short"]);
     assert!(
         out.contains(&format!(
-            "error[safe-dir]: the README of SIG \"Docs\" would be written outside the repository: it is a link to {}",
+            "error[safe-dir]: the README of SIG \"Docs\" cannot be written there: it is a link to {}",
             outside.canonicalize().expect("canonical").display()
         )),
         "{out}"

@@ -507,3 +507,19 @@ fn a_flood_of_findings_is_capped_per_rule() {
     );
     s.assert_canary();
 }
+
+#[test]
+fn a_dir_named_like_another_output_is_refused() {
+    let s = Scratch::new("dir-output");
+    s.write(
+        "sigs.yaml",
+        "sigs:\n  - dir: OWNERS_ALIASES\n    name: Docs\n    label: docs\n",
+    );
+    let (code, out) = s.run(&["check", "--no-docs", "--format", "short"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("error[safe-dir]: the README of SIG \"Docs\" cannot be written there: `OWNERS_ALIASES` is another file or folder the generator uses"),
+        "{out}"
+    );
+    s.assert_canary();
+}
