@@ -76,7 +76,23 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// `--only` as a group's `dir`: what tab completion gives (`sig-docs/`, `./sig-docs`,
+/// `sig-docs/README.md`) names the same group.
+pub fn normalize_only(only: &str) -> String {
+    let mut s = only.trim();
+    while let Some(rest) = s.strip_prefix("./") {
+        s = rest;
+    }
+    let s = s.strip_suffix("/README.md").unwrap_or(s);
+    s.trim_end_matches('/').to_string()
+}
+
 pub fn check(opts: &CheckOptions) -> Checked {
+    let only = opts.only.as_deref().map(normalize_only);
+    let opts = &CheckOptions {
+        only: only.clone(),
+        ..opts.clone()
+    };
     let mut out = Checked::default();
     let path = &opts.path;
     let meta = match std::fs::metadata(path) {
@@ -213,6 +229,30 @@ pub fn check(opts: &CheckOptions) -> Checked {
         }
     };
     findings.extend(loaded.findings);
+    // `--only` must name a group, or nothing would be checked and the run would pass.
+    if let Some(dir) = &only
+        && loaded.usable
+        && !loaded.model.groups().any(|g| {
+            g.dir.as_ref().is_some_and(|d| d.value == *dir)
+                || crate::flavour::data::dir_name(
+                    g.kind.prefix(),
+                    g.name.as_ref().map_or("", |n| n.value.as_str()),
+                ) == *dir
+        })
+    {
+        let dirs: Vec<&str> = loaded
+            .model
+            .groups()
+            .filter_map(|g| g.dir.as_ref().map(|d| d.value.as_str()))
+            .collect();
+        let help = crate::model::did_you_mean(dir, &dirs)
+            .map(|d| format!("did you mean `{d}`?"))
+            .unwrap_or_else(|| "give the `dir` of a group in the data file".into());
+        return out.fail(io_error(
+            format!("`--only {dir}`: no group has that dir"),
+            Some(help),
+        ));
+    }
     let load_ok = loaded.usable && !findings.iter().any(|f| f.severity == Severity::Error);
     // The docs are rendered and compared on a second thread while the rules run.
     let config = &out.config;

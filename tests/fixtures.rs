@@ -369,3 +369,34 @@ fn invalid_yaml_in_the_config_file_is_a_tool_error_at_its_position() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn only_takes_what_tab_completion_gives_and_refuses_an_unknown_dir() {
+    for only in ["sig-docs", "sig-docs/", "./sig-docs", "sig-docs/README.md"] {
+        let out = run(&[
+            "check",
+            "fixtures/docs-stale-line",
+            "--only",
+            only,
+            "--format",
+            "short",
+        ]);
+        assert!(
+            out.contains("error[doc-stale]: `fixtures/docs-stale-line/sig-docs/README.md` is not what the generator writes"),
+            "{only}: {out}"
+        );
+        assert!(out.ends_with("[exit code 1]\n"), "{only}: {out}");
+    }
+    let out = run(&[
+        "check",
+        "fixtures/docs-stale-line",
+        "--only",
+        "sig-nope",
+        "--format",
+        "short",
+    ]);
+    assert_eq!(
+        out,
+        "sigs-lint: error[io]: `--only sig-nope`: no group has that dir\n1 error, 0 warnings (io: 1)\n[exit code 2]\n"
+    );
+}

@@ -143,7 +143,10 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
         &checked.model,
         &checked.config,
         &source,
-        opts.only.as_deref(),
+        opts.only
+            .as_deref()
+            .map(crate::check::normalize_only)
+            .as_deref(),
         flavour,
     );
     let shown_root = root.display().to_string();
