@@ -32,6 +32,9 @@ enum Command {
         /// Warnings count as errors for the exit code.
         #[arg(long)]
         deny_warnings: bool,
+        /// Exit 0 even when there are findings (2 still means sigs-lint could not run).
+        #[arg(long, conflicts_with = "deny_warnings")]
+        exit_zero: bool,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
@@ -287,6 +290,7 @@ fn main() -> ExitCode {
             path,
             config,
             deny_warnings,
+            exit_zero,
             format,
             color,
             no_docs,
@@ -317,6 +321,8 @@ fn main() -> ExitCode {
             let run = &checked.run;
             if checked.tool_error {
                 2
+            } else if exit_zero {
+                0
             } else if run.count(Severity::Error) > 0
                 || (deny_warnings && run.count(Severity::Warning) > 0)
             {
@@ -377,7 +383,14 @@ fn renderer(format: Format, color: Color) -> Box<dyn Renderer> {
     let color = match color {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => is_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        // FORCE_COLOR / CLICOLOR_FORCE (set, not "0") turn color on where no terminal is seen
+        // (CI logs); NO_COLOR turns it off.
+        Color::Auto => {
+            let set =
+                |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            !no_color && (is_tty || set("FORCE_COLOR") || set("CLICOLOR_FORCE"))
+        }
     };
     match format {
         Format::Human => Box::new(Human {

@@ -13,6 +13,8 @@ fn run(args: &[&str]) -> String {
         .expect("binary builds")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("NO_COLOR")
+        .env_remove("FORCE_COLOR")
+        .env_remove("CLICOLOR_FORCE")
         .env_remove("COLUMNS")
         .args(args)
         .output()
@@ -399,4 +401,46 @@ fn only_takes_what_tab_completion_gives_and_refuses_an_unknown_dir() {
         out,
         "sigs-lint: error[io]: `--only sig-nope`: no group has that dir\n1 error, 0 warnings (io: 1)\n[exit code 2]\n"
     );
+}
+
+#[test]
+fn exit_zero_and_forced_color() {
+    let out = run(&[
+        "check",
+        "fixtures/docs-stale-line",
+        "--exit-zero",
+        "--format",
+        "short",
+    ]);
+    assert!(out.contains("error[doc-stale]"), "{out}");
+    assert!(
+        out.ends_with("1 error, 0 warnings (doc-stale: 1)\n[exit code 0]\n"),
+        "{out}"
+    );
+    // A tool error still exits 2.
+    assert!(run(&["check", "fixtures/does-not-exist", "--exit-zero"]).ends_with("[exit code 2]\n"));
+    for var in ["FORCE_COLOR", "CLICOLOR_FORCE"] {
+        let out = Command::cargo_bin("sigs-lint")
+            .expect("binary builds")
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env_remove("NO_COLOR")
+            .env(var, "1")
+            .args(["check", "fixtures/all-rules", "--no-docs"])
+            .output()
+            .expect("runs");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("\u{1b}["), "{var}: no color");
+        let out = Command::cargo_bin("sigs-lint")
+            .expect("binary builds")
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env(var, "1")
+            .env("NO_COLOR", "1")
+            .args(["check", "fixtures/all-rules", "--no-docs"])
+            .output()
+            .expect("runs");
+        assert!(
+            !String::from_utf8_lossy(&out.stdout).contains("\u{1b}["),
+            "{var} with NO_COLOR"
+        );
+    }
 }
