@@ -1,45 +1,16 @@
 //! Reading files of the repository being checked: only regular files that resolve inside the
-//! repository root (a link that leads outside is refused), and at most [`MAX_READ`] bytes.
+//! repository root (a link that leads outside is refused), with a size cap; and the test of a
+//! path sigs-lint is about to write.
 
 use std::io::{self, Read};
 use std::path::Path;
 
-/// The largest file sigs-lint reads (generator sources, templates).
-pub const MAX_READ: u64 = 16 << 20;
-
-/// The text of `path`, a regular UTF-8 file inside `root`.
+/// The text of `path`, a regular UTF-8 file inside `root` (generator sources, templates), at most
+/// [`MAX_DOC`] bytes: [`read_bytes_inside`] and a UTF-8 check.
 pub fn read_inside(root: &Path, path: &Path) -> io::Result<String> {
-    let real = path.canonicalize()?;
-    let real_root = root.canonicalize()?;
-    if !real.starts_with(&real_root) {
-        return Err(io::Error::new(
-            io::ErrorKind::PermissionDenied,
-            format!("{} leads outside the repository", path.display()),
-        ));
-    }
-    let meta = std::fs::metadata(&real)?;
-    if !meta.is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!("{} is not a regular file", path.display()),
-        ));
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(&real)?
-        .take(MAX_READ + 1)
-        .read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_READ {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("{} is larger than {MAX_READ} bytes", path.display()),
-        ));
-    }
-    String::from_utf8(bytes).map_err(|_| {
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("{} is not UTF-8", path.display()),
-        )
-    })
+    let bytes = read_bytes_inside(root, path, MAX_DOC)?;
+    String::from_utf8(bytes)
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "it is not UTF-8"))
 }
 
 /// The largest committed generated file sigs-lint reads (markdown, OWNERS_ALIASES).
@@ -56,7 +27,10 @@ pub fn read_bytes_inside(root: &Path, path: &Path, cap: u64) -> io::Result<Vec<u
     if !real.starts_with(&real_root) {
         return Err(io::Error::new(
             io::ErrorKind::PermissionDenied,
-            format!("it is a link to {}, outside the repository", real.display()),
+            format!(
+                "it leads outside the repository (a link to {})",
+                real.display()
+            ),
         ));
     }
     let meta = std::fs::metadata(&real)?;

@@ -480,30 +480,11 @@ pub fn detect(root: &Path, templates_used: impl Fn(&str) -> Option<TemplateUse>)
         let app = parse_app_go(&text);
         let go_mod = crate::fsutil::read_inside(root, &root.join("go.mod")).ok();
         let dir = rel.trim_end_matches("/app.go");
-        let mut d = from_app_go(&app, dir, go_mod.as_deref(), rel);
         // operator-framework vendored kubernetes' generator unchanged: `generator` is a link
-        // into vendor/k8s.io/community. Same app.go as kubernetes K21, its own repository.
+        // into vendor/k8s.io/community (same app.go as kubernetes K21, its own repository).
         let vendored = std::fs::read_link(root.join("generator"))
             .is_ok_and(|t| t.to_string_lossy().contains("vendor/k8s.io/community"));
-        if vendored && d.flavour.epoch == 21 && d.flavour.fork == Fork::Kubernetes {
-            let of = super::by_id("operator-framework").expect("known");
-            // What app.go's own messages say about its validation stands.
-            let mut f = of.clone();
-            f.validation = d.flavour.validation;
-            f.validation_fatal = d.flavour.validation_fatal;
-            f.yaml = d.flavour.yaml;
-            let f: &'static Flavour = if same_behaviour(&f, of) {
-                of
-            } else {
-                Box::leak(Box::new(f))
-            };
-            d.reason = format!(
-                "generator/ links to vendored kubernetes/community: {}",
-                f.summary()
-            );
-            d.flavour = f;
-        }
-        return d;
+        return from_app_go(&app, dir, go_mod.as_deref(), rel, vendored);
     }
     // No app.go: templates only, or nothing. The newest kubernetes flavour, else fork, that has
     // every function and field the templates use; else sigs-lint's own flavour (templates that
@@ -517,13 +498,18 @@ pub fn detect(root: &Path, templates_used: impl Fn(&str) -> Option<TemplateUse>)
                 .iter()
                 .filter(|f| matches!(f.fork, Fork::Icon | Fork::Kubeflow | Fork::BuiltIn)),
         );
+    // Most candidates share one template folder: it is read once.
+    let mut read: HashMap<&'static str, Option<TemplateUse>> = HashMap::new();
     let mut any_templates = false;
     for f in candidates {
-        let Some(used) = templates_used(f.template_dir) else {
+        let used = read
+            .entry(f.template_dir)
+            .or_insert_with(|| templates_used(f.template_dir));
+        let Some(used) = used else {
             continue;
         };
         any_templates = true;
-        if covers(f, &used) {
+        if covers(f, used) {
             return Detected {
                 flavour: f,
                 reason: format!(
@@ -631,7 +617,15 @@ fn covers(f: &'static Flavour, used: &TemplateUse) -> bool {
 }
 
 /// Chooses the known flavour nearest to what `app.go` declares.
-pub fn from_app_go(app: &AppGo, app_dir: &str, go_mod: Option<&str>, shown: &str) -> Detected {
+/// `vendored`: the generator folder is a link into a vendored kubernetes/community (the
+/// operator-framework layout).
+pub fn from_app_go(
+    app: &AppGo,
+    app_dir: &str,
+    go_mod: Option<&str>,
+    shown: &str,
+    vendored: bool,
+) -> Detected {
     // The nearest flavour by a cheap structural count; the worded differences only for it.
     let mine = Fp::new(
         &app.tree,
@@ -691,6 +685,11 @@ pub fn from_app_go(app: &AppGo, app_dir: &str, go_mod: Option<&str>, shown: &str
         }
         diffs
     };
+    let base = if vendored && base.epoch == 21 && base.fork == Fork::Kubernetes {
+        super::by_id("operator-framework").expect("known")
+    } else {
+        base
+    };
     let (validation, fatal) = validation_of(&app.text);
     let yaml = if app.yaml_v3 {
         go_mod.and_then(yaml_emitter).unwrap_or(base.yaml)
@@ -734,7 +733,12 @@ pub fn from_app_go(app: &AppGo, app_dir: &str, go_mod: Option<&str>, shown: &str
     Detected {
         flavour,
         reason: format!(
-            "{shown}{}: {}",
+            "{shown}{}{}: {}",
+            if base.fork == Fork::OperatorFramework {
+                " (generator/ links to vendored kubernetes/community)"
+            } else {
+                ""
+            },
             if n == 0 { " matches" } else { " is nearest to" },
             flavour.summary()
         ),

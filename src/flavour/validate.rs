@@ -247,20 +247,18 @@ fn person_rules<'m>(
     }
     match people.get(login) {
         Some(seen) => match ver {
-            Validation::None | Validation::K20 | Validation::K21 => {
-                if v(&seen.name) != v(&p.name) || v(&seen.company) != v(&p.company) {
-                    push(
-                        format!(
-                            "{dir}: {role}s: expected person: {}, got: {}",
-                            person_v(flavour, seen),
-                            person_v(flavour, p)
-                        ),
-                        anchor,
-                    );
-                }
-            }
-            Validation::K21Emeritus | Validation::K24 | Validation::K26 => {
-                if v(&seen.name) != v(&p.name) || (!emeritus && v(&seen.company) != v(&p.company)) {
+            // Until 2025-03 one rule: the name (and, for the roles compared, the company) must
+            // match; 2019-10-04 stopped comparing emeritus companies.
+            Validation::None
+            | Validation::K20
+            | Validation::K21
+            | Validation::K21Emeritus
+            | Validation::K24
+            | Validation::K26 => {
+                let company_compared = ver <= Validation::K21 || !emeritus;
+                if v(&seen.name) != v(&p.name)
+                    || (company_compared && v(&seen.company) != v(&p.company))
+                {
                     push(
                         format!(
                             "{dir}: {role}s: expected person: {}, got: {}",

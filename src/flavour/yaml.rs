@@ -835,25 +835,18 @@ fn is_timestamp(s: &str) -> bool {
         return false;
     }
     i += 1;
-    let Some(h) = num(&mut i, 2) else {
-        return false;
-    };
-    if i >= b.len() || b[i] != b':' {
-        return false;
-    }
-    i += 1;
-    let Some(m) = num(&mut i, 2) else {
-        return false;
-    };
-    if i >= b.len() || b[i] != b':' {
-        return false;
-    }
-    i += 1;
-    let Some(sec) = num(&mut i, 2) else {
-        return false;
-    };
-    if h > 23 || m > 59 || sec > 59 {
-        return false;
+    // hh:mm:ss, each one or two digits within Go's ranges.
+    for (k, max) in [23, 59, 59].into_iter().enumerate() {
+        if k > 0 {
+            if i >= b.len() || b[i] != b':' {
+                return false;
+            }
+            i += 1;
+        }
+        match num(&mut i, 2) {
+            Some(x) if x <= max => {}
+            _ => return false,
+        }
     }
     if i < b.len() && b[i] == b'.' {
         i += 1;
@@ -944,6 +937,8 @@ mod tests {
             assert!(!analyze(single).block_plain_allowed, "{single}");
         }
         assert!(is_timestamp("2024-02-29") && !is_timestamp("2023-02-29"));
+        assert!(is_timestamp("2024-01-01 10:30:00") && is_timestamp("2024-1-2T3:04:05+01:00"));
+        assert!(!is_timestamp("2024-01-01T25:00:00Z") && !is_timestamp("2024-01-01 10:30"));
         assert!(is_base60_float("1:30") && !is_base60_float("1:60") && !is_base60_float("12"));
     }
 }

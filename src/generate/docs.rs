@@ -562,10 +562,6 @@ impl TemplateErrors {
         }
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.errors.is_empty()
-    }
-
     /// The findings; template files they point into are appended to `files`.
     pub fn findings(self, files: &mut Vec<SourceFile>, display_root: &str) -> Vec<Finding> {
         let mut out = Vec::new();

@@ -2,15 +2,16 @@
 
 use crate::model::{Contact, Group, GroupKind, Meeting, Person, SigsYaml, Str};
 
-/// The directory the upstream generator derives from a group's name: `<prefix>-` + the name lowercased
-/// with spaces turned into `-`.
+/// The directory the upstream generator derives from a group's name: its `DirName`
+/// ([`crate::flavour::data::dir_name`]: `<prefix>-` + the name with spaces turned into `-`,
+/// lower-cased as Go does).
 pub fn derived_dir(kind: GroupKind, name: &str) -> String {
-    format!("{}-{}", kind.prefix(), derived_label(name))
+    crate::flavour::data::dir_name(kind.prefix(), name)
 }
 
 /// The label the upstream generator derives: the derived dir without its prefix.
 pub fn derived_label(name: &str) -> String {
-    name.to_lowercase().replace(' ', "-")
+    crate::flavour::data::go_lower(&name.replace(' ', "-"))
 }
 
 /// Lowercase kebab-case: `a-b1-c`.
