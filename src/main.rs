@@ -35,12 +35,8 @@ enum Command {
         /// Exit 0 even when there are findings (2 still means sigs-lint could not run).
         #[arg(long, conflicts_with = "deny_warnings")]
         exit_zero: bool,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
-        /// When to color the output.
-        #[arg(long, value_enum, default_value_t = Color::Auto)]
-        color: Color,
+        #[command(flatten)]
+        output: OutputArgs,
         /// Skip the comparison of the generated docs (fast, for editor-on-save).
         #[arg(long)]
         no_docs: bool,
@@ -72,12 +68,8 @@ enum Command {
         /// would refuse and write nothing), and replace files that look hand-written.
         #[arg(long)]
         force: bool,
-        /// Output format for the findings.
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
-        /// When to color the output.
-        #[arg(long, value_enum, default_value_t = Color::Auto)]
-        color: Color,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// Rewrite the data file in the form its generator writes back (sorted, re-emitted by the
     /// yaml.v3 version its go.mod pins), as upstream's verify expects it.
@@ -96,12 +88,8 @@ enum Command {
         /// Rewrite even when the file has comments (the generator drops them too).
         #[arg(long)]
         force: bool,
-        /// Output format for the findings.
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
-        /// When to color the output.
-        #[arg(long, value_enum, default_value_t = Color::Auto)]
-        color: Color,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// List the generator flavours sigs-lint knows (ids for `generator:` in .sigs-lint.yaml).
     Generators,
@@ -127,6 +115,17 @@ enum Command {
         /// The rule id, e.g. `label-format`.
         id: String,
     },
+}
+
+/// How findings are printed (every command that prints findings takes these).
+#[derive(clap::Args)]
+struct OutputArgs {
+    /// Output format for the findings.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// When to color the output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -198,8 +197,7 @@ fn main() -> ExitCode {
             check: check_only,
             diff,
             force,
-            format,
-            color,
+            output,
         } => {
             let f = sigs_lint::canonical::format(
                 &CheckOptions {
@@ -219,7 +217,7 @@ fn main() -> ExitCode {
                 let _ = writeln!(out, "{m}");
             }
             if !f.checked.run.findings.is_empty() || f.failed {
-                let _ = renderer(format, color).render(&f.checked.run, &mut out);
+                let _ = renderer(output.format, output.color).render(&f.checked.run, &mut out);
             }
             if f.checked.tool_error {
                 2
@@ -260,8 +258,7 @@ fn main() -> ExitCode {
             check: check_only,
             only,
             force,
-            format,
-            color,
+            output,
         } => {
             let g = sigs_lint::generate::write::generate_with(
                 &CheckOptions {
@@ -277,7 +274,7 @@ fn main() -> ExitCode {
             for w in &g.written {
                 let _ = writeln!(out, "{} {}", w.action, sigs_lint::report::visible(&w.path));
             }
-            let _ = renderer(format, color).render(&g.checked.run, &mut out);
+            let _ = renderer(output.format, output.color).render(&g.checked.run, &mut out);
             if g.checked.tool_error {
                 2
             } else if g.failed {
@@ -291,8 +288,7 @@ fn main() -> ExitCode {
             config,
             deny_warnings,
             exit_zero,
-            format,
-            color,
+            output,
             no_docs,
             only,
             stdin,
@@ -317,7 +313,7 @@ fn main() -> ExitCode {
                 only,
                 stdin: input,
             });
-            let _ = renderer(format, color).render(&checked.run, &mut out);
+            let _ = renderer(output.format, output.color).render(&checked.run, &mut out);
             let run = &checked.run;
             if checked.tool_error {
                 2
