@@ -248,47 +248,42 @@ fn owners(recv: &Value, _: &[Value]) -> Result<Value, String> {
     Ok(Value::List(Rc::new(all), ty))
 }
 
+/// A `map[string][]T` of some list fields of a struct, keyed as the generator keys them.
+fn prefix_map(recv: &Value, pairs: &[(&str, &str)], map_ty: &'static str) -> Result<Value, String> {
+    let s = struct_of(recv).ok_or("a prefix map of a non-struct")?;
+    let m = pairs
+        .iter()
+        .filter_map(|(key, field)| match s.field(field) {
+            Some(v @ Value::List(..)) => Some((key.to_string(), v.clone())),
+            _ => None,
+        })
+        .collect();
+    Ok(Value::Map(Rc::new(m), map_ty))
+}
+
 fn prefix_to_person_map(recv: &Value, _: &[Value]) -> Result<Value, String> {
-    let s = struct_of(recv).ok_or("PrefixToPersonMap on a non-struct")?;
-    let mut m = BTreeMap::new();
-    let mut ty = "[]main.Person";
-    for (key, field) in [
-        ("chair", "Chairs"),
-        ("tech_lead", "TechnicalLeads"),
-        ("emeritus_lead", "EmeritusLeads"),
-    ] {
-        let (l, t) = list_field(s, field);
-        ty = t;
-        m.insert(key.to_string(), Value::List(Rc::new(l), t));
-    }
-    Ok(Value::Map(Rc::new(m), map_type(ty)))
+    prefix_map(
+        recv,
+        &[
+            ("chair", "Chairs"),
+            ("tech_lead", "TechnicalLeads"),
+            ("emeritus_lead", "EmeritusLeads"),
+        ],
+        "map[string][]main.Person",
+    )
 }
 
 fn prefix_to_group_map(recv: &Value, _: &[Value]) -> Result<Value, String> {
-    let s = struct_of(recv).ok_or("PrefixToGroupMap on a non-struct")?;
-    let mut m = BTreeMap::new();
-    let mut ty = "[]main.Group";
-    for (key, field) in [
-        ("sig", "Sigs"),
-        ("wg", "WorkingGroups"),
-        ("ug", "UserGroups"),
-        ("committee", "Committees"),
-    ] {
-        let (l, t) = match s.field(field) {
-            Some(Value::List(l, t)) => (l.to_vec(), *t),
-            _ => continue,
-        };
-        ty = t;
-        m.insert(key.to_string(), Value::List(Rc::new(l), t));
-    }
-    Ok(Value::Map(Rc::new(m), map_type(ty)))
-}
-
-fn map_type(elem: &'static str) -> &'static str {
-    match elem {
-        "[]main.Group" => "map[string][]main.Group",
-        _ => "map[string][]main.Person",
-    }
+    prefix_map(
+        recv,
+        &[
+            ("sig", "Sigs"),
+            ("wg", "WorkingGroups"),
+            ("ug", "UserGroups"),
+            ("committee", "Committees"),
+        ],
+        "map[string][]main.Group",
+    )
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -200,6 +200,18 @@ struct Loaded {
 }
 
 impl Loaded {
+    /// A template error with the place it points at.
+    fn error(&self, e: &crate::template::TemplateError) -> RenderError {
+        let at = match e {
+            crate::template::TemplateError::Parse(p) => self.at(&p.parse_name, Some(p.pos)),
+            crate::template::TemplateError::Exec(x) => self.at(&x.parse_name, x.pos),
+        };
+        RenderError {
+            message: e.to_string(),
+            at,
+        }
+    }
+
     fn at(&self, parse_name: &str, offset: Option<usize>) -> Option<TemplateAt> {
         let (name, text) = self.texts.iter().find(|(n, _)| n == parse_name)?;
         Some(TemplateAt {
@@ -240,31 +252,14 @@ fn load(
         texts,
         dir,
     };
-    loaded.file = load_template_text(name, &text, header.as_deref(), funcs).map_err(|e| {
-        let at = match &e {
-            crate::template::TemplateError::Parse(p) => loaded.at(&p.parse_name, Some(p.pos)),
-            crate::template::TemplateError::Exec(x) => loaded.at(&x.parse_name, x.pos),
-        };
-        RenderError {
-            message: e.to_string(),
-            at,
-        }
-    });
+    loaded.file =
+        load_template_text(name, &text, header.as_deref(), funcs).map_err(|e| loaded.error(&e));
     Some(loaded)
 }
 
 fn render(t: &Loaded, data: &Value) -> Result<String, RenderError> {
     match &t.file {
-        Ok(f) => f.render(data).map_err(|(_, e)| {
-            let at = match &e {
-                crate::template::TemplateError::Parse(p) => t.at(&p.parse_name, Some(p.pos)),
-                crate::template::TemplateError::Exec(x) => t.at(&x.parse_name, x.pos),
-            };
-            RenderError {
-                message: e.to_string(),
-                at,
-            }
-        }),
+        Ok(f) => f.render(data).map_err(|(_, e)| t.error(&e)),
         Err(e) => Err(e.clone()),
     }
 }
