@@ -385,24 +385,8 @@ impl<'a> Fp<'a> {
 
     /// How many fingerprint lines differ (as `fingerprint` would count them).
     fn distance(&self, other: &Fp<'_>) -> usize {
-        let mut n = 0;
-        for (k, v) in &self.fields {
-            n += usize::from(other.fields.get(k) != Some(v));
-        }
-        n += other
-            .fields
-            .keys()
-            .filter(|k| !self.fields.contains_key(k))
-            .count();
+        let mut n = differ(&self.fields, &other.fields) + differ(&self.methods, &other.methods);
         n += self.named.symmetric_difference(&other.named).count();
-        for (k, v) in &self.methods {
-            n += usize::from(other.methods.get(k) != Some(v));
-        }
-        n += other
-            .methods
-            .keys()
-            .filter(|k| !self.methods.contains_key(k))
-            .count();
         n += self.funcs.symmetric_difference(&other.funcs).count();
         n += usize::from(self.files.data != other.files.data);
         n += usize::from(self.files.list != other.files.list);
@@ -410,6 +394,12 @@ impl<'a> Fp<'a> {
         n += usize::from(self.files.templates != other.files.templates);
         n
     }
+}
+
+/// Entries of `a` that `b` lacks or holds differently, plus entries only `b` has.
+fn differ<K: Eq + std::hash::Hash, V: PartialEq>(a: &HashMap<K, V>, b: &HashMap<K, V>) -> usize {
+    a.iter().filter(|(k, v)| b.get(*k) != Some(*v)).count()
+        + b.keys().filter(|k| !a.contains_key(*k)).count()
 }
 
 fn app_files(app: &AppGo, app_dir: &str) -> Files {
