@@ -89,10 +89,6 @@ pub fn normalize_only(only: &str) -> String {
 
 pub fn check(opts: &CheckOptions) -> Checked {
     let only = opts.only.as_deref().map(normalize_only);
-    let opts = &CheckOptions {
-        only: only.clone(),
-        ..opts.clone()
-    };
     let mut out = Checked::default();
     let path = &opts.path;
     let meta = match std::fs::metadata(path) {
@@ -277,7 +273,7 @@ pub fn check(opts: &CheckOptions) -> Checked {
                     &root,
                     &loaded.model,
                     config,
-                    opts.only.as_deref(),
+                    only.as_deref(),
                     &mut files,
                     flavour,
                 );

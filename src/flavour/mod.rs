@@ -401,6 +401,12 @@ impl Flavour {
         self.epoch >= 20
     }
 
+    /// A community generator dies on a missing template it needs; sigs-lint's own flavour writes
+    /// what it has templates for.
+    pub fn needs_every_template(&self) -> bool {
+        self.fork != Fork::BuiltIn
+    }
+
     /// The type tree, built once per flavour.
     pub fn tree(&'static self) -> &'static types::TypeTree {
         static CACHE: OnceLock<Mutex<HashMap<&'static str, &'static types::TypeTree>>> =

@@ -302,7 +302,7 @@ pub fn expected(
     let ctx = data::context_of_sorted(flavour, &sorted);
     let funcs = crate::flavour::funcs::func_map(flavour);
     // A real generator dies on a missing template; sigs-lint's own flavour writes what it has.
-    let strict = matches!(source, Source::Dir(_)) && flavour.fork != crate::flavour::Fork::BuiltIn;
+    let strict = matches!(source, Source::Dir(_)) && flavour.needs_every_template();
     let mut out = Vec::new();
     let whole = |name: &str, path: &Option<String>, markers: Markers, out: &mut Vec<Expected>| {
         if only.is_some() {
