@@ -327,8 +327,7 @@ pub fn format(opts: &crate::check::CheckOptions, write: bool, force: bool) -> Fo
                     shown.join(", ")
                 ),
             )
-            .help("move what they say into the data (or drop them), or pass --force to drop them")
-            .in_file(crate::diagnostic::NO_FILE),
+            .help("move what they say into the data (or drop them), or pass --force to drop them"),
         );
         out.failed = true;
         return out;
@@ -341,14 +340,11 @@ pub fn format(opts: &crate::check::CheckOptions, write: bool, force: bool) -> Fo
             c.run.findings.retain(|f| f.rule != "canonical-form");
         }
         Err(e) => {
-            c.run.findings.push(
-                Finding::new(
-                    "io",
-                    Severity::Error,
-                    format!("cannot write `{}`: {e}", path.display()),
-                )
-                .in_file(crate::diagnostic::NO_FILE),
-            );
+            c.run.findings.push(Finding::new(
+                "io",
+                Severity::Error,
+                format!("cannot write `{}`: {e}", path.display()),
+            ));
             out.failed = true;
         }
     }

@@ -4,10 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::config::{CONFIG_FILE, Config};
-use crate::diagnostic::{Finding, NO_FILE, Severity, sort_findings};
+use crate::diagnostic::{Finding, Run, Severity};
 use crate::flavour;
 use crate::model::{self, SigsYaml};
-use crate::report::Run;
 use crate::source::SourceFile;
 
 #[derive(Clone, Debug, Default)]
@@ -46,7 +45,7 @@ impl Checked {
     fn fail(mut self, finding: Finding) -> Self {
         self.run.findings.push(finding);
         self.tool_error = true;
-        sort_findings(&mut self.run.findings);
+        self.run.sort();
         self
     }
 }
@@ -59,7 +58,6 @@ fn shown(p: &Path) -> String {
 fn io_error(message: String, help: Option<String>) -> Finding {
     let mut f = Finding::new("io", Severity::Error, message);
     f.help = help;
-    f.file = NO_FILE;
     f
 }
 
@@ -133,16 +131,15 @@ pub fn check(opts: &CheckOptions) -> Checked {
         };
         let (file, enc) = model::load_file(&shown(&cp), bytes);
         let (config, findings) = Config::parse(&file);
-        let index = out.run.files.len();
-        out.run.files.push(file);
+        let file = out.run.add_file(file);
         let bad = !findings.is_empty() || !enc.is_empty();
         out.run
             .findings
-            .extend(enc.into_iter().chain(findings).map(|f| f.in_file(index)));
+            .extend(enc.into_iter().chain(findings).map(|f| f.in_file(&file)));
         out.config = config;
         if bad {
             out.tool_error = true;
-            sort_findings(&mut out.run.findings);
+            out.run.sort();
             return out;
         }
     }
@@ -193,11 +190,10 @@ pub fn check(opts: &CheckOptions) -> Checked {
             Finding::new("generator-flavour", Severity::Note, notice.clone())
                 .help(format!(
                     "set `generator:` in {CONFIG_FILE} to choose another (`sigs-lint generators` lists them)"
-                ))
-                .in_file(NO_FILE),
+                )),
         );
     }
-    out.run.generator = Some(detected);
+    out.run.generator = Some(detected.report());
 
     // The data file.
     let data_path = data_path.unwrap_or_else(|| root.join(&out.config.data_file));
@@ -267,18 +263,7 @@ pub fn check(opts: &CheckOptions) -> Checked {
             })
         });
         let docs = (load_ok && !opts.no_docs).then(|| {
-            s.spawn(|| {
-                let mut files = Vec::new();
-                let found = compare_docs(
-                    &root,
-                    &loaded.model,
-                    config,
-                    only.as_deref(),
-                    &mut files,
-                    flavour,
-                );
-                (files, found)
-            })
+            s.spawn(|| compare_docs(&root, &loaded.model, config, only.as_deref(), flavour))
         });
         let rules = run_rules(
             &loaded.model,
@@ -296,26 +281,14 @@ pub fn check(opts: &CheckOptions) -> Checked {
     });
     findings.extend(rule_findings);
     findings.extend(validation.into_iter().flatten());
-    let index = out.run.files.len();
-    out.run.files.push(file);
+    let file = out.run.add_file(file);
     out.run
         .findings
-        .extend(findings.into_iter().map(|f| f.in_file(index)));
+        .extend(findings.into_iter().map(|f| f.in_file(&file)));
     out.model = loaded.model;
     out.loaded = load_ok;
-    if let Some((files, found)) = docs {
-        let base = out.run.files.len();
-        out.run.files.extend(files);
-        out.run.findings.extend(found.into_iter().map(|f| {
-            let file = if f.file == NO_FILE {
-                NO_FILE
-            } else {
-                f.file + base
-            };
-            f.in_file(file)
-        }));
-    }
-    sort_findings(&mut out.run.findings);
+    out.run.findings.extend(docs.into_iter().flatten());
+    out.run.sort();
     out
 }
 
@@ -387,14 +360,13 @@ fn compare_docs(
     model: &SigsYaml,
     config: &Config,
     only: Option<&str>,
-    files: &mut Vec<SourceFile>,
     flavour: &'static flavour::Flavour,
 ) -> Vec<Finding> {
     use crate::generate::docs;
     let source = docs::template_source(root, config);
     let expected = docs::expected(root, model, config, &source, only, flavour);
     let shown_root = root.display().to_string();
-    let mut findings = docs::compare(root, &expected, files, &shown_root);
+    let mut findings = docs::compare(root, &expected, &shown_root);
     if only.is_none() {
         for orphan in docs::orphans(root, &expected) {
             let shown = docs::join(&shown_root, &orphan);
@@ -406,8 +378,7 @@ fn compare_docs(
                         "`{shown}` carries the generator's header, but no group in sigs.yaml produces it any more"
                     ),
                 )
-                .help("delete it (the Go generator never deletes files), or put its group back in sigs.yaml")
-                .in_file(NO_FILE),
+                .help("delete it (the Go generator never deletes files), or put its group back in sigs.yaml"),
             );
         }
     }
@@ -451,10 +422,9 @@ pub fn check_text(name: &str, text: &str, config: &Config) -> Run {
         config,
         None,
     ));
-    sort_findings(&mut findings);
-    Run {
-        files: vec![file],
-        findings,
-        generator: None,
-    }
+    let mut run = Run::default();
+    let file = run.add_file(file);
+    run.findings = findings.into_iter().map(|f| f.in_file(&file)).collect();
+    run.sort();
+    run
 }

@@ -1,7 +1,12 @@
-//! One finding type for everything sigs-lint reports (load problems, rule findings and, later, stale
-//! generated files), and its adapter to `miette::Diagnostic` for the graphical renderer.
+//! What a run reports: one [`Finding`] type for everything (load problems, rule findings, upstream's
+//! validation, stale or missing docs, tool errors), the [`Run`] that holds them in a stable order,
+//! and the adapter to `miette::Diagnostic` for the graphical renderer.
+//!
+//! A finding owns its file (`Option<Arc<SourceFile>>`): producers on any thread attach the file
+//! they read, and a finding about no file in particular (a missing file, a tool error) has none.
 
 use std::fmt;
+use std::sync::Arc;
 
 use crate::source::{SourceFile, Span};
 
@@ -34,9 +39,6 @@ pub struct Label {
     pub text: Option<String>,
 }
 
-/// `Finding::file` of a finding about no file in particular (a missing file, a tool error).
-pub const NO_FILE: usize = usize::MAX;
-
 /// One problem found in one file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
@@ -45,8 +47,8 @@ pub struct Finding {
     pub rule: &'static str,
     pub severity: Severity,
     pub message: String,
-    /// Index of the file in the run's file list, or [`NO_FILE`].
-    pub file: usize,
+    /// The file the labels point into; `None` for a finding about no file in particular.
+    pub file: Option<Arc<SourceFile>>,
     /// The first label is the primary location.
     pub labels: Vec<Label>,
     pub help: Option<String>,
@@ -60,7 +62,7 @@ impl Finding {
             rule,
             severity,
             message: message.into(),
-            file: 0,
+            file: None,
             labels: Vec::new(),
             help: None,
             diff: None,
@@ -90,8 +92,8 @@ impl Finding {
         self
     }
 
-    pub fn in_file(mut self, file: usize) -> Self {
-        self.file = file;
+    pub fn in_file(mut self, file: &Arc<SourceFile>) -> Self {
+        self.file = Some(Arc::clone(file));
         self
     }
 
@@ -100,17 +102,111 @@ impl Finding {
         self.labels.first().map(|l| l.span)
     }
 
-    /// Sort key: file, position (findings without one last), then rule and message so that the
-    /// order is total and stable.
-    pub fn sort_key(&self) -> (usize, usize, usize, &'static str, &str) {
+    /// Sort key within a file: position (findings without one last), then rule and message so
+    /// that the order is total and stable.
+    fn position_key(&self) -> (usize, usize, &'static str, &str) {
         let span = self.primary().unwrap_or(Span::new(usize::MAX, 0));
-        (self.file, span.offset, span.len, self.rule, &self.message)
+        (span.offset, span.len, self.rule, &self.message)
     }
 }
 
-/// Sorts findings by file and position (deterministic output).
-pub fn sort_findings(findings: &mut [Finding]) {
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+/// What the generated docs were checked against, as reports show it once per run.
+#[derive(Clone, Debug)]
+pub struct Generator {
+    /// One line: which generator, and how it was chosen.
+    pub reason: String,
+    /// The same as a JSON object (the `generator` of json and SARIF output).
+    pub json: serde_json::Value,
+}
+
+/// Everything one invocation found: the files it read, in the order it read them, and the
+/// findings about them.
+#[derive(Debug, Default)]
+pub struct Run {
+    pub files: Vec<Arc<SourceFile>>,
+    pub findings: Vec<Finding>,
+    /// The generator the docs were checked against (none for runs on text alone).
+    pub generator: Option<Generator>,
+}
+
+impl Run {
+    /// Adds a file to the run's list and returns the handle findings point at it with.
+    pub fn add_file(&mut self, file: SourceFile) -> Arc<SourceFile> {
+        let file = Arc::new(file);
+        self.files.push(Arc::clone(&file));
+        file
+    }
+
+    /// Sorts the findings: by file in the order the run read them (findings about no file last),
+    /// then by position. A finding's file missing from the list is added to it first.
+    pub fn sort(&mut self) {
+        for f in &self.findings {
+            if let Some(file) = &f.file
+                && !self.files.iter().any(|g| Arc::ptr_eq(g, file))
+            {
+                self.files.push(Arc::clone(file));
+            }
+        }
+        let rank = |f: &Finding| {
+            f.file.as_ref().map_or(usize::MAX, |file| {
+                self.files
+                    .iter()
+                    .position(|g| Arc::ptr_eq(g, file))
+                    .unwrap_or(usize::MAX)
+            })
+        };
+        let mut keyed: Vec<(usize, Finding)> = std::mem::take(&mut self.findings)
+            .into_iter()
+            .map(|f| (rank(&f), f))
+            .collect();
+        keyed.sort_by(|(ra, a), (rb, b)| (ra, a.position_key()).cmp(&(rb, b.position_key())));
+        self.findings = keyed.into_iter().map(|(_, f)| f).collect();
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+
+    pub fn file_of<'a>(&self, f: &'a Finding) -> Option<&'a SourceFile> {
+        f.file.as_deref()
+    }
+
+    /// `path:line:col` of a finding's primary label (or just the path).
+    pub fn location(&self, f: &Finding) -> String {
+        match (self.file_of(f), f.primary()) {
+            (Some(file), Some(span)) => {
+                let (line, col) = file.line_col(span.offset);
+                format!("{}:{line}:{col}", file.name)
+            }
+            (Some(file), None) => file.name.clone(),
+            (None, _) => "sigs-lint".to_string(),
+        }
+    }
+
+    /// The closing summary: `2 errors, 1 warning (github-login: 1, valid-url: 2)`.
+    pub fn summary(&self) -> String {
+        if self.findings.is_empty() {
+            return "no problems found".to_string();
+        }
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let mut parts = vec![
+            plural(self.count(Severity::Error), "error"),
+            plural(self.count(Severity::Warning), "warning"),
+        ];
+        let notes = self.count(Severity::Note);
+        if notes > 0 {
+            parts.push(plural(notes, "note"));
+        }
+        let mut by_rule = std::collections::BTreeMap::<&str, usize>::new();
+        for f in &self.findings {
+            *by_rule.entry(f.rule).or_default() += 1;
+        }
+        let rules: Vec<String> = by_rule.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+        format!("{} ({})", parts.join(", "), rules.join(", "))
+    }
 }
 
 /// A finding together with its source file, as miette wants it.
@@ -183,5 +279,34 @@ impl miette::Diagnostic for Rendered<'_> {
                 }
             },
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_run_sorts_by_file_read_order_then_position_and_fileless_findings_last() {
+        let mut run = Run::default();
+        let data = run.add_file(SourceFile::new("sigs.yaml", "a: b\nc: d\n"));
+        let doc = Arc::new(SourceFile::new("sig-a/README.md", "x\n"));
+        let f = |rule, at: usize| {
+            Finding::new(rule, Severity::Error, "m").label_plain(Span::new(at, 1))
+        };
+        run.findings = vec![
+            Finding::new("io", Severity::Error, "no file"),
+            f("doc-stale", 0).in_file(&doc),
+            f("b", 5).in_file(&data),
+            f("a", 0).in_file(&data),
+        ];
+        run.sort();
+        let order: Vec<_> = run.findings.iter().map(|f| f.rule).collect();
+        assert_eq!(order, ["a", "b", "doc-stale", "io"]);
+        // The unlisted document was registered after the data file, in the order met.
+        let names: Vec<_> = run.files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["sigs.yaml", "sig-a/README.md"]);
+        assert_eq!(run.location(&run.findings[3]), "sigs-lint");
+        assert_eq!(run.location(&run.findings[1]), "sigs.yaml:2:1");
     }
 }

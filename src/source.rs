@@ -33,7 +33,7 @@ impl From<Span> for SourceSpan {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceFile {
     /// The name shown in diagnostics (a path relative to where the user pointed us, or `<stdin>`).
     pub name: String,

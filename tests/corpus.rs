@@ -43,10 +43,9 @@ fn short(c: &Checked) -> String {
 
 fn has(c: &Checked, rule: &str, severity: Severity, text: &str) -> bool {
     c.run.findings.iter().any(|f| {
-        let file = &c.run.files[f.file];
         f.rule == rule
             && f.severity == severity
-            && f.primary().is_some_and(|s| file.slice(s) == text)
+            && matches!((&f.file, f.primary()), (Some(file), Some(s)) if file.slice(s) == text)
     })
 }
 

@@ -112,11 +112,9 @@ fn lint(bytes: Vec<u8>) -> String {
             &Config::default(),
         ));
     }
-    let run = Run {
-        files: vec![file],
-        findings,
-        generator: None,
-    };
+    let mut run = Run::default();
+    let file = run.add_file(file);
+    run.findings = findings.into_iter().map(|f| f.in_file(&file)).collect();
     let mut out = Vec::new();
     Human {
         color: false,

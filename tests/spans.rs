@@ -17,8 +17,10 @@ fn labelled(fixture: &str) -> Vec<(String, String)> {
         .findings
         .iter()
         .map(|f| {
-            let file = &checked.run.files[f.file];
-            let text = f.primary().map_or("<none>", |s| file.slice(s));
+            let text = match (&f.file, f.primary()) {
+                (Some(file), Some(s)) => file.slice(s),
+                _ => "<none>",
+            };
             (f.rule.to_string(), text.to_string())
         })
         .collect()

@@ -27,6 +27,14 @@ pub struct Detected {
 }
 
 impl Detected {
+    /// The flavour and the reason as reports show them.
+    pub fn report(&self) -> crate::diagnostic::Generator {
+        crate::diagnostic::Generator {
+            reason: self.reason.clone(),
+            json: self.to_json(),
+        }
+    }
+
     /// The flavour and the reason as JSON (the `generator` object of json and SARIF output).
     pub fn to_json(&self) -> serde_json::Value {
         let f = self.flavour;

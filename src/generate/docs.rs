@@ -6,11 +6,12 @@
 //! `liaisons.tmpl`. Each file is the rendered template followed by its custom-content block.
 
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use super::custom::{Markers, capture, dropped, with_block};
 use super::render::{TemplateFile, load_template_text};
 use crate::config::Config;
-use crate::diagnostic::{Finding, NO_FILE, Severity};
+use crate::diagnostic::{Finding, Severity};
 use crate::flavour::{Flavour, data};
 use crate::model::SigsYaml;
 use crate::source::{SourceFile, Span};
@@ -398,8 +399,7 @@ pub fn read_committed(
                     err.utf8_error().valid_up_to()
                 ),
             )
-            .help("save it as UTF-8; the generator writes UTF-8")
-            .in_file(NO_FILE))
+            .help("save it as UTF-8; the generator writes UTF-8"))
         }),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(err) => Err(Box::new(
@@ -408,20 +408,14 @@ pub fn read_committed(
                 Severity::Error,
                 format!("`{shown}` is neither read nor written: {err}"),
             )
-            .help("a generated file must be a regular file inside the repository")
-            .in_file(NO_FILE),
+            .help("a generated file must be a regular file inside the repository"),
         )),
     }
 }
 
-/// Compares the expected outputs with the committed files. New source files (committed documents
-/// that findings point into) are appended to `files`; findings refer to them by index.
-pub fn compare(
-    root: &Path,
-    expected: &[Expected],
-    files: &mut Vec<SourceFile>,
-    display_root: &str,
-) -> Vec<Finding> {
+/// Compares the expected outputs with the committed files; the findings carry the committed
+/// documents (or template files) they point into.
+pub fn compare(root: &Path, expected: &[Expected], display_root: &str) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut template_errors = TemplateErrors::default();
     for e in expected {
@@ -450,8 +444,7 @@ pub fn compare(
                     Severity::Error,
                     format!("`{shown}` is missing"),
                 )
-                .help("run `sigs-lint generate` to create it")
-                .in_file(NO_FILE),
+                .help("run `sigs-lint generate` to create it"),
             );
             continue;
         };
@@ -459,17 +452,8 @@ pub fn compare(
         if text == full && lost.is_empty() {
             continue; // up to date: the common case, no source file needed
         }
-        let index = files.len();
-        let file = SourceFile::new(shown.clone(), text.clone());
-        let mut pushed = false;
-        let mut push_file = |files: &mut Vec<SourceFile>, file: &SourceFile| {
-            if !pushed {
-                files.push(file.clone());
-                pushed = true;
-            }
-        };
+        let file = Arc::new(SourceFile::new(shown.clone(), text.clone()));
         for (line, content) in lost {
-            push_file(files, &file);
             let start = file.offset_of(line, 1);
             findings.push(
                 Finding::new(
@@ -486,13 +470,12 @@ pub fn compare(
                     e.markers.begin(),
                     e.markers.end()
                 ))
-                .in_file(index),
+                .in_file(&file),
             );
         }
         if text == full {
             continue;
         }
-        push_file(files, &file);
         let normalized = text.replace("\r\n", "\n");
         if normalized != text && e.full(Some(&normalized)).as_deref() == Some(normalized.as_str()) {
             findings.push(
@@ -503,7 +486,7 @@ pub fn compare(
                 )
                 .label_plain(Span::new(0, 0))
                 .help("convert the file to LF line endings (or run `sigs-lint generate`)")
-                .in_file(index),
+                .in_file(&file),
             );
             continue;
         }
@@ -519,7 +502,7 @@ pub fn compare(
                 )
                 .label(Span::new(text.len(), 0), "end of file")
                 .help("run `sigs-lint generate` to rewrite it")
-                .in_file(index),
+                .in_file(&file),
             );
             continue;
         }
@@ -533,11 +516,11 @@ pub fn compare(
         )
         .label(Span::new(start, len), "first difference")
         .help("run `sigs-lint generate` to rewrite it, or change sigs.yaml")
-        .in_file(index);
+        .in_file(&file);
         f.diff = Some(diff);
         findings.push(f);
     }
-    findings.extend(template_errors.findings(files, display_root));
+    findings.extend(template_errors.findings(display_root));
     findings
 }
 
@@ -557,8 +540,9 @@ impl TemplateErrors {
         }
     }
 
-    /// The findings; template files they point into are appended to `files`.
-    pub fn findings(self, files: &mut Vec<SourceFile>, display_root: &str) -> Vec<Finding> {
+    /// The findings, each with the template file it points into (when a template is at fault).
+    pub fn findings(self, display_root: &str) -> Vec<Finding> {
+        let mut files: Vec<Arc<SourceFile>> = Vec::new();
         let mut out = Vec::new();
         for (err, output, more) in self.errors {
             let also = match more {
@@ -573,11 +557,12 @@ impl TemplateErrors {
             match &err.at {
                 Some(at) => {
                     let shown = join(display_root, &at.path);
-                    let index = match files.iter().position(|x| x.name == shown) {
-                        Some(i) => i,
+                    let file = match files.iter().find(|x| x.name == shown) {
+                        Some(file) => Arc::clone(file),
                         None => {
-                            files.push(SourceFile::new(shown, at.text.to_string()));
-                            files.len() - 1
+                            let file = Arc::new(SourceFile::new(shown, at.text.to_string()));
+                            files.push(Arc::clone(&file));
+                            file
                         }
                     };
                     let offset = at.offset.min(at.text.len());
@@ -589,9 +574,9 @@ impl TemplateErrors {
                     f = f
                         .label(Span::new(offset, len), "fails here")
                         .help("fix the template (Go's text/template would fail the same way)")
-                        .in_file(index);
+                        .in_file(&file);
                 }
-                None => f = f.in_file(NO_FILE),
+                None => {}
             }
             out.push(f);
         }

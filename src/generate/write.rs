@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::docs;
 use crate::check::{CheckOptions, Checked, check};
-use crate::diagnostic::{Finding, NO_FILE, Severity, sort_findings};
+use crate::diagnostic::{Finding, Severity};
 
 /// What `generate` did to one file.
 #[derive(Debug, PartialEq, Eq)]
@@ -95,14 +95,11 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
         return out;
     }
     if checked.run.findings.iter().any(|f| f.rule == "safe-dir") {
-        checked.run.findings.push(
-            Finding::new(
-                "safe-dir",
-                Severity::Error,
-                "nothing was generated: a group's `dir` leaves the repository",
-            )
-            .in_file(NO_FILE),
-        );
+        checked.run.findings.push(Finding::new(
+            "safe-dir",
+            Severity::Error,
+            "nothing was generated: a group's `dir` leaves the repository",
+        ));
         out.failed = true;
         out.checked = checked;
         return out;
@@ -128,8 +125,7 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
                     "nothing was generated: the {id} generator rejects the data ({rejected} error(s) above)"
                 ),
             )
-            .help("fix the data, or pass --force to write the docs anyway")
-            .in_file(NO_FILE),
+            .help("fix the data, or pass --force to write the docs anyway"),
         );
         out.failed = true;
         out.checked = checked;
@@ -151,7 +147,7 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
     );
     let shown_root = root.display().to_string();
     if !write {
-        let findings = docs::compare(&root, &expected, &mut checked.run.files, &shown_root);
+        let findings = docs::compare(&root, &expected, &shown_root);
         out.failed = findings.iter().any(|f| f.severity == Severity::Error);
         checked.run.findings.extend(findings);
     } else {
@@ -164,24 +160,21 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
         dirs.dedup();
         for d in dirs {
             for name in remove_leftovers(&d) {
-                checked.run.findings.push(
-                    Finding::new(
-                        "io",
-                        Severity::Note,
-                        format!(
-                            "removed `{}`, left by an earlier run that was stopped while writing",
-                            docs::join(
-                                &shown_root,
-                                &d.join(&name)
-                                    .strip_prefix(&root)
-                                    .unwrap_or(Path::new(&name))
-                                    .display()
-                                    .to_string()
-                            )
-                        ),
-                    )
-                    .in_file(NO_FILE),
-                );
+                checked.run.findings.push(Finding::new(
+                    "io",
+                    Severity::Note,
+                    format!(
+                        "removed `{}`, left by an earlier run that was stopped while writing",
+                        docs::join(
+                            &shown_root,
+                            &d.join(&name)
+                                .strip_prefix(&root)
+                                .unwrap_or(Path::new(&name))
+                                .display()
+                                .to_string()
+                        )
+                    ),
+                ));
             }
         }
         let mut template_errors = docs::TemplateErrors::default();
@@ -224,8 +217,7 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
                             docs::join(&shown_root, &e.path)
                         ),
                     )
-                    .help("move it away, or pass --force to replace it with the generated file")
-                    .in_file(NO_FILE),
+                    .help("move it away, or pass --force to replace it with the generated file"),
                 );
                 out.failed = true;
                 continue;
@@ -233,8 +225,7 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
             if let Some(why) = crate::fsutil::unwritable(&root, &e.path) {
                 checked.run.findings.push(
                     Finding::new("safe-dir", Severity::Error, format!("not written: {why}"))
-                        .help("sigs-lint writes only regular files inside the repository")
-                        .in_file(NO_FILE),
+                        .help("sigs-lint writes only regular files inside the repository"),
                 );
                 out.failed = true;
                 continue;
@@ -271,20 +262,16 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
                             "keep your own text between `{}` and `{}`; version control has the old file",
                             e.markers.begin(),
                             e.markers.end()
-                        ))
-                        .in_file(NO_FILE),
+                        )),
                     );
                 }
             }
             if let Err(err) = write_atomic(&path, &full) {
-                checked.run.findings.push(
-                    Finding::new(
-                        "io",
-                        Severity::Error,
-                        format!("cannot write `{}`: {err}", path.display()),
-                    )
-                    .in_file(NO_FILE),
-                );
+                checked.run.findings.push(Finding::new(
+                    "io",
+                    Severity::Error,
+                    format!("cannot write `{}`: {err}", path.display()),
+                ));
                 out.failed = true;
                 continue;
             }
@@ -293,10 +280,10 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
                 action,
             });
         }
-        let found = template_errors.findings(&mut checked.run.files, &shown_root);
+        let found = template_errors.findings(&shown_root);
         checked.run.findings.extend(found);
     }
-    sort_findings(&mut checked.run.findings);
+    checked.run.sort();
     out.checked = checked;
     out
 }

@@ -87,20 +87,18 @@ mod tests {
             "100%25 done%0D%0Anext::line, a:b"
         );
         assert_eq!(escape_property("a,b:c%d\ne"), "a%2Cb%3Ac%25d%0Ae");
-        let run = Run {
-            files: vec![SourceFile::new("dir,with:odd%name.yaml", "k: v\n")],
-            findings: vec![
-                Finding::new(
-                    "valid-url",
-                    Severity::Warning,
-                    "50% of ::error:: lines,\nsecond line",
-                )
-                .label(Span::new(3, 1), "x")
-                .in_file(0),
-                Finding::new("io", Severity::Note, "no file: here").in_file(usize::MAX),
-            ],
-            generator: None,
-        };
+        let mut run = Run::default();
+        let file = run.add_file(SourceFile::new("dir,with:odd%name.yaml", "k: v\n"));
+        run.findings = vec![
+            Finding::new(
+                "valid-url",
+                Severity::Warning,
+                "50% of ::error:: lines,\nsecond line",
+            )
+            .label(Span::new(3, 1), "x")
+            .in_file(&file),
+            Finding::new("io", Severity::Note, "no file: here"),
+        ];
         let mut out = Vec::new();
         Github.render(&run, &mut out).unwrap();
         assert_eq!(

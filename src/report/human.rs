@@ -1,9 +1,11 @@
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
 use super::{Renderer, Run};
 use crate::diagnostic::Rendered;
+use crate::source::SourceFile;
 
 /// Lines longer than this (in characters) are not shown in a snippet: the finding is printed as
 /// `path:line:col: message` instead (miette cannot draw past column 65,535, and a snippet of a
@@ -44,12 +46,23 @@ impl Renderer for Human {
             out.write_all(b"\n")?;
         }
         // Each file made displayable once (not once per finding).
-        let shown_files: Vec<_> = run.files.iter().map(super::displayable).collect();
+        let shown_files: Vec<_> = run.files.iter().map(|f| super::displayable(f)).collect();
         for (i, f) in run.findings.iter().enumerate() {
             if i > 0 {
                 out.write_all(b"\n")?;
             }
-            let file = shown_files.get(f.file).map(|c| &**c);
+            // A run sorted with `Run::sort` lists every finding's file.
+            let unlisted;
+            let file: Option<&SourceFile> = match &f.file {
+                None => None,
+                Some(file) => match run.files.iter().position(|g| Arc::ptr_eq(g, file)) {
+                    Some(i) => Some(&*shown_files[i]),
+                    None => {
+                        unlisted = super::displayable(file);
+                        Some(&*unlisted)
+                    }
+                },
+            };
             let mut visible_finding = f.clone();
             visible_finding.message = super::visible(&f.message);
             visible_finding.help = f.help.as_deref().map(super::visible);

@@ -112,7 +112,7 @@ impl Renderer for Json {
                 name: "sigs-lint",
                 version: env!("CARGO_PKG_VERSION"),
             },
-            generator: run.generator.as_ref().map(|g| g.to_json()),
+            generator: run.generator.as_ref().map(|g| g.json.clone()),
             findings,
             summary: Summary {
                 errors: run.count(Severity::Error),

@@ -14,65 +14,8 @@ pub use json::Json;
 pub use sarif::{CHECKS, Sarif, rule_descriptors};
 pub use short::Short;
 
-use crate::diagnostic::{Finding, Severity};
+pub use crate::diagnostic::Run;
 use crate::source::SourceFile;
-
-/// Everything one invocation found: the files it read and the findings about them, sorted.
-#[derive(Debug, Default)]
-pub struct Run {
-    pub files: Vec<SourceFile>,
-    pub findings: Vec<Finding>,
-    /// The generator flavour the docs were checked against, and why (none for `--no-docs`-only
-    /// runs on text).
-    pub generator: Option<crate::flavour::Detected>,
-}
-
-impl Run {
-    pub fn count(&self, severity: Severity) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .count()
-    }
-
-    pub fn file_of(&self, f: &Finding) -> Option<&SourceFile> {
-        self.files.get(f.file)
-    }
-
-    /// `path:line:col` of a finding's primary label (or just the path).
-    pub fn location(&self, f: &Finding) -> String {
-        match (self.file_of(f), f.primary()) {
-            (Some(file), Some(span)) => {
-                let (line, col) = file.line_col(span.offset);
-                format!("{}:{line}:{col}", file.name)
-            }
-            (Some(file), None) => file.name.clone(),
-            (None, _) => "sigs-lint".to_string(),
-        }
-    }
-
-    /// The closing summary: `2 errors, 1 warning (github-login: 1, valid-url: 2)`.
-    pub fn summary(&self) -> String {
-        if self.findings.is_empty() {
-            return "no problems found".to_string();
-        }
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        let mut parts = vec![
-            plural(self.count(Severity::Error), "error"),
-            plural(self.count(Severity::Warning), "warning"),
-        ];
-        let notes = self.count(Severity::Note);
-        if notes > 0 {
-            parts.push(plural(notes, "note"));
-        }
-        let mut by_rule = std::collections::BTreeMap::<&str, usize>::new();
-        for f in &self.findings {
-            *by_rule.entry(f.rule).or_default() += 1;
-        }
-        let rules: Vec<String> = by_rule.iter().map(|(r, n)| format!("{r}: {n}")).collect();
-        format!("{} ({})", parts.join(", "), rules.join(", "))
-    }
-}
 
 /// Text with control characters made visible (`\u{1b}`), so that nothing a repository holds
 /// (a `dir`, a committed file's content) can move the cursor or issue commands to a terminal or

@@ -157,7 +157,7 @@ impl Renderer for Sarif {
             .collect();
         let mut properties = json!({});
         if let Some(g) = &run.generator {
-            properties["generator"] = g.to_json();
+            properties["generator"] = g.json.clone();
         }
         let doc = json!({
             "version": "2.1.0",
