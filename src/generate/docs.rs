@@ -554,29 +554,26 @@ impl TemplateErrors {
                 Severity::Error,
                 format!("`{output}`{also} cannot be generated: {}", err.message),
             );
-            match &err.at {
-                Some(at) => {
-                    let shown = join(display_root, &at.path);
-                    let file = match files.iter().find(|x| x.name == shown) {
-                        Some(file) => Arc::clone(file),
-                        None => {
-                            let file = Arc::new(SourceFile::new(shown, at.text.to_string()));
-                            files.push(Arc::clone(&file));
-                            file
-                        }
-                    };
-                    let offset = at.offset.min(at.text.len());
-                    let rest = &at.text[offset..];
-                    let line_end = rest.find('\n').unwrap_or(rest.len());
-                    let len = rest[..line_end]
-                        .find("}}")
-                        .map_or(line_end.min(1), |i| rest[..i].trim_end().len().max(1));
-                    f = f
-                        .label(Span::new(offset, len), "fails here")
-                        .help("fix the template (Go's text/template would fail the same way)")
-                        .in_file(&file);
-                }
-                None => {}
+            if let Some(at) = &err.at {
+                let shown = join(display_root, &at.path);
+                let file = match files.iter().find(|x| x.name == shown) {
+                    Some(file) => Arc::clone(file),
+                    None => {
+                        let file = Arc::new(SourceFile::new(shown, at.text.to_string()));
+                        files.push(Arc::clone(&file));
+                        file
+                    }
+                };
+                let offset = at.offset.min(at.text.len());
+                let rest = &at.text[offset..];
+                let line_end = rest.find('\n').unwrap_or(rest.len());
+                let len = rest[..line_end]
+                    .find("}}")
+                    .map_or(line_end.min(1), |i| rest[..i].trim_end().len().max(1));
+                f = f
+                    .label(Span::new(offset, len), "fails here")
+                    .help("fix the template (Go's text/template would fail the same way)")
+                    .in_file(&file);
             }
             out.push(f);
         }
