@@ -9,8 +9,8 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use sigs_lint::check::{CheckOptions, check};
-use sigs_lint::generate::write::generate;
+use sigs_lint::commands::check::{CheckOptions, check};
+use sigs_lint::commands::generate::generate;
 
 /// The corpus sigs.yaml with every group repeated `n` times (dirs, names and labels suffixed).
 fn scaled(text: &str, n: usize) -> String {

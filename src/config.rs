@@ -91,6 +91,30 @@ impl Default for Config {
 }
 
 impl Config {
+    /// Why a group's README cannot be written under `dir`, if it cannot: the folder is named like
+    /// a file or folder the pipeline reads or writes at the root, or it leaves the repository
+    /// ([`crate::fsutil::unsafe_dir`]). The `safe-dir` rule reports it; the plan skips the group and
+    /// `generate` refuses to write while one exists.
+    pub fn unsafe_dir(&self, root: Option<&std::path::Path>, dir: &str) -> Option<String> {
+        let first = dir.split('/').next().unwrap_or("");
+        let taken = [
+            self.outputs.list.as_deref(),
+            self.outputs.aliases.as_deref(),
+            self.outputs.liaisons.as_deref(),
+            Some(self.data_file.as_str()),
+            Some(self.templates.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|p| first == p.trim_end_matches('/'));
+        match taken {
+            Some(p) => Some(format!(
+                "`{p}` is another file or folder the generator uses"
+            )),
+            None => crate::fsutil::unsafe_dir(root, dir),
+        }
+    }
+
     /// Fills in what the config file does not set from the generator flavour: data file, template
     /// directory, list output and whether `liaisons.md` is written.
     pub fn apply_flavour(&mut self, f: &crate::flavour::Flavour) {
@@ -110,9 +134,10 @@ impl Config {
         self.levels.get(rule).copied()
     }
 
-    /// Parses a config file. Every problem is an error finding (file index 0); the config returned
-    /// holds what could be read.
-    pub fn parse(file: &SourceFile) -> (Config, Vec<Finding>) {
+    /// Parses a config file. `rule_ids` are the ids `rules:` may set levels for (the rule
+    /// engine's registry; the config stores levels as data). Every problem is an error finding
+    /// about this file; the config returned holds what could be read.
+    pub fn parse(file: &SourceFile, rule_ids: &[&str]) -> (Config, Vec<Finding>) {
         let mut p = Parser {
             findings: Vec::new(),
         };
@@ -176,11 +201,10 @@ impl Config {
                     }
                 }
                 "rules" => {
-                    let ids: Vec<&str> = crate::rules::RULES.iter().map(|r| r.id()).collect();
                     for (k, level) in p.entries(v) {
                         let Some(id) = k.key_text() else { continue };
-                        if crate::rules::find(id).is_none() {
-                            let help = did_you_mean(id, &ids)
+                        if !rule_ids.contains(&id) {
+                            let help = did_you_mean(id, rule_ids)
                                 .map(|s| format!("did you mean `{s}`?"))
                                 .unwrap_or_else(|| "`sigs-lint rules` lists the rule ids".into());
                             p.error(k.span, format!("unknown rule `{id}`"), Some(help));

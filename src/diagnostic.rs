@@ -282,6 +282,25 @@ impl miette::Diagnostic for Rendered<'_> {
     }
 }
 
+/// Text with control characters made visible (`\u{1b}`), so that nothing a repository holds
+/// (a `dir`, a committed file's content) can move the cursor or issue commands to a terminal or
+/// a CI log. Tabs and line feeds stay (each format escapes line feeds its own way).
+pub fn visible(s: &str) -> String {
+    let shown = |c: char| c.is_control() && c != '\t' && c != '\n';
+    if !s.chars().any(shown) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if shown(c) {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,9 +1,11 @@
-//! Reading files of the repository being checked: only regular files that resolve inside the
-//! repository root (a link that leads outside is refused), with a size cap; and the test of a
-//! path sigs-lint is about to write.
+//! The one place that decides which paths sigs-lint may touch. Reading files of the repository
+//! being checked: only regular files that resolve inside the repository root (a link that leads
+//! outside is refused), with a size cap. Writing: the test of a path sigs-lint is about to write,
+//! the test of a group's `dir` (the `safe-dir` rule and `generate` share it), and the atomic write
+//! (a temporary file renamed over the old one) with the removal of a killed run's leftovers.
 
-use std::io::{self, Read};
-use std::path::Path;
+use std::io::{self, Read, Write};
+use std::path::{Component, Path};
 
 /// The text of `path`, a regular UTF-8 file inside `root` (generator sources, templates), at most
 /// [`MAX_DOC`] bytes: [`read_bytes_inside`] and a UTF-8 check.
@@ -107,4 +109,105 @@ pub fn unwritable(root: &Path, rel: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Why a group's `dir` cannot be written, if it cannot: it must stay inside the repository. Links
+/// are followed only when the repository root is known.
+pub fn unsafe_dir(root: Option<&Path>, dir: &str) -> Option<String> {
+    if dir.trim().is_empty() {
+        return Some("it is empty".into());
+    }
+    if dir.contains('\\') {
+        return Some("it contains a backslash".into());
+    }
+    if dir.chars().any(char::is_control) {
+        return Some("it contains control characters".into());
+    }
+    let p = Path::new(dir);
+    if p.is_absolute() || dir.starts_with('/') {
+        return Some("it is an absolute path".into());
+    }
+    if p.components().any(|c| !matches!(c, Component::Normal(_))) {
+        return Some("it leaves the directory (`..` or `.`)".into());
+    }
+    if p.components().any(|c| c.as_os_str() == ".git") {
+        return Some("it is inside `.git`".into());
+    }
+    if p.components()
+        .next()
+        .is_some_and(|c| c.as_os_str() == "generator")
+    {
+        return Some("it is inside `generator/`, the templates' folder".into());
+    }
+    // A link inside the repository may point outside it: follow the path only when it holds one.
+    let root = root?;
+    let mut path = root.to_path_buf();
+    for c in p.components() {
+        path.push(c);
+        match path.symlink_metadata() {
+            Ok(m) if m.file_type().is_symlink() => {
+                // The link itself (a later folder may not exist yet).
+                match (path.canonicalize(), root.canonicalize()) {
+                    (Ok(real), Ok(real_root)) if !real.starts_with(&real_root) => {
+                        return Some(format!(
+                            "it is a link to {}, outside the repository",
+                            real.display()
+                        ));
+                    }
+                    (Err(_), _) => return Some("it goes through a dangling link".into()),
+                    _ => {}
+                }
+            }
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    None
+}
+
+/// What every temporary file's name holds: `.<file>.sigs-lint-<pid>.tmp`.
+const TMP_INFIX: &str = ".sigs-lint-";
+
+/// Removes temporary files a killed run left in `dir` (`.<file>.sigs-lint-<pid>.tmp`, regular
+/// files only); returns their names.
+pub fn remove_leftovers(dir: &Path) -> Vec<String> {
+    let mut removed = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return removed;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let is_ours = name.starts_with('.')
+            && name.ends_with(".tmp")
+            && name.contains(TMP_INFIX)
+            && e.file_type().is_ok_and(|t| t.is_file());
+        if is_ours && std::fs::remove_file(e.path()).is_ok() {
+            removed.push(name);
+        }
+    }
+    removed
+}
+
+/// Writes `content` to `path` through a temporary file in the same directory and a rename.
+pub fn write_atomic(path: &Path, content: &str) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map_or("out".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{name}{TMP_INFIX}{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(content.as_bytes())?;
+        f.sync_all()?;
+        // The rewritten file keeps the old one's permissions.
+        if let Ok(meta) = std::fs::metadata(path) {
+            std::fs::set_permissions(&tmp, meta.permissions())?;
+        }
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }

@@ -1,10 +1,17 @@
 //! sigs-lint: lint a community's sigs.yaml and prove its generated docs are up to date.
 //!
-//! The pieces: [`model`] (the spanned, typed sigs.yaml), [`rules`] (the rule engine and its rules),
-//! [`check`] (the `check` pipeline), [`report`] (renderers over one list of [`diagnostic::Finding`]s).
+//! The layers, each using only those below it:
+//! - [`source`], [`fsutil`] (every path read or written), [`diagnostic`] (findings and the run);
+//! - [`model`] (the spanned, typed sigs.yaml, declared once in [`model::schema`]) and [`template`]
+//!   (Go's text/template);
+//! - [`flavour`] (each generator epoch and fork: types, functions, validation, YAML emitter);
+//! - [`config`], then [`rules`] (the rule engine and one file per rule);
+//! - [`generate`] (plan, render, compare) and [`canonical`] (the data file's canonical form);
+//! - [`commands`] (`check`, `generate`, `fmt`) and [`report`] (the output formats); `main.rs` is the
+//!   command line over them.
 
 pub mod canonical;
-pub mod check;
+pub mod commands;
 pub mod config;
 pub mod diagnostic;
 pub mod flavour;

@@ -3,7 +3,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use sigs_lint::check::{CheckOptions, check};
+use sigs_lint::commands::check::{CheckOptions, check};
 use sigs_lint::diagnostic::Severity;
 use sigs_lint::report::{Human, Renderer, Short};
 use sigs_lint::rules::RULES;
@@ -199,7 +199,7 @@ fn main() -> ExitCode {
             force,
             output,
         } => {
-            let f = sigs_lint::canonical::format(
+            let f = sigs_lint::commands::fmt::format(
                 &CheckOptions {
                     path,
                     config,
@@ -260,7 +260,7 @@ fn main() -> ExitCode {
             force,
             output,
         } => {
-            let g = sigs_lint::generate::write::generate_with(
+            let g = sigs_lint::commands::generate::generate_with(
                 &CheckOptions {
                     path,
                     config,
@@ -417,7 +417,7 @@ fn init(path: &std::path::Path, force: bool, out: &mut dyn Write) -> u8 {
         return 2;
     }
     let mut code = 0;
-    for (name, text) in sigs_lint::generate::docs::BUILT_IN {
+    for (name, text) in sigs_lint::generate::plan::BUILT_IN {
         let target = dir.join(name);
         if let Some(why) = sigs_lint::fsutil::unwritable(path, &format!("generator/{name}")) {
             eprintln!("error: {} was not written: {why}", target.display());
@@ -432,7 +432,7 @@ fn init(path: &std::path::Path, force: bool, out: &mut dyn Write) -> u8 {
             );
             continue;
         }
-        match sigs_lint::generate::write::write_atomic(&target, text) {
+        match sigs_lint::fsutil::write_atomic(&target, text) {
             Ok(()) => {
                 let _ = writeln!(out, "wrote {}", target.display());
             }

@@ -6,7 +6,7 @@ mod support;
 
 use std::path::Path;
 
-use sigs_lint::check::{CheckOptions, Checked, check};
+use sigs_lint::commands::check::{CheckOptions, Checked, check};
 use sigs_lint::diagnostic::Severity;
 use sigs_lint::report::{Renderer, Short};
 
@@ -170,7 +170,7 @@ fn icon_community_docs_with_the_built_in_templates() {
     assert_eq!(docs.len(), 8, "{docs:#?}");
 
     // generate creates the 7 READMEs; check then finds nothing stale, missing or orphaned.
-    let g = sigs_lint::generate::write::generate(&opts(&dst), true);
+    let g = sigs_lint::commands::generate::generate(&opts(&dst), true);
     assert!(!g.failed);
     let created = g.written.iter().filter(|w| w.action == "created").count();
     assert_eq!(created, 7, "{:?}", g.written);
@@ -301,8 +301,8 @@ fn verdict(name: &str, flavour: &str) -> Option<(Checked, Vec<String>)> {
 
 /// The generated files of a slice (paths relative to its root) as `generate` plans them.
 fn planned(c: &Checked) -> Vec<(String, Markers)> {
-    let source = sigs_lint::generate::docs::template_source(&c.root, &c.config);
-    sigs_lint::generate::docs::expected(
+    let source = sigs_lint::generate::plan::template_source(&c.root, &c.config);
+    sigs_lint::generate::plan::expected(
         &c.root,
         &c.model,
         &c.config,
@@ -328,7 +328,7 @@ fn fixed_point_and_rebuild(name: &str) -> Option<(usize, usize)> {
         .iter()
         .map(|(f, _)| std::fs::read(dst.join(f)).ok())
         .collect();
-    let g = sigs_lint::generate::write::generate(&opts(&dst), true);
+    let g = sigs_lint::commands::generate::generate(&opts(&dst), true);
     let created: Vec<&str> = g
         .written
         .iter()
@@ -367,7 +367,7 @@ fn fixed_point_and_rebuild(name: &str) -> Option<(usize, usize)> {
             .expect("write");
         }
     }
-    let g = sigs_lint::generate::write::generate(&opts(&dst), true);
+    let g = sigs_lint::commands::generate::generate(&opts(&dst), true);
     assert!(!g.failed, "{name}: {}", short(&g.checked));
     for ((f, _), want) in files.iter().zip(&after_first) {
         let got = std::fs::read(dst.join(f)).expect("rebuilt");
@@ -468,11 +468,11 @@ fn generate_refuses_what_the_generator_rejects_unless_forced() {
         short(&c)
     );
     let list = std::fs::read(dst.join("sig-list.md")).expect("list");
-    let g = sigs_lint::generate::write::generate(&opts(&dst), true);
+    let g = sigs_lint::commands::generate::generate(&opts(&dst), true);
     assert!(g.failed);
     assert!(g.written.is_empty());
     assert_eq!(std::fs::read(dst.join("sig-list.md")).expect("list"), list);
-    let g = sigs_lint::generate::write::generate_with(&opts(&dst), true, true);
+    let g = sigs_lint::commands::generate::generate_with(&opts(&dst), true, true);
     let written: Vec<&str> = g.written.iter().map(|w| w.path.as_str()).collect();
     assert!(
         written.iter().any(|w| w.ends_with("sig-list.md")),
@@ -588,7 +588,7 @@ fn a_key_the_flavour_lacks_is_refused_like_its_strict_decode() {
         "{}",
         short(&c)
     );
-    let g = sigs_lint::generate::write::generate(&opts(&dst), true);
+    let g = sigs_lint::commands::generate::generate(&opts(&dst), true);
     assert!(g.failed && g.written.is_empty());
     let _ = std::fs::remove_dir_all(&dst);
 }
@@ -748,7 +748,7 @@ macro_rules! fmt_tests {
                 return;
             };
             // The committed file is canonical: fmt --check passes.
-            let f = sigs_lint::canonical::format(&opts(&dst), false, false);
+            let f = sigs_lint::commands::fmt::format(&opts(&dst), false, false);
             assert!(!f.failed && f.diff.is_empty(), "{}: {}", $name, f.diff);
             let c = &f.checked;
             let flavour = c.flavour.expect("flavour");
@@ -775,9 +775,9 @@ macro_rules! fmt_tests {
                 .collect();
             assert_eq!(findings.len(), 1, "{findings:?}");
             assert!(findings[0].contains("is not sorted by"), "{findings:?}");
-            let f = sigs_lint::canonical::format(&opts(&dst), false, false);
+            let f = sigs_lint::commands::fmt::format(&opts(&dst), false, false);
             assert!(f.failed && !f.diff.is_empty());
-            let f = sigs_lint::canonical::format(&opts(&dst), true, false);
+            let f = sigs_lint::commands::fmt::format(&opts(&dst), true, false);
             assert!(f.written && !f.failed, "{}", short(&f.checked));
             let restored = std::fs::read_to_string(&data).expect("data");
             assert!(restored == committed, "{}: {}", $name, first_difference(&committed, &restored));

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 mod support;
 
-use sigs_lint::check::{CheckOptions, check};
+use sigs_lint::commands::check::{CheckOptions, check};
+use sigs_lint::commands::generate::generate;
 use sigs_lint::generate::custom::{Markers, capture};
-use sigs_lint::generate::write::generate;
 use support::copy_dir;
 
 struct Rng(u64);

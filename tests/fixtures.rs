@@ -39,28 +39,78 @@ fn fixture_names() -> Vec<String> {
     names
 }
 
-#[test]
-fn every_fixture_matches_its_snapshots() {
-    let names = fixture_names();
-    assert!(
-        names.len() >= 15,
-        "expected the fixture set, found {names:?}"
-    );
-    for name in names {
-        let path = format!("fixtures/{name}");
-        // Fixtures that hold no generated docs are rule fixtures: their docs are not compared.
-        let has_docs = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(&path))
-            .expect("fixture dir")
-            .filter_map(|e| e.ok())
-            .any(|e| {
-                let n = e.file_name().to_string_lossy().into_owned();
-                n.ends_with(".md") || n == "OWNERS_ALIASES" || n == "generator"
-            });
-        let docs: &[&str] = if has_docs { &[] } else { &["--no-docs"] };
-        let human = run(&[&["check", &path, "--color", "never"], docs].concat());
-        insta::assert_snapshot!(format!("{name}.human"), human);
-        let short = run(&[&["check", &path, "--format", "short"], docs].concat());
-        insta::assert_snapshot!(format!("{name}.short"), short);
+/// Checks one fixture with the real binary and compares both reports with their snapshots.
+fn check_fixture(name: &str) {
+    let path = format!("fixtures/{name}");
+    // Fixtures that hold no generated docs are rule fixtures: their docs are not compared.
+    let has_docs = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(&path))
+        .expect("fixture dir")
+        .filter_map(|e| e.ok())
+        .any(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            n.ends_with(".md") || n == "OWNERS_ALIASES" || n == "generator"
+        });
+    let docs: &[&str] = if has_docs { &[] } else { &["--no-docs"] };
+    let human = run(&[&["check", &path, "--color", "never"], docs].concat());
+    insta::assert_snapshot!(format!("{name}.human"), human);
+    let short = run(&[&["check", &path, "--format", "short"], docs].concat());
+    insta::assert_snapshot!(format!("{name}.short"), short);
+}
+
+/// One test per fixture (a failure in one hides none of the others); the list must name every
+/// folder under `fixtures/` (`every_fixture_has_a_test`).
+macro_rules! fixture_tests {
+    ($($test:ident => $name:literal,)*) => {
+        $(
+            #[test]
+            fn $test() {
+                check_fixture($name);
+            }
+        )*
+        const FIXTURES: &[&str] = &[$($name),*];
+    };
+}
+
+mod fixture {
+    use super::check_fixture;
+
+    fixture_tests! {
+        alias_bomb => "alias-bomb",
+        all_rules => "all-rules",
+        bom => "bom",
+        clean => "clean",
+        config_bad => "config-bad",
+        config_levels => "config-levels",
+        crlf => "crlf",
+        custom_content => "custom-content",
+        docs_crlf => "docs-crlf",
+        docs_escaping_dir => "docs-escaping-dir",
+        docs_final_newline => "docs-final-newline",
+        docs_good => "docs-good",
+        docs_missing => "docs-missing",
+        docs_orphan => "docs-orphan",
+        docs_stale_line => "docs-stale-line",
+        duplicate_keys => "duplicate-keys",
+        empty_file => "empty-file",
+        icon_style => "icon-style",
+        invalid_yaml => "invalid-yaml",
+        k8s_style => "k8s-style",
+        kubeflow_style => "kubeflow-style",
+        no_sigs_yaml => "no-sigs-yaml",
+        non_ascii => "non-ascii",
+        non_utf8 => "non-utf8",
+        not_sigs_keys => "not-sigs-keys",
+        not_sigs_list => "not-sigs-list",
+        template_error => "template-error",
+        unknown_keys => "unknown-keys",
+        unusual_templates => "unusual-templates",
+        warnings_only => "warnings-only",
+        wrong_types => "wrong-types",
+    }
+
+    #[test]
+    fn every_fixture_has_a_test() {
+        assert_eq!(FIXTURES, super::fixture_names());
     }
 }
 
@@ -199,6 +249,28 @@ fn generate_check_writes_nothing_and_fails_like_check() {
     );
     assert!(!dir.join("liaisons.md").exists());
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn generate_check_and_check_agree_on_every_doc_finding() {
+    // Orphans included: `generate --check` once left them out.
+    for fixture in ["docs-orphan", "docs-stale-line", "custom-content"] {
+        let path = format!("fixtures/{fixture}");
+        let check = run(&["check", &path, "--format", "short"]);
+        let generate = run(&["generate", &path, "--check", "--format", "short"]);
+        let docs = |out: &str| -> Vec<String> {
+            out.lines()
+                .filter(|l| {
+                    l.contains("[doc-")
+                        || l.contains("[custom-content]")
+                        || l.contains("[template-error]")
+                })
+                .map(str::to_string)
+                .collect()
+        };
+        assert!(!docs(&check).is_empty(), "{fixture}: {check}");
+        assert_eq!(docs(&generate), docs(&check), "{fixture}");
+    }
 }
 
 #[test]

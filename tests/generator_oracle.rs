@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use sigs_lint::check::CheckOptions;
+use sigs_lint::commands::check::CheckOptions;
 use sigs_lint::flavour::{self, Flavour, Fork};
 use sigs_lint::model::GroupKind;
 
@@ -603,7 +603,7 @@ fn run_slice(slice: &str, expected_flavour: &str) -> Option<Tally> {
                 .expect("the generator runs")
         };
         let mut go = run_go();
-        let g = sigs_lint::generate::write::generate(
+        let g = sigs_lint::commands::generate::generate(
             &CheckOptions {
                 path: us_dir.clone(),
                 config: None,
@@ -777,7 +777,7 @@ fn head_data_file_is_what_its_generator_writes_on_300_valid_repositories() {
                 only: None,
                 stdin: None,
             };
-            let formatted = sigs_lint::canonical::format(&opts, true, true);
+            let formatted = sigs_lint::commands::fmt::format(&opts, true, true);
             assert!(!formatted.failed, "case {tried}: {:?}", formatted.message);
             let theirs = std::fs::read_to_string(go_dir.join(f.data_file)).expect("data");
             let ours = std::fs::read_to_string(us_dir.join(f.data_file)).expect("data");
@@ -787,7 +787,7 @@ fn head_data_file_is_what_its_generator_writes_on_300_valid_repositories() {
                 data.yaml
             );
             // And fmt --check now passes.
-            let again = sigs_lint::canonical::format(&opts, false, false);
+            let again = sigs_lint::commands::fmt::format(&opts, false, false);
             assert!(!again.failed && again.diff.is_empty(), "case {tried}");
             compared += 1;
         }

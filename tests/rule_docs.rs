@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use sigs_lint::check::check_text;
+use sigs_lint::commands::check::check_text;
 use sigs_lint::config::Config;
 use sigs_lint::rules::{RULES, doc_section};
 

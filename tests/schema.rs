@@ -129,7 +129,7 @@ fn validate(
 
 fn check_against_schema(yaml: &str) -> Result<(), String> {
     let schema = sigs_lint::model::json_schema::json_schema();
-    let data = sigs_lint::template::value::from_yaml(yaml).expect("valid YAML");
+    let data = sigs_lint::flavour::generic::from_yaml(yaml).expect("valid YAML");
     validate(&schema, &schema, &data, "$")
 }
 

@@ -1,7 +1,7 @@
 //! Labels land on the exact bytes of the offending value, also after multi-byte characters, a byte
 //! order mark and CRLF line endings (YAML parsers count characters; we convert through our own index).
 
-use sigs_lint::check::{CheckOptions, check};
+use sigs_lint::commands::check::{CheckOptions, check};
 
 /// (rule, exact text under the primary label) for every finding of a fixture.
 fn labelled(fixture: &str) -> Vec<(String, String)> {

@@ -7,8 +7,8 @@
 //! `--- template`, `--- output`, `--- error` (`KIND: message`) start sections; a section's text is its
 //! lines joined with `\n`. A section whose text is `@NAME` takes that section of the case `@NAME`.
 
+use sigs_lint::flavour::generic::from_yaml;
 use sigs_lint::generate::{context, generator_funcs};
-use sigs_lint::template::value::from_yaml;
 use sigs_lint::template::{TemplateError, Templates, Value};
 
 mod support;

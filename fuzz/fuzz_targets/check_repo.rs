@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use sigs_lint::check::{CheckOptions, check};
+use sigs_lint::commands::check::{CheckOptions, check};
 use sigs_lint::report::{Github, Human, Renderer};
 
 fuzz_target!(|input: &[u8]| {

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use sigs_lint::generate::{context, generator_funcs};
-use sigs_lint::template::value::from_yaml;
+use sigs_lint::flavour::generic::from_yaml;
 use sigs_lint::template::{Templates, Value};
 
 const DATA: &str = "a: 1\nb: hello\nc: [x, y, z]\nd: {k1: v1, k2: [1, 2.5, null, true]}\ne: ''\nj: null\n";

@@ -9,6 +9,7 @@
 pub mod data;
 pub mod detect;
 pub mod funcs;
+pub mod generic;
 pub mod types;
 pub mod validate;
 pub mod yaml;

@@ -1,11 +1,14 @@
 //! The generator pipeline: which files a flavour's generator writes from which templates
-//! ([`docs`]), rendering ([`render`]), custom-content blocks ([`custom`]) and writing ([`write`]).
-//! The template data and functions come from the flavour ([`crate::flavour`]).
+//! ([`plan`]), rendering ([`render`]), custom-content blocks ([`custom`]), and every finding about
+//! the committed files ([`compare`], with its [`diff`]). The template data and functions come from
+//! the flavour ([`crate::flavour`]); the commands that drive the pipeline are in
+//! [`crate::commands`].
 
+pub mod compare;
 pub mod custom;
-pub mod docs;
+pub mod diff;
+pub mod plan;
 pub mod render;
-pub mod write;
 
 use crate::flavour::{self, Flavour};
 use crate::model::SigsYaml;

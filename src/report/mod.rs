@@ -14,27 +14,8 @@ pub use json::Json;
 pub use sarif::{CHECKS, Sarif, rule_descriptors};
 pub use short::Short;
 
-pub use crate::diagnostic::Run;
+pub use crate::diagnostic::{Run, visible};
 use crate::source::SourceFile;
-
-/// Text with control characters made visible (`\u{1b}`), so that nothing a repository holds
-/// (a `dir`, a committed file's content) can move the cursor or issue commands to a terminal or
-/// a CI log. Tabs and line feeds stay (each format escapes line feeds its own way).
-pub fn visible(s: &str) -> String {
-    let shown = |c: char| c.is_control() && c != '\t' && c != '\n';
-    if !s.chars().any(shown) {
-        return s.to_string();
-    }
-    s.chars()
-        .map(|c| {
-            if shown(c) {
-                format!("\\u{{{:x}}}", c as u32)
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
 
 /// A file as reports may show it: control characters (other than tab, newline and carriage
 /// return) replaced by `?`, byte for byte, so spans stay valid and nothing reaches a terminal.

@@ -157,6 +157,11 @@ pub static RULES: &[&dyn Rule] = &[
     &safe_dir::SafeDir,
 ];
 
+/// Every rule id (what the config's `rules:` may set levels for).
+pub fn ids() -> Vec<&'static str> {
+    RULES.iter().map(|r| r.id()).collect()
+}
+
 pub fn find(id: &str) -> Option<&'static dyn Rule> {
     RULES.iter().copied().find(|r| r.id() == id)
 }

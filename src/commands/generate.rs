@@ -2,12 +2,12 @@
 //! blocks. Each file is written to a temporary file in its directory and renamed over the old one,
 //! so a file is never left half-written, even when the process is killed.
 
-use std::io::Write;
 use std::path::Path;
 
-use super::docs;
-use crate::check::{CheckOptions, Checked, check};
+use super::check::{CheckOptions, Checked, check, normalize_only};
 use crate::diagnostic::{Finding, Severity};
+use crate::fsutil::{remove_leftovers, write_atomic};
+use crate::generate::{compare, custom, plan};
 
 /// What `generate` did to one file.
 #[derive(Debug, PartialEq, Eq)]
@@ -22,53 +22,6 @@ pub struct Generated {
     pub written: Vec<Written>,
     /// Generation could not be completed (load errors, unsafe dirs, template errors).
     pub failed: bool,
-}
-
-/// What every temporary file's name holds: `.<file>.sigs-lint-<pid>.tmp`.
-const TMP_INFIX: &str = ".sigs-lint-";
-
-/// Removes temporary files a killed run left in `dir` (`.<file>.sigs-lint-<pid>.tmp`, regular
-/// files only); returns their names.
-pub fn remove_leftovers(dir: &Path) -> Vec<String> {
-    let mut removed = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return removed;
-    };
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
-        let is_ours = name.starts_with('.')
-            && name.ends_with(".tmp")
-            && name.contains(TMP_INFIX)
-            && e.file_type().is_ok_and(|t| t.is_file());
-        if is_ours && std::fs::remove_file(e.path()).is_ok() {
-            removed.push(name);
-        }
-    }
-    removed
-}
-
-/// Writes `content` to `path` through a temporary file in the same directory and a rename.
-pub fn write_atomic(path: &Path, content: &str) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map_or("out".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}{TMP_INFIX}{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(content.as_bytes())?;
-        f.sync_all()?;
-        // The rewritten file keeps the old one's permissions.
-        if let Ok(meta) = std::fs::metadata(path) {
-            std::fs::set_permissions(&tmp, meta.permissions())?;
-        }
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 /// Runs the generator. With `write` false (`--check`) nothing is written and the stale and missing
@@ -94,7 +47,13 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
         out.checked = checked;
         return out;
     }
-    if checked.run.findings.iter().any(|f| f.rule == "safe-dir") {
+    // A group whose folder cannot be written would be left out: nothing is written then (the
+    // `safe-dir` findings say which and why), whatever the rule's configured level.
+    let root = checked.root.clone();
+    if checked.model.groups().any(|g| {
+        crate::model::present(&g.dir)
+            .is_some_and(|d| checked.config.unsafe_dir(Some(&root), &d.value).is_some())
+    }) {
         checked.run.findings.push(Finding::new(
             "safe-dir",
             Severity::Error,
@@ -131,23 +90,20 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
         out.checked = checked;
         return out;
     }
-    let root = checked.root.clone();
-    let source = docs::template_source(&root, &checked.config);
+    let source = plan::template_source(&root, &checked.config);
     let flavour = checked.flavour.unwrap_or_else(crate::generate::built_in);
-    let expected = docs::expected(
+    let expected = plan::expected(
         &root,
         &checked.model,
         &checked.config,
         &source,
-        opts.only
-            .as_deref()
-            .map(crate::check::normalize_only)
-            .as_deref(),
+        opts.only.as_deref().map(normalize_only).as_deref(),
         flavour,
     );
     let shown_root = root.display().to_string();
     if !write {
-        let findings = docs::compare(&root, &expected, &shown_root);
+        let only = opts.only.is_some();
+        let findings = compare::findings(&root, &expected, &shown_root, !only);
         out.failed = findings.iter().any(|f| f.severity == Severity::Error);
         checked.run.findings.extend(findings);
     } else {
@@ -165,7 +121,7 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
                     Severity::Note,
                     format!(
                         "removed `{}`, left by an earlier run that was stopped while writing",
-                        docs::join(
+                        plan::join(
                             &shown_root,
                             &d.join(&name)
                                 .strip_prefix(&root)
@@ -177,22 +133,22 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
                 ));
             }
         }
-        let mut template_errors = docs::TemplateErrors::default();
+        let mut template_errors = compare::TemplateErrors::default();
         for e in &expected {
             let path = root.join(&e.path);
-            let committed = match docs::read_committed(&root, e, &docs::join(&shown_root, &e.path))
-            {
-                Ok(c) => c,
-                Err(f) => {
-                    checked.run.findings.push(*f);
-                    out.failed = true;
-                    continue;
-                }
-            };
+            let committed =
+                match compare::read_committed(&root, e, &plan::join(&shown_root, &e.path)) {
+                    Ok(c) => c,
+                    Err(f) => {
+                        checked.run.findings.push(*f);
+                        out.failed = true;
+                        continue;
+                    }
+                };
             let full = match (&e.rendered, e.full(committed.as_deref())) {
                 (_, Some(full)) => full,
                 (Err(err), _) => {
-                    template_errors.record(&docs::join(&shown_root, &e.path), err);
+                    template_errors.record(&plan::join(&shown_root, &e.path), err);
                     out.failed = true;
                     continue;
                 }
@@ -205,7 +161,7 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
             // is someone's own: it is not overwritten without --force.
             if let Some(text) = &committed
                 && !force
-                && !text.contains(docs::GENERATED_MARK)
+                && !text.contains(plan::GENERATED_MARK)
                 && !text.contains(e.markers.begin())
             {
                 checked.run.findings.push(
@@ -214,7 +170,7 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
                         Severity::Error,
                         format!(
                             "`{}` was not overwritten: it has no generator header and no custom-content block, so it looks hand-written",
-                            docs::join(&shown_root, &e.path)
+                            plan::join(&shown_root, &e.path)
                         ),
                     )
                     .help("move it away, or pass --force to replace it with the generated file"),
@@ -237,13 +193,13 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
             };
             // Text outside the custom-content block does not survive a regeneration: say so.
             if let Some(text) = &committed {
-                let lost = super::custom::dropped(text, e.markers);
+                let lost = custom::dropped(text, e.markers);
                 if !lost.is_empty() {
                     let shown: Vec<String> = lost
                         .iter()
                         .take(3)
                         .map(|(line, t)| {
-                            format!("line {line}: `{}`", crate::report::visible(t.trim()))
+                            format!("line {line}: `{}`", crate::diagnostic::visible(t.trim()))
                         })
                         .collect();
                     checked.run.findings.push(
@@ -252,7 +208,7 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
                             Severity::Warning,
                             format!(
                                 "`{}`: {} line(s) outside the custom-content block were dropped ({}{})",
-                                docs::join(&shown_root, &e.path),
+                                plan::join(&shown_root, &e.path),
                                 lost.len(),
                                 shown.join("; "),
                                 if lost.len() > 3 { "; …" } else { "" }
@@ -276,12 +232,16 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
                 continue;
             }
             out.written.push(Written {
-                path: docs::join(&shown_root, &e.path),
+                path: plan::join(&shown_root, &e.path),
                 action,
             });
         }
         let found = template_errors.findings(&shown_root);
         checked.run.findings.extend(found);
+        if opts.only.is_none() {
+            let orphans = compare::orphan_findings(&root, &expected, &shown_root);
+            checked.run.findings.extend(orphans);
+        }
     }
     checked.run.sort();
     out.checked = checked;

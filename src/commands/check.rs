@@ -130,7 +130,7 @@ pub fn check(opts: &CheckOptions) -> Checked {
             Err(msg) => return out.fail(io_error(msg, None)),
         };
         let (file, enc) = model::load_file(&shown(&cp), bytes);
-        let (config, findings) = Config::parse(&file);
+        let (config, findings) = Config::parse(&file, &crate::rules::ids());
         let file = out.run.add_file(file);
         let bad = !findings.is_empty() || !enc.is_empty();
         out.run
@@ -362,27 +362,10 @@ fn compare_docs(
     only: Option<&str>,
     flavour: &'static flavour::Flavour,
 ) -> Vec<Finding> {
-    use crate::generate::docs;
-    let source = docs::template_source(root, config);
-    let expected = docs::expected(root, model, config, &source, only, flavour);
-    let shown_root = root.display().to_string();
-    let mut findings = docs::compare(root, &expected, &shown_root);
-    if only.is_none() {
-        for orphan in docs::orphans(root, &expected) {
-            let shown = docs::join(&shown_root, &orphan);
-            findings.push(
-                Finding::new(
-                    "doc-orphan",
-                    Severity::Warning,
-                    format!(
-                        "`{shown}` carries the generator's header, but no group in sigs.yaml produces it any more"
-                    ),
-                )
-                .help("delete it (the Go generator never deletes files), or put its group back in sigs.yaml"),
-            );
-        }
-    }
-    findings
+    use crate::generate::{compare, plan};
+    let source = plan::template_source(root, config);
+    let expected = plan::expected(root, model, config, &source, only, flavour);
+    compare::findings(root, &expected, &root.display().to_string(), only.is_none())
 }
 
 /// The rules run only on a file that loaded without errors: after an unknown key or a wrong type

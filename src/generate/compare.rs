@@ -1,0 +1,276 @@
+//! How the committed files compare with the plan: every finding about the generated docs
+//! (`doc-stale`, `doc-missing`, `doc-line-endings`, `custom-content`, `template-error`,
+//! `doc-orphan`, unreadable files) is built here, for `check` and `generate` alike.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use super::custom::dropped;
+use super::diff::unified_diff;
+use super::plan::{Expected, GENERATED_MARK, RenderError, join};
+use crate::diagnostic::{Finding, Severity};
+use crate::source::{SourceFile, Span};
+
+/// A committed output: `Ok(None)` when it does not exist; an error (as a finding) when it cannot
+/// be read or is not UTF-8 — such a file is neither compared nor rewritten, so that no text is lost.
+pub fn read_committed(
+    root: &Path,
+    e: &Expected,
+    shown: &str,
+) -> Result<Option<String>, Box<Finding>> {
+    match crate::fsutil::read_bytes_inside(root, &root.join(&e.path), crate::fsutil::MAX_DOC) {
+        Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|err| {
+            Box::new(Finding::new(
+                "encoding",
+                Severity::Error,
+                format!(
+                    "`{shown}` is not valid UTF-8 (byte {} is not): it is neither compared nor rewritten",
+                    err.utf8_error().valid_up_to()
+                ),
+            )
+            .help("save it as UTF-8; the generator writes UTF-8"))
+        }),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(Box::new(
+            Finding::new(
+                "io",
+                Severity::Error,
+                format!("`{shown}` is neither read nor written: {err}"),
+            )
+            .help("a generated file must be a regular file inside the repository"),
+        )),
+    }
+}
+
+/// Every finding about the generated docs: [`compare`], and with the whole plan (no `--only`)
+/// the [`orphan_findings`].
+pub fn findings(
+    root: &Path,
+    expected: &[Expected],
+    display_root: &str,
+    whole_plan: bool,
+) -> Vec<Finding> {
+    let mut found = compare(root, expected, display_root);
+    if whole_plan {
+        found.extend(orphan_findings(root, expected, display_root));
+    }
+    found
+}
+
+/// A warning for each of the [`orphans`].
+pub fn orphan_findings(root: &Path, expected: &[Expected], display_root: &str) -> Vec<Finding> {
+    orphans(root, expected)
+        .into_iter()
+        .map(|orphan| {
+            let shown = join(display_root, &orphan);
+            Finding::new(
+                "doc-orphan",
+                Severity::Warning,
+                format!(
+                    "`{shown}` carries the generator's header, but no group in sigs.yaml produces it any more"
+                ),
+            )
+            .help("delete it (the Go generator never deletes files), or put its group back in sigs.yaml")
+        })
+        .collect()
+}
+
+/// Compares the expected outputs with the committed files; the findings carry the committed
+/// documents (or template files) they point into.
+pub fn compare(root: &Path, expected: &[Expected], display_root: &str) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut template_errors = TemplateErrors::default();
+    for e in expected {
+        let shown = join(display_root, &e.path);
+        let committed = match read_committed(root, e, &shown) {
+            Ok(c) => c,
+            Err(f) => {
+                findings.push(*f);
+                continue;
+            }
+        };
+        let full = match &e.rendered {
+            Ok(_) => e.full(committed.as_deref()),
+            Err(err) => {
+                template_errors.record(&shown, err);
+                continue;
+            }
+        };
+        let Some(full) = full else {
+            continue;
+        };
+        let Some(text) = committed else {
+            findings.push(
+                Finding::new(
+                    "doc-missing",
+                    Severity::Error,
+                    format!("`{shown}` is missing"),
+                )
+                .help("run `sigs-lint generate` to create it"),
+            );
+            continue;
+        };
+        let lost = dropped(&text, e.markers);
+        if text == full && lost.is_empty() {
+            continue; // up to date: the common case, no source file needed
+        }
+        let file = Arc::new(SourceFile::new(shown.clone(), text.clone()));
+        for (line, content) in lost {
+            let start = file.offset_of(line, 1);
+            findings.push(
+                Finding::new(
+                    "custom-content",
+                    Severity::Warning,
+                    format!("`{shown}`: the next regeneration would drop this text"),
+                )
+                .label(
+                    Span::new(start, content.len()),
+                    "outside the custom-content block",
+                )
+                .help(format!(
+                    "keep your own text on the lines between `{}` and `{}`",
+                    e.markers.begin(),
+                    e.markers.end()
+                ))
+                .in_file(&file),
+            );
+        }
+        if text == full {
+            continue;
+        }
+        let normalized = text.replace("\r\n", "\n");
+        if normalized != text && e.full(Some(&normalized)).as_deref() == Some(normalized.as_str()) {
+            findings.push(
+                Finding::new(
+                    "doc-line-endings",
+                    Severity::Error,
+                    format!("`{shown}` has CRLF line endings; the generator writes LF"),
+                )
+                .label_plain(Span::new(0, 0))
+                .help("convert the file to LF line endings (or run `sigs-lint generate`)")
+                .in_file(&file),
+            );
+            continue;
+        }
+        if text.trim_end_matches('\n') == full.trim_end_matches('\n') {
+            let (has, want) = (trailing_newlines(&text), trailing_newlines(&full));
+            findings.push(
+                Finding::new(
+                    "doc-stale",
+                    Severity::Error,
+                    format!(
+                        "`{shown}` differs only in its final newline: it ends with {has} newline(s), the generator writes {want}"
+                    ),
+                )
+                .label(Span::new(text.len(), 0), "end of file")
+                .help("run `sigs-lint generate` to rewrite it")
+                .in_file(&file),
+            );
+            continue;
+        }
+        let (line, diff, changed) = unified_diff(&text, &full, &shown);
+        let start = file.offset_of(line, 1);
+        let len = file.line_text(line).len();
+        let mut f = Finding::new(
+            "doc-stale",
+            Severity::Error,
+            format!("`{shown}` is not what the generator writes from sigs.yaml ({changed} line(s) differ)"),
+        )
+        .label(Span::new(start, len), "first difference")
+        .help("run `sigs-lint generate` to rewrite it, or change sigs.yaml")
+        .in_file(&file);
+        f.diff = Some(diff);
+        findings.push(f);
+    }
+    findings.extend(template_errors.findings(display_root));
+    findings
+}
+
+/// Template errors, one finding per failing place (a bad field in a README template fails every
+/// README of that kind: one finding names the first and counts the rest), located in the
+/// template file when a template is at fault.
+#[derive(Default)]
+pub struct TemplateErrors {
+    errors: Vec<(RenderError, String, usize)>,
+}
+
+impl TemplateErrors {
+    pub fn record(&mut self, output: &str, err: &RenderError) {
+        match self.errors.iter_mut().find(|(e, _, _)| e == err) {
+            Some((_, _, n)) => *n += 1,
+            None => self.errors.push((err.clone(), output.to_string(), 0)),
+        }
+    }
+
+    /// The findings, each with the template file it points into (when a template is at fault).
+    pub fn findings(self, display_root: &str) -> Vec<Finding> {
+        let mut files: Vec<Arc<SourceFile>> = Vec::new();
+        let mut out = Vec::new();
+        for (err, output, more) in self.errors {
+            let also = match more {
+                0 => String::new(),
+                n => format!(" (and {n} more file(s))"),
+            };
+            let mut f = Finding::new(
+                "template-error",
+                Severity::Error,
+                format!("`{output}`{also} cannot be generated: {}", err.message),
+            );
+            if let Some(at) = &err.at {
+                let shown = join(display_root, &at.path);
+                let file = match files.iter().find(|x| x.name == shown) {
+                    Some(file) => Arc::clone(file),
+                    None => {
+                        let file = Arc::new(SourceFile::new(shown, at.text.to_string()));
+                        files.push(Arc::clone(&file));
+                        file
+                    }
+                };
+                let offset = at.offset.min(at.text.len());
+                let rest = &at.text[offset..];
+                let line_end = rest.find('\n').unwrap_or(rest.len());
+                let len = rest[..line_end]
+                    .find("}}")
+                    .map_or(line_end.min(1), |i| rest[..i].trim_end().len().max(1));
+                f = f
+                    .label(Span::new(offset, len), "fails here")
+                    .help("fix the template (Go's text/template would fail the same way)")
+                    .in_file(&file);
+            }
+            out.push(f);
+        }
+        out
+    }
+}
+
+fn trailing_newlines(s: &str) -> usize {
+    s.len() - s.trim_end_matches('\n').len()
+}
+
+/// Committed files that look generated (they carry the generator's header) but that no output
+/// produces any more: `*/README.md` one level down and `*.md` at the root.
+pub fn orphans(root: &Path, expected: &[Expected]) -> Vec<String> {
+    let mut candidates: Vec<String> = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(root) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let path = e.path();
+            if path.is_dir() && !name.starts_with('.') {
+                if path.join("README.md").is_file() {
+                    candidates.push(format!("{name}/README.md"));
+                }
+            } else if name.ends_with(".md") {
+                candidates.push(name);
+            }
+        }
+    }
+    candidates.sort();
+    candidates
+        .into_iter()
+        .filter(|c| !expected.iter().any(|e| e.path == *c))
+        .filter(|c| {
+            crate::fsutil::read_bytes_inside(root, &root.join(c), crate::fsutil::MAX_DOC)
+                .is_ok_and(|t| String::from_utf8_lossy(&t).contains(GENERATED_MARK))
+        })
+        .collect()
+}

@@ -1,0 +1,33 @@
+//! The unified diff shown for a stale file (and for a data file not in canonical form).
+
+/// A unified diff (3 lines of context) from the committed text to the expected one; also the
+/// first differing line of the committed file and the number of changed lines.
+pub fn unified_diff(committed: &str, expected: &str, name: &str) -> (usize, String, usize) {
+    use similar::{ChangeTag, TextDiff};
+    let diff = TextDiff::from_lines(committed, expected);
+    let mut first = None;
+    let mut changed = 0;
+    for op in diff.ops() {
+        for change in diff.iter_changes(op) {
+            if change.tag() != ChangeTag::Equal {
+                changed += 1;
+                if first.is_none() {
+                    first = Some(
+                        change
+                            .old_index()
+                            .map_or_else(|| op.old_range().start + 1, |i| i + 1),
+                    );
+                }
+            }
+        }
+    }
+    let text = diff
+        .unified_diff()
+        .context_radius(3)
+        .header(
+            &format!("{name} (committed)"),
+            &format!("{name} (generated)"),
+        )
+        .to_string();
+    (first.unwrap_or(1), text, changed)
+}
