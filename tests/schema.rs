@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
-use sigs_lint::model::schema::RECORDS;
+use sigs_lint::model::RECORDS;
 use sigs_lint::model::*;
 
 /// A deserializer that only records the field list a derived `Deserialize` asks for.

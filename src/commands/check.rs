@@ -303,7 +303,7 @@ pub fn marker_findings(model: &SigsYaml) -> Vec<Finding> {
         Markers::Yaml.begin(),
         Markers::Yaml.end(),
     ];
-    crate::rules::util::all_strings(model)
+    model.strings()
         .into_iter()
         .filter_map(|(field, value)| {
             let marker = markers.iter().find(|m| value.value.contains(**m))?;

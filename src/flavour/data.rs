@@ -10,6 +10,7 @@ use std::sync::{Mutex, OnceLock};
 
 use super::types::TypeTree;
 use super::{Flavour, Fork, Sorting};
+use crate::model::walk::{FieldRef, Node};
 use crate::model::{self, GroupKind, SigsYaml, Str};
 use crate::template::value::{Method, NamedType, Struct, StructType, Value};
 
@@ -358,18 +359,13 @@ pub fn reporting_wgs(model: &SigsYaml) -> HashMap<String, Vec<String>> {
 // ---------------------------------------------------------------------------------------------
 // Building Go values from the model.
 
-/// A model record, seen as a YAML mapping.
+/// A model record, seen as a YAML mapping: its fields are looked up by YAML key through the
+/// model's declaration ([`Node::get`]); a SIG also carries the generator's derived field (the
+/// working groups that report to it, under the YAML key `-`).
 #[derive(Clone, Copy)]
 enum Src<'a> {
-    Context(&'a SigsYaml),
+    Node(Node<'a>),
     Group(&'a model::Group, &'a [String]),
-    Leadership(&'a model::Leadership),
-    Person(&'a model::Person),
-    Meeting(&'a model::Meeting),
-    Contact(&'a model::Contact),
-    Discord(&'a model::Discord),
-    Team(&'a model::Team),
-    Subproject(&'a model::Subproject),
 }
 
 /// What the model holds under one key.
@@ -381,122 +377,41 @@ enum Raw<'a> {
     Many(Vec<Src<'a>>),
 }
 
-fn s(v: &Option<Str>) -> Raw<'_> {
-    v.as_ref().map_or(Raw::Absent, |s| Raw::Str(&s.value))
-}
-
-fn strs(v: &[Str]) -> Raw<'_> {
-    Raw::Strs(v.iter().map(|s| s.value.as_str()).collect())
+impl<'a> From<FieldRef<'a>> for Raw<'a> {
+    fn from(f: FieldRef<'a>) -> Self {
+        match f {
+            FieldRef::Absent => Raw::Absent,
+            FieldRef::Str(s) => Raw::Str(&s.value),
+            FieldRef::Strs(l) => Raw::Strs(l.iter().map(|s| s.value.as_str()).collect()),
+            FieldRef::One(n) => Raw::One(Src::Node(n)),
+            FieldRef::Many(ns) => Raw::Many(ns.into_iter().map(Src::Node).collect()),
+        }
+    }
 }
 
 fn get<'a>(src: Src<'a>, key: &str, reporting: &'a HashMap<String, Vec<String>>) -> Raw<'a> {
     match src {
-        Src::Context(c) => match key {
-            "gb_rep" => c
-                .gb_rep
-                .as_ref()
-                .map_or(Raw::Absent, |p| Raw::One(Src::Person(p))),
-            _ => match GroupKind::from_key(key) {
-                Some(kind) => Raw::Many(
-                    c.groups_of(kind)
-                        .iter()
-                        .map(|g| {
-                            let r = match kind {
-                                GroupKind::Sig => reporting
-                                    .get(opt(&g.name))
-                                    .map(Vec::as_slice)
-                                    .unwrap_or(&[]),
-                                _ => &[],
-                            };
-                            Src::Group(g, r)
-                        })
-                        .collect(),
-                ),
-                None => Raw::Absent,
-            },
+        Src::Node(Node::SigsYaml(c)) => match GroupKind::from_key(key) {
+            Some(kind) => Raw::Many(
+                c.groups_of(kind)
+                    .iter()
+                    .map(|g| {
+                        let r = match kind {
+                            GroupKind::Sig => reporting
+                                .get(opt(&g.name))
+                                .map(Vec::as_slice)
+                                .unwrap_or(&[]),
+                            _ => &[],
+                        };
+                        Src::Group(g, r)
+                    })
+                    .collect(),
+            ),
+            None => Node::SigsYaml(c).get(key).into(),
         },
-        Src::Group(g, r) => match key {
-            "dir" => s(&g.dir),
-            "name" => s(&g.name),
-            "mission_statement" => s(&g.mission_statement),
-            "charter_link" => s(&g.charter_link),
-            "stakeholder_sigs" => strs(&g.stakeholder_sigs),
-            "-" => Raw::Strs(r.iter().map(String::as_str).collect()),
-            "label" => s(&g.label),
-            "leadership" => g
-                .leadership
-                .as_ref()
-                .map_or(Raw::Absent, |l| Raw::One(Src::Leadership(l))),
-            "meetings" => Raw::Many(g.meetings.iter().map(Src::Meeting).collect()),
-            "contact" => g
-                .contact
-                .as_ref()
-                .map_or(Raw::Absent, |c| Raw::One(Src::Contact(c))),
-            "subprojects" => Raw::Many(g.subprojects.iter().map(Src::Subproject).collect()),
-            _ => Raw::Absent,
-        },
-        Src::Leadership(l) => match key {
-            "chairs" => Raw::Many(l.chairs.iter().map(Src::Person).collect()),
-            "tech_leads" => Raw::Many(l.tech_leads.iter().map(Src::Person).collect()),
-            "emeritus_leads" => Raw::Many(l.emeritus_leads.iter().map(Src::Person).collect()),
-            _ => Raw::Absent,
-        },
-        Src::Person(p) => match key {
-            "github" => s(&p.github),
-            "name" => s(&p.name),
-            "company" => s(&p.company),
-            "email" => s(&p.email),
-            _ => Raw::Absent,
-        },
-        Src::Meeting(m) => match key {
-            "description" => s(&m.description),
-            "day" => s(&m.day),
-            "time" => s(&m.time),
-            "tz" => s(&m.tz),
-            "frequency" => s(&m.frequency),
-            "url" => s(&m.url),
-            "archive_url" => s(&m.archive_url),
-            "recordings_url" => s(&m.recordings_url),
-            "calendar_url" => s(&m.calendar_url),
-            _ => Raw::Absent,
-        },
-        Src::Contact(c) => match key {
-            "slack" => s(&c.slack),
-            "discord" => c
-                .discord
-                .as_ref()
-                .map_or(Raw::Absent, |d| Raw::One(Src::Discord(d))),
-            "mailing_list" => s(&c.mailing_list),
-            "private_mailing_list" => s(&c.private_mailing_list),
-            "teams" => Raw::Many(c.teams.iter().map(Src::Team).collect()),
-            "liaison" => c
-                .liaison
-                .as_ref()
-                .map_or(Raw::Absent, |p| Raw::One(Src::Person(p))),
-            _ => Raw::Absent,
-        },
-        Src::Discord(d) => match key {
-            "name" => s(&d.name),
-            "url" => s(&d.url),
-            _ => Raw::Absent,
-        },
-        Src::Team(t) => match key {
-            "name" => s(&t.name),
-            "description" => s(&t.description),
-            _ => Raw::Absent,
-        },
-        Src::Subproject(sp) => match key {
-            "name" => s(&sp.name),
-            "description" => s(&sp.description),
-            "contact" => sp
-                .contact
-                .as_ref()
-                .map_or(Raw::Absent, |c| Raw::One(Src::Contact(c))),
-            "owners" => strs(&sp.owners),
-            "leads" => Raw::Many(sp.leads.iter().map(Src::Person).collect()),
-            "meetings" => Raw::Many(sp.meetings.iter().map(Src::Meeting).collect()),
-            _ => Raw::Absent,
-        },
+        Src::Group(_, r) if key == "-" => Raw::Strs(r.iter().map(String::as_str).collect()),
+        Src::Group(g, _) => Node::Group(g).get(key).into(),
+        Src::Node(n) => n.get(key).into(),
     }
 }
 
@@ -574,7 +489,10 @@ pub fn context_of_sorted(flavour: &'static Flavour, m: &SigsYaml) -> Value {
         types: GoTypes::of(flavour),
         reporting: &reporting,
     };
-    Value::Struct(b.strukt("Context", Some(Src::Context(m))), false)
+    Value::Struct(
+        b.strukt("Context", Some(Src::Node(Node::SigsYaml(m)))),
+        false,
+    )
 }
 
 /// The data of one README: the group (a copy, not addressable). Before K20 the copy's `Dir` is

@@ -88,6 +88,35 @@ where
     Ok(Option::<Wrap<T>>::deserialize(d)?.map(|w| w.0))
 }
 
+/// What a declared field's value is read with (`#[serde(deserialize_with = "de::field")]` on
+/// every field of the declaration): a string, a list, or an optional record that learns where it
+/// starts.
+pub trait Field<'de>: Sized {
+    fn field<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error>;
+}
+
+impl<'de> Field<'de> for Option<Str> {
+    fn field<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Option::<Str>::deserialize(d)
+    }
+}
+
+impl<'de, T: Element<'de>> Field<'de> for List<T> {
+    fn field<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        List::deserialize(d)
+    }
+}
+
+impl<'de, T: Deserialize<'de> + Located> Field<'de> for Option<T> {
+    fn field<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        record(d)
+    }
+}
+
+pub fn field<'de, D: Deserializer<'de>, T: Field<'de>>(d: D) -> Result<T, D::Error> {
+    T::field(d)
+}
+
 struct Wrap<T>(T);
 
 impl<'de, T: Deserialize<'de> + Located> Deserialize<'de> for Wrap<T> {

@@ -4,7 +4,9 @@
 
 use serde_json::{Map, Value, json};
 
-use super::schema::{RECORDS, Record, SIGS_YAML, Shape};
+use super::RECORDS;
+use super::SigsYaml;
+use super::schema::{Declared, Record, Shape};
 
 /// Scalars: the generator reads any scalar into a string field (`time: 8` is fine), and null is
 /// an absent value.
@@ -18,8 +20,8 @@ fn reference(rec: &Record) -> Value {
 
 fn shape(s: &Shape) -> Value {
     match s {
-        Shape::Str => scalar(),
-        Shape::StrList => json!({"type": ["array", "null"], "items": scalar()}),
+        Shape::Str(_) => scalar(),
+        Shape::StrList(_) => json!({"type": ["array", "null"], "items": scalar()}),
         Shape::Record(r) => json!({"anyOf": [reference(r), {"type": "null"}]}),
         Shape::List(r) => json!({"type": ["array", "null"], "items": reference(r)}),
     }
@@ -42,11 +44,11 @@ pub fn json_schema() -> Value {
     let mut defs = Map::new();
     for rec in RECORDS
         .iter()
-        .filter(|r| r.type_name != SIGS_YAML.type_name)
+        .filter(|r| r.type_name != SigsYaml::RECORD.type_name)
     {
         defs.insert(rec.type_name.to_string(), record(rec));
     }
-    let mut root = record(&SIGS_YAML);
+    let mut root = record(SigsYaml::RECORD);
     let obj = root.as_object_mut().expect("an object");
     obj.insert(
         "$schema".into(),

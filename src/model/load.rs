@@ -7,7 +7,7 @@
 //! pass fails a lenient pass walks serde-saphyr's spanned node tree with the schema and reports every
 //! problem, with key spans and our own wording.
 
-use super::schema::{Record, SIGS_YAML, Shape};
+use super::schema::{Declared, Record, Shape};
 use super::tree::{self, Node, NodeKind};
 use super::*;
 use crate::diagnostic::{Finding, Severity};
@@ -146,7 +146,7 @@ impl<'f> Cx<'f> {
         };
         let known = |k: &Node| {
             k.key_text()
-                .is_some_and(|k| SIGS_YAML.keys().any(|x| x == k))
+                .is_some_and(|k| super::SigsYaml::RECORD.keys().any(|x| x == k))
         };
         if !entries.is_empty() && !entries.iter().any(|(k, _)| known(k)) {
             let keys: Vec<_> = entries
@@ -163,7 +163,8 @@ impl<'f> Cx<'f> {
             );
             return;
         }
-        self.record(root, &SIGS_YAML, SIGS_YAML.what);
+        let top = super::SigsYaml::RECORD;
+        self.record(root, top, top.what);
     }
 
     fn syntax_error(&mut self, e: &serde_saphyr::Error) {
@@ -272,9 +273,9 @@ impl<'f> Cx<'f> {
 
     fn value(&mut self, key: &str, v: &Node, shape: &'static Shape) {
         match shape {
-            Shape::Str => self.scalar(&format!("`{key}`"), v),
+            Shape::Str(_) => self.scalar(&format!("`{key}`"), v),
             Shape::Record(rec) => self.record(v, rec, rec.what),
-            Shape::StrList | Shape::List(_) => {
+            Shape::StrList(_) | Shape::List(_) => {
                 let items = match &v.kind {
                     NodeKind::Seq(items) => items,
                     NodeKind::Null => return,

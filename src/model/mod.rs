@@ -5,8 +5,10 @@
 mod de;
 pub mod json_schema;
 mod load;
+#[macro_use]
 pub mod schema;
 pub mod tree;
+pub mod walk;
 
 pub use de::{List, with_source};
 pub use load::{Loaded, did_you_mean, load, load_file, validate, yaml_error};
@@ -15,8 +17,6 @@ pub use load::{Loaded, did_you_mean, load, load_file, validate, yaml_error};
 pub mod load_limits {
     pub use super::load::{SUGGEST_MAX_CANDIDATES, SUGGEST_MAX_LEN};
 }
-
-use serde::Deserialize;
 
 use crate::source::Span;
 
@@ -90,21 +90,88 @@ impl GroupKind {
     }
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SigsYaml {
-    #[serde(default)]
-    pub sigs: List<Group>,
-    #[serde(default)]
-    pub workinggroups: List<Group>,
-    #[serde(default)]
-    pub usergroups: List<Group>,
-    #[serde(default)]
-    pub committees: List<Group>,
-    #[serde(default, deserialize_with = "de::record")]
-    pub gb_rep: Option<Person>,
-}
+// The one declaration of sigs.yaml's shape (see [`schema`] for what is derived from it). Keys are
+// in the order the generators' Go structs declare them.
+declare_records! {
+    /// A whole sigs.yaml.
+    SigsYaml "the top level" "" [] {
+        sigs: many Group,
+        workinggroups: many Group,
+        usergroups: many Group,
+        committees: many Group,
+        gb_rep: one Person,
+    }
 
+    /// A SIG, working group, user group or committee.
+    Group "a group" "" [
+        /// Which list the group is in (set after the parse).
+        kind: GroupKind
+    ] {
+        dir: text,
+        name: text,
+        mission_statement: text,
+        charter_link: link,
+        stakeholder_sigs: texts,
+        label: text,
+        leadership: one Leadership,
+        meetings: many Meeting,
+        contact: one Contact,
+        subprojects: many Subproject,
+    }
+
+    Leadership "`leadership`" "" [] {
+        chairs: many Person,
+        tech_leads: many Person,
+        emeritus_leads: many Person,
+    }
+
+    Person "a person" "" [] {
+        github: text,
+        name: text,
+        company: text,
+        email: text,
+    }
+
+    Meeting "a meeting" "" [] {
+        description: text,
+        day: text,
+        time: text,
+        tz: text,
+        frequency: text,
+        url: url,
+        archive_url: url,
+        recordings_url: url,
+        calendar_url: url,
+    }
+
+    Contact "`contact`" "" [] {
+        slack: text,
+        discord: one Discord,
+        mailing_list: list_address,
+        private_mailing_list: list_address,
+        teams: many Team,
+        liaison: one Person,
+    }
+
+    Discord "`discord`" "discord." [] {
+        name: text,
+        url: url,
+    }
+
+    Team "a team" "team " [] {
+        name: text,
+        description: text,
+    }
+
+    Subproject "a subproject" "subproject " [] {
+        name: text,
+        description: text,
+        contact: one Contact,
+        owners: urls,
+        leads: many Person,
+        meetings: many Meeting,
+    }
+}
 impl SigsYaml {
     pub fn groups_of(&self, kind: GroupKind) -> &[Group] {
         match kind {
@@ -129,55 +196,6 @@ impl SigsYaml {
         GroupKind::ALL
             .into_iter()
             .flat_map(move |k| self.groups_of(k).iter())
-    }
-
-    /// Every person entry with the role it appears in, in document order per group.
-    pub fn persons(&self) -> Vec<PersonRef<'_>> {
-        let mut out = Vec::new();
-        for g in self.groups() {
-            if let Some(l) = &g.leadership {
-                for (role, list) in [
-                    (Role::Chair, &l.chairs),
-                    (Role::TechLead, &l.tech_leads),
-                    (Role::EmeritusLead, &l.emeritus_leads),
-                ] {
-                    out.extend(list.iter().map(|p| PersonRef {
-                        person: p,
-                        role,
-                        group: Some(g),
-                    }));
-                }
-            }
-            if let Some(liaison) = g.contact.as_ref().and_then(|c| c.liaison.as_ref()) {
-                out.push(PersonRef {
-                    person: liaison,
-                    role: Role::Liaison,
-                    group: Some(g),
-                });
-            }
-            for sp in &g.subprojects {
-                out.extend(sp.leads.iter().map(|p| PersonRef {
-                    person: p,
-                    role: Role::SubprojectLead,
-                    group: Some(g),
-                }));
-                if let Some(liaison) = sp.contact.as_ref().and_then(|c| c.liaison.as_ref()) {
-                    out.push(PersonRef {
-                        person: liaison,
-                        role: Role::Liaison,
-                        group: Some(g),
-                    });
-                }
-            }
-        }
-        if let Some(p) = &self.gb_rep {
-            out.push(PersonRef {
-                person: p,
-                role: Role::GbRep,
-                group: None,
-            });
-        }
-        out
     }
 }
 
@@ -211,32 +229,6 @@ pub struct PersonRef<'a> {
     pub group: Option<&'a Group>,
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Group {
-    /// Which list the group is in (set after the parse).
-    #[serde(skip)]
-    pub kind: GroupKind,
-    /// The whole mapping.
-    #[serde(skip)]
-    pub span: Span,
-    pub dir: Option<Str>,
-    pub name: Option<Str>,
-    pub mission_statement: Option<Str>,
-    pub charter_link: Option<Str>,
-    #[serde(default)]
-    pub stakeholder_sigs: List<Str>,
-    pub label: Option<Str>,
-    #[serde(default, deserialize_with = "de::record")]
-    pub leadership: Option<Leadership>,
-    #[serde(default)]
-    pub meetings: List<Meeting>,
-    #[serde(default, deserialize_with = "de::record")]
-    pub contact: Option<Contact>,
-    #[serde(default)]
-    pub subprojects: List<Subproject>,
-}
-
 impl Group {
     /// The span to point at for the group as a whole: its `name`, else its `dir`, else its mapping.
     pub fn anchor(&self) -> Span {
@@ -256,30 +248,6 @@ impl Group {
     }
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Leadership {
-    #[serde(skip)]
-    pub span: Span,
-    #[serde(default)]
-    pub chairs: List<Person>,
-    #[serde(default)]
-    pub tech_leads: List<Person>,
-    #[serde(default)]
-    pub emeritus_leads: List<Person>,
-}
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Person {
-    #[serde(skip)]
-    pub span: Span,
-    pub github: Option<Str>,
-    pub name: Option<Str>,
-    pub company: Option<Str>,
-    pub email: Option<Str>,
-}
-
 impl Person {
     /// The span to point at for the person as a whole: the `github` value, else `name`, else the
     /// whole mapping.
@@ -291,108 +259,9 @@ impl Person {
     }
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Meeting {
-    #[serde(skip)]
-    pub span: Span,
-    pub description: Option<Str>,
-    pub day: Option<Str>,
-    pub time: Option<Str>,
-    pub tz: Option<Str>,
-    pub frequency: Option<Str>,
-    pub url: Option<Str>,
-    pub archive_url: Option<Str>,
-    pub recordings_url: Option<Str>,
-    pub calendar_url: Option<Str>,
-}
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Contact {
-    #[serde(skip)]
-    pub span: Span,
-    pub slack: Option<Str>,
-    #[serde(default, deserialize_with = "de::record")]
-    pub discord: Option<Discord>,
-    pub mailing_list: Option<Str>,
-    pub private_mailing_list: Option<Str>,
-    #[serde(default)]
-    pub teams: List<Team>,
-    #[serde(default, deserialize_with = "de::record")]
-    pub liaison: Option<Person>,
-}
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Discord {
-    #[serde(skip)]
-    pub span: Span,
-    pub name: Option<Str>,
-    pub url: Option<Str>,
-}
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Team {
-    #[serde(skip)]
-    pub span: Span,
-    pub name: Option<Str>,
-    pub description: Option<Str>,
-}
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Subproject {
-    #[serde(skip)]
-    pub span: Span,
-    pub name: Option<Str>,
-    pub description: Option<Str>,
-    #[serde(default, deserialize_with = "de::record")]
-    pub contact: Option<Contact>,
-    #[serde(default)]
-    pub owners: List<Str>,
-    #[serde(default)]
-    pub leads: List<Person>,
-    #[serde(default)]
-    pub meetings: List<Meeting>,
-}
-
 impl Subproject {
     pub fn anchor(&self) -> Span {
         self.name.as_ref().map_or(self.span, |s| s.span)
-    }
-}
-
-/// Records learn where they start while parsing and are list elements.
-macro_rules! located {
-    ($($ty:ty),*) => {$(
-        impl de::Located for $ty {
-            fn set_start(&mut self, at: Span) {
-                self.span = at;
-            }
-        }
-        impl<'de> de::Element<'de> for $ty {
-            fn element<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                de::located(d)
-            }
-        }
-    )*};
-}
-located!(
-    Group, Leadership, Person, Meeting, Contact, Discord, Team, Subproject
-);
-
-// Extents: after the parse, each record's span grows from its start to the end of its last value.
-fn cover(span: &mut Span, s: &Option<Str>) {
-    if let Some(s) = s {
-        *span = span.cover(s.span);
-    }
-}
-
-fn cover_all(span: &mut Span, list: &[Str]) {
-    for s in list {
-        *span = span.cover(s.span);
     }
 }
 
@@ -402,132 +271,8 @@ impl SigsYaml {
         for kind in GroupKind::ALL {
             for g in self.groups_of_mut(kind).iter_mut() {
                 g.kind = kind;
-                g.finish();
             }
         }
-        if let Some(p) = &mut self.gb_rep {
-            p.finish();
-        }
-    }
-}
-
-impl Group {
-    fn finish(&mut self) {
-        let mut span = self.span;
-        for s in [
-            &self.dir,
-            &self.name,
-            &self.mission_statement,
-            &self.charter_link,
-            &self.label,
-        ] {
-            cover(&mut span, s);
-        }
-        cover_all(&mut span, &self.stakeholder_sigs);
-        if let Some(l) = &mut self.leadership {
-            l.finish();
-            span = span.cover(l.span);
-        }
-        for m in self.meetings.iter_mut() {
-            m.finish();
-            span = span.cover(m.span);
-        }
-        if let Some(c) = &mut self.contact {
-            c.finish();
-            span = span.cover(c.span);
-        }
-        for sp in self.subprojects.iter_mut() {
-            sp.finish();
-            span = span.cover(sp.span);
-        }
-        self.span = span;
-    }
-}
-
-impl Leadership {
-    fn finish(&mut self) {
-        let mut span = self.span;
-        for p in self
-            .chairs
-            .iter_mut()
-            .chain(self.tech_leads.iter_mut())
-            .chain(self.emeritus_leads.iter_mut())
-        {
-            p.finish();
-            span = span.cover(p.span);
-        }
-        self.span = span;
-    }
-}
-
-impl Person {
-    fn finish(&mut self) {
-        for s in [&self.github, &self.name, &self.company, &self.email] {
-            cover(&mut self.span, s);
-        }
-    }
-}
-
-impl Meeting {
-    fn finish(&mut self) {
-        for s in [
-            &self.description,
-            &self.day,
-            &self.time,
-            &self.tz,
-            &self.frequency,
-            &self.url,
-            &self.archive_url,
-            &self.recordings_url,
-            &self.calendar_url,
-        ] {
-            cover(&mut self.span, s);
-        }
-    }
-}
-
-impl Contact {
-    fn finish(&mut self) {
-        let mut span = self.span;
-        for s in [&self.slack, &self.mailing_list, &self.private_mailing_list] {
-            cover(&mut span, s);
-        }
-        if let Some(d) = &mut self.discord {
-            cover(&mut d.span, &d.name);
-            cover(&mut d.span, &d.url);
-            span = span.cover(d.span);
-        }
-        for t in self.teams.iter_mut() {
-            cover(&mut t.span, &t.name);
-            cover(&mut t.span, &t.description);
-            span = span.cover(t.span);
-        }
-        if let Some(p) = &mut self.liaison {
-            p.finish();
-            span = span.cover(p.span);
-        }
-        self.span = span;
-    }
-}
-
-impl Subproject {
-    fn finish(&mut self) {
-        let mut span = self.span;
-        cover(&mut span, &self.name);
-        cover(&mut span, &self.description);
-        if let Some(c) = &mut self.contact {
-            c.finish();
-            span = span.cover(c.span);
-        }
-        cover_all(&mut span, &self.owners);
-        for p in self.leads.iter_mut() {
-            p.finish();
-            span = span.cover(p.span);
-        }
-        for m in self.meetings.iter_mut() {
-            m.finish();
-            span = span.cover(m.span);
-        }
-        self.span = span;
+        walk::Walk::extend_spans(self);
     }
 }

@@ -1,14 +1,34 @@
-//! The shape of a sigs.yaml as data: which keys each mapping has and what each holds. The lenient
-//! validator walks the YAML tree with it (so every unknown key and wrong type is reported); a test
-//! proves it lists exactly the fields the serde-derived model accepts; a JSON Schema can be generated
-//! from it.
+//! The shape of a sigs.yaml as data, and the one declaration everything about that shape comes
+//! from.
+//!
+//! [`declare_records!`] is invoked once, in [`crate::model`], with every record (a YAML mapping)
+//! and its fields. From that list it derives: the serde model (structs with spans, strict keys);
+//! the [`Record`] table the lenient validator walks (every unknown key and wrong type reported)
+//! and the JSON Schema is generated from; each record's extent (its span grows to cover its
+//! values); the single walk over the model ([`super::walk`]) that the rules' collections (every
+//! string, every URL field, every person, meeting and contact) are built on; and the lookup of a
+//! field by its YAML key ([`super::walk::Node::get`]) that the generator's template data is built
+//! through. Adding a field is one line there; a test proves the table and the serde structs agree.
+
+/// How the rules read a string value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Text {
+    /// Free text (names, descriptions, days, logins).
+    Plain,
+    /// An absolute URL.
+    Url,
+    /// A URL that may be relative to the repository (`charter_link`).
+    Link,
+    /// A mailing list: a URL, or an email address.
+    ListAddress,
+}
 
 #[derive(Debug)]
 pub enum Shape {
     /// A scalar read as a string (numbers and booleans are read as their text, as Go's yaml.v3 does).
-    Str,
+    Str(Text),
     /// A list of strings.
-    StrList,
+    StrList(Text),
     /// A mapping.
     Record(&'static Record),
     /// A list of mappings.
@@ -21,6 +41,9 @@ pub struct Record {
     pub what: &'static str,
     /// The type name in the Rust model (and in the generated JSON Schema).
     pub type_name: &'static str,
+    /// What a field's key is prefixed with when a message names one of its string values
+    /// (`discord.url`, `subproject name`).
+    pub prefix: &'static str,
     pub fields: &'static [(&'static str, Shape)],
 }
 
@@ -30,119 +53,168 @@ impl Record {
     }
 }
 
-pub static PERSON: Record = Record {
-    what: "a person",
-    type_name: "Person",
-    fields: &[
-        ("github", Shape::Str),
-        ("name", Shape::Str),
-        ("company", Shape::Str),
-        ("email", Shape::Str),
-    ],
-};
+/// A model type declared by [`declare_records!`].
+pub trait Declared {
+    const RECORD: &'static Record;
+}
 
-pub static LEADERSHIP: Record = Record {
-    what: "`leadership`",
-    type_name: "Leadership",
-    fields: &[
-        ("chairs", Shape::List(&PERSON)),
-        ("tech_leads", Shape::List(&PERSON)),
-        ("emeritus_leads", Shape::List(&PERSON)),
-    ],
-};
+/// The Rust type of a field of each kind.
+macro_rules! field_type {
+    (text) => { Option<$crate::model::Str> };
+    (url) => { Option<$crate::model::Str> };
+    (link) => { Option<$crate::model::Str> };
+    (list_address) => { Option<$crate::model::Str> };
+    (texts) => { $crate::model::List<$crate::model::Str> };
+    (urls) => { $crate::model::List<$crate::model::Str> };
+    (one $t:ident) => { Option<$t> };
+    (many $t:ident) => { $crate::model::List<$t> };
+}
 
-pub static MEETING: Record = Record {
-    what: "a meeting",
-    type_name: "Meeting",
-    fields: &[
-        ("description", Shape::Str),
-        ("day", Shape::Str),
-        ("time", Shape::Str),
-        ("tz", Shape::Str),
-        ("frequency", Shape::Str),
-        ("url", Shape::Str),
-        ("archive_url", Shape::Str),
-        ("recordings_url", Shape::Str),
-        ("calendar_url", Shape::Str),
-    ],
-};
+/// The [`Shape`] of a field of each kind.
+macro_rules! field_shape {
+    (text) => {
+        $crate::model::schema::Shape::Str($crate::model::schema::Text::Plain)
+    };
+    (url) => {
+        $crate::model::schema::Shape::Str($crate::model::schema::Text::Url)
+    };
+    (link) => {
+        $crate::model::schema::Shape::Str($crate::model::schema::Text::Link)
+    };
+    (list_address) => {
+        $crate::model::schema::Shape::Str($crate::model::schema::Text::ListAddress)
+    };
+    (texts) => {
+        $crate::model::schema::Shape::StrList($crate::model::schema::Text::Plain)
+    };
+    (urls) => {
+        $crate::model::schema::Shape::StrList($crate::model::schema::Text::Url)
+    };
+    (one $t:ident) => {
+        $crate::model::schema::Shape::Record(<$t as $crate::model::schema::Declared>::RECORD)
+    };
+    (many $t:ident) => {
+        $crate::model::schema::Shape::List(<$t as $crate::model::schema::Declared>::RECORD)
+    };
+}
 
-pub static DISCORD: Record = Record {
-    what: "`discord`",
-    type_name: "Discord",
-    fields: &[("name", Shape::Str), ("url", Shape::Str)],
-};
+/// Declares every record of the model; see the module documentation for what it derives.
+///
+/// ```text
+/// Name "how messages name it" "message prefix" [extra: Type (not in the YAML)] {
+///     key: text | url | link | list_address | texts | urls | one Record | many Record,
+/// }
+/// ```
+macro_rules! declare_records {
+    ($(
+        $(#[$meta:meta])*
+        $name:ident $what:literal $prefix:literal [$($(#[$xmeta:meta])* $extra:ident : $xty:ty),*] {
+            $($(#[$fmeta:meta])* $field:ident : $kind:ident $($ty:ident)?),* $(,)?
+        }
+    )*) => {
+        $(
+            $(#[$meta])*
+            #[derive(Clone, Debug, Default, serde::Deserialize)]
+            #[serde(deny_unknown_fields)]
+            pub struct $name {
+                /// The whole mapping (from its first key to the end of its last value).
+                #[serde(skip)]
+                pub span: $crate::source::Span,
+                $(
+                    $(#[$xmeta])*
+                    #[serde(skip)]
+                    pub $extra: $xty,
+                )*
+                $(
+                    $(#[$fmeta])*
+                    #[serde(default, deserialize_with = "de::field")]
+                    pub $field: field_type!($kind $($ty)?),
+                )*
+            }
 
-pub static TEAM: Record = Record {
-    what: "a team",
-    type_name: "Team",
-    fields: &[("name", Shape::Str), ("description", Shape::Str)],
-};
+            impl $crate::model::schema::Declared for $name {
+                const RECORD: &'static $crate::model::schema::Record =
+                    &$crate::model::schema::Record {
+                        what: $what,
+                        type_name: stringify!($name),
+                        prefix: $prefix,
+                        fields: &[$((stringify!($field), field_shape!($kind $($ty)?))),*],
+                    };
+            }
 
-pub static CONTACT: Record = Record {
-    what: "`contact`",
-    type_name: "Contact",
-    fields: &[
-        ("slack", Shape::Str),
-        ("discord", Shape::Record(&DISCORD)),
-        ("mailing_list", Shape::Str),
-        ("private_mailing_list", Shape::Str),
-        ("teams", Shape::List(&TEAM)),
-        ("liaison", Shape::Record(&PERSON)),
-    ],
-};
+            impl de::Located for $name {
+                fn set_start(&mut self, at: $crate::source::Span) {
+                    self.span = at;
+                }
+            }
 
-pub static SUBPROJECT: Record = Record {
-    what: "a subproject",
-    type_name: "Subproject",
-    fields: &[
-        ("name", Shape::Str),
-        ("description", Shape::Str),
-        ("contact", Shape::Record(&CONTACT)),
-        ("owners", Shape::StrList),
-        ("leads", Shape::List(&PERSON)),
-        ("meetings", Shape::List(&MEETING)),
-    ],
-};
+            impl<'de> de::Element<'de> for $name {
+                fn element<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                    de::located(d)
+                }
+            }
 
-pub static GROUP: Record = Record {
-    what: "a group",
-    type_name: "Group",
-    fields: &[
-        ("dir", Shape::Str),
-        ("name", Shape::Str),
-        ("mission_statement", Shape::Str),
-        ("charter_link", Shape::Str),
-        ("stakeholder_sigs", Shape::StrList),
-        ("label", Shape::Str),
-        ("leadership", Shape::Record(&LEADERSHIP)),
-        ("meetings", Shape::List(&MEETING)),
-        ("contact", Shape::Record(&CONTACT)),
-        ("subprojects", Shape::List(&SUBPROJECT)),
-    ],
-};
+            impl walk::Walk for $name {
+                fn node(&self) -> walk::Node<'_> {
+                    walk::Node::$name(self)
+                }
 
-pub static SIGS_YAML: Record = Record {
-    what: "the top level",
-    type_name: "SigsYaml",
-    fields: &[
-        ("sigs", Shape::List(&GROUP)),
-        ("workinggroups", Shape::List(&GROUP)),
-        ("usergroups", Shape::List(&GROUP)),
-        ("committees", Shape::List(&GROUP)),
-        ("gb_rep", Shape::Record(&PERSON)),
-    ],
-};
+                fn extend_spans(&mut self) {
+                    let mut span = self.span;
+                    $(walk::Part::extend_spans(&mut self.$field, &mut span);)*
+                    self.span = span;
+                }
 
-/// Every record, for tests and schema generation.
-pub static RECORDS: &[&Record] = &[
-    &SIGS_YAML,
-    &GROUP,
-    &LEADERSHIP,
-    &PERSON,
-    &MEETING,
-    &CONTACT,
-    &DISCORD,
-    &TEAM,
-    &SUBPROJECT,
-];
+                fn walk<'a>(&'a self, at: &walk::At<'a>, v: &mut dyn walk::Visitor<'a>) {
+                    let node = walk::Node::$name(self);
+                    v.record(at, node);
+                    let group = match node {
+                        walk::Node::Group(g) => Some(g),
+                        _ => at.group,
+                    };
+                    let record = <$name as $crate::model::schema::Declared>::RECORD;
+                    $(
+                        let inner = walk::At { group, record, key: stringify!($field) };
+                        walk::Part::walk(&self.$field, &inner, v);
+                    )*
+                }
+            }
+        )*
+
+        /// A record of the model, seen from the walk.
+        #[derive(Clone, Copy, Debug)]
+        pub enum Node<'a> {
+            $($name(&'a $name),)*
+        }
+
+        impl<'a> Node<'a> {
+            /// The value under a YAML key of this record.
+            pub fn get(self, key: &str) -> walk::FieldRef<'a> {
+                match self {
+                    $(Node::$name(r) => match key {
+                        $(stringify!($field) => walk::Part::field_ref(&r.$field),)*
+                        _ => walk::FieldRef::Absent,
+                    },)*
+                }
+            }
+
+            /// The record's span.
+            pub fn span(self) -> $crate::source::Span {
+                match self {
+                    $(Node::$name(r) => r.span,)*
+                }
+            }
+
+            /// The record's type in the schema.
+            pub fn record(self) -> &'static $crate::model::schema::Record {
+                match self {
+                    $(Node::$name(_) => <$name as $crate::model::schema::Declared>::RECORD,)*
+                }
+            }
+        }
+
+        /// Every record, for tests and schema generation.
+        pub static RECORDS: &[&$crate::model::schema::Record] =
+            &[$(<$name as $crate::model::schema::Declared>::RECORD),*];
+    };
+}

@@ -2,7 +2,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::util::{all_meetings, nearest};
+use super::util::nearest;
 use super::{Context, Sink};
 use crate::model::{Str, present};
 
@@ -134,7 +134,7 @@ static TIME_12: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
-    for (_, m) in all_meetings(cx.model) {
+    for (_, m) in cx.model.meetings() {
         if let Some(day) = present(&m.day) {
             check_day(sink, day);
         }

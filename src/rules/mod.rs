@@ -65,7 +65,10 @@ pub struct Context<'a> {
 
 /// A value of a URL field, parsed once for all the rules that look at URLs.
 pub struct UrlField<'a> {
-    pub field: &'static str,
+    /// How messages name the field (`url`, `discord.url`, `owners`).
+    pub field: String,
+    /// How it is read: an absolute URL, a link that may be relative, a mailing list.
+    pub text: crate::model::schema::Text,
     pub value: &'a Str,
     /// The parse of the value without surrounding whitespace and invisible characters.
     pub parsed: Result<Url, url::ParseError>,
@@ -88,13 +91,15 @@ impl<'a> Context<'a> {
         self.persons.get_or_init(|| self.model.persons())
     }
 
-    /// Every URL field (see [`util::url_fields`]) with its parse, in document order.
+    /// Every URL field (see [`SigsYaml::url_fields`]) with its parse, in document order.
     pub fn urls(&self) -> &[UrlField<'a>] {
         self.urls.get_or_init(|| {
-            util::url_fields(self.model)
+            self.model
+                .url_fields()
                 .into_iter()
-                .map(|(field, value)| UrlField {
+                .map(|(field, text, value)| UrlField {
                     field,
+                    text,
                     value,
                     parsed: Url::parse(util::core_value(&value.value)),
                 })

@@ -1,4 +1,4 @@
-use super::util::{all_strings, is_invisible};
+use super::util::is_invisible;
 use super::{Context, Sink};
 use crate::source::Span;
 
@@ -25,7 +25,7 @@ fn placeholder(v: &str) -> Option<(usize, &'static str)> {
 }
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
-    for (field, s) in all_strings(cx.model) {
+    for (field, s) in cx.model.strings() {
         let source = cx.file.slice(s.span);
         let bad = |c: char| is_invisible(c) || (c.is_control() && c != '\n' && c != '\t');
         // Fast path: printable ASCII (with newlines and tabs) holds no such character.

@@ -1,6 +1,6 @@
 //! Helpers that several rules share: derived names, walks over the model's values, and value checks.
 
-use crate::model::{Contact, Group, GroupKind, Meeting, Person, SigsYaml, Str};
+use crate::model::GroupKind;
 
 /// The directory the upstream generator derives from a group's name: its `DirName`
 /// ([`crate::flavour::data::dir_name`]: `<prefix>-` + the name with spaces turned into `-`,
@@ -25,181 +25,6 @@ pub fn is_kebab(s: &str) -> bool {
         })
 }
 
-/// Every string value in the model with the name of its field, in document order per group.
-pub fn all_strings(model: &SigsYaml) -> Vec<(&'static str, &Str)> {
-    let mut out = Vec::new();
-    fn push<'a>(field: &'static str, s: &'a Option<Str>, out: &mut Vec<(&'static str, &'a Str)>) {
-        if let Some(s) = s {
-            out.push((field, s));
-        }
-    }
-    fn person<'a>(p: &'a Person, out: &mut Vec<(&'static str, &'a Str)>) {
-        for (f, v) in [
-            ("github", &p.github),
-            ("name", &p.name),
-            ("company", &p.company),
-            ("email", &p.email),
-        ] {
-            if let Some(v) = v {
-                out.push((f, v));
-            }
-        }
-    }
-    fn meeting<'a>(m: &'a Meeting, out: &mut Vec<(&'static str, &'a Str)>) {
-        for (f, v) in meeting_fields(m) {
-            if let Some(v) = v {
-                out.push((f, v));
-            }
-        }
-    }
-    fn contact<'a>(c: &'a Contact, out: &mut Vec<(&'static str, &'a Str)>) {
-        for (f, v) in [
-            ("slack", &c.slack),
-            ("mailing_list", &c.mailing_list),
-            ("private_mailing_list", &c.private_mailing_list),
-        ] {
-            if let Some(v) = v {
-                out.push((f, v));
-            }
-        }
-        if let Some(d) = &c.discord {
-            for (f, v) in [("discord.name", &d.name), ("discord.url", &d.url)] {
-                if let Some(v) = v {
-                    out.push((f, v));
-                }
-            }
-        }
-        for t in &c.teams {
-            for (f, v) in [("team name", &t.name), ("team description", &t.description)] {
-                if let Some(v) = v {
-                    out.push((f, v));
-                }
-            }
-        }
-        if let Some(p) = &c.liaison {
-            person(p, out);
-        }
-    }
-    for g in model.groups() {
-        push("dir", &g.dir, &mut out);
-        push("name", &g.name, &mut out);
-        push("mission_statement", &g.mission_statement, &mut out);
-        push("charter_link", &g.charter_link, &mut out);
-        out.extend(g.stakeholder_sigs.iter().map(|s| ("stakeholder_sigs", s)));
-        push("label", &g.label, &mut out);
-        if let Some(l) = &g.leadership {
-            for p in l
-                .chairs
-                .iter()
-                .chain(&l.tech_leads)
-                .chain(&l.emeritus_leads)
-            {
-                person(p, &mut out);
-            }
-        }
-        for m in &g.meetings {
-            meeting(m, &mut out);
-        }
-        if let Some(c) = &g.contact {
-            contact(c, &mut out);
-        }
-        for sp in &g.subprojects {
-            push("subproject name", &sp.name, &mut out);
-            push("subproject description", &sp.description, &mut out);
-            if let Some(c) = &sp.contact {
-                contact(c, &mut out);
-            }
-            out.extend(sp.owners.iter().map(|s| ("owners", s)));
-            for p in &sp.leads {
-                person(p, &mut out);
-            }
-            for m in &sp.meetings {
-                meeting(m, &mut out);
-            }
-        }
-    }
-    if let Some(p) = &model.gb_rep {
-        person(p, &mut out);
-    }
-    out
-}
-
-pub fn meeting_fields(m: &Meeting) -> [(&'static str, &Option<Str>); 9] {
-    [
-        ("description", &m.description),
-        ("day", &m.day),
-        ("time", &m.time),
-        ("tz", &m.tz),
-        ("frequency", &m.frequency),
-        ("url", &m.url),
-        ("archive_url", &m.archive_url),
-        ("recordings_url", &m.recordings_url),
-        ("calendar_url", &m.calendar_url),
-    ]
-}
-
-/// Every meeting with the group it belongs to (group meetings and subproject meetings).
-pub fn all_meetings(model: &SigsYaml) -> Vec<(&Group, &Meeting)> {
-    let mut out = Vec::new();
-    for g in model.groups() {
-        out.extend(g.meetings.iter().map(|m| (g, m)));
-        for sp in &g.subprojects {
-            out.extend(sp.meetings.iter().map(|m| (g, m)));
-        }
-    }
-    out
-}
-
-/// Every contact (group and subproject contacts).
-pub fn all_contacts(model: &SigsYaml) -> Vec<&Contact> {
-    let mut out = Vec::new();
-    for g in model.groups() {
-        out.extend(g.contact.as_ref());
-        out.extend(g.subprojects.iter().filter_map(|sp| sp.contact.as_ref()));
-    }
-    out
-}
-
-/// Values that must be URLs (absolute, except `charter_link`, which may be relative), with their
-/// field names. `mailing_list` is included only when it does not look like an email address.
-pub fn url_fields(model: &SigsYaml) -> Vec<(&'static str, &Str)> {
-    let mut out = Vec::new();
-    for (_, m) in all_meetings(model) {
-        for (f, v) in meeting_fields(m) {
-            if matches!(f, "url" | "archive_url" | "recordings_url" | "calendar_url")
-                && let Some(v) = v
-            {
-                out.push((f, v));
-            }
-        }
-    }
-    for c in all_contacts(model) {
-        if let Some(ml) = &c.mailing_list
-            && !looks_like_email(&ml.value)
-        {
-            out.push(("mailing_list", ml));
-        }
-        if let Some(pml) = &c.private_mailing_list
-            && !looks_like_email(&pml.value)
-        {
-            out.push(("private_mailing_list", pml));
-        }
-        if let Some(u) = c.discord.as_ref().and_then(|d| d.url.as_ref()) {
-            out.push(("discord.url", u));
-        }
-    }
-    for g in model.groups() {
-        if let Some(c) = &g.charter_link {
-            out.push(("charter_link", c));
-        }
-        for sp in &g.subprojects {
-            out.extend(sp.owners.iter().map(|o| ("owners", o)));
-        }
-    }
-    out.sort_by_key(|(_, s)| s.span.offset);
-    out
-}
-
 /// The value with surrounding whitespace and invisible format characters (zero-width spaces, BOMs)
 /// removed: `text-hygiene` reports those, the value rules judge what is left.
 pub fn core_value(s: &str) -> &str {
@@ -222,11 +47,7 @@ pub fn is_placeholder_word(s: &str) -> bool {
     )
 }
 
-/// An address without a scheme and with an `@`: `name@example.org` (also when malformed).
-pub fn looks_like_email(s: &str) -> bool {
-    let s = s.trim();
-    s.contains('@') && !s.contains("://") && !s.starts_with("mailto:")
-}
+pub use crate::model::walk::looks_like_email;
 
 /// Checks an email address: one `@`, a non-empty local part without spaces, and a domain of
 /// at least two dot-separated labels of letters, digits and hyphens. Returns the problem.

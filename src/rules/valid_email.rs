@@ -1,4 +1,4 @@
-use super::util::{all_contacts, core_value, email_problem, looks_like_email};
+use super::util::{core_value, email_problem, looks_like_email};
 use super::{Context, Sink};
 use crate::model::{Str, present};
 
@@ -10,7 +10,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             check_email(sink, "email", email, false);
         }
     }
-    for c in all_contacts(cx.model) {
+    for c in cx.model.contacts() {
         for (field, v) in [
             ("mailing_list", &c.mailing_list),
             ("private_mailing_list", &c.private_mailing_list),

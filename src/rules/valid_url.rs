@@ -1,12 +1,13 @@
 use super::util::{core_value, is_placeholder_word, looks_like_email};
 use super::{Context, Sink};
 use crate::diagnostic::Severity;
+use crate::model::schema::Text;
 
 declare_rule!(ValidUrl, "valid-url", Warning);
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for u in cx.urls() {
-        let (field, s) = (u.field, u.value);
+        let (field, s) = (u.field.as_str(), u.value);
         let value = core_value(&s.value);
         if is_placeholder_word(value) {
             continue; // text-hygiene reports placeholders such as `TBD`
@@ -48,7 +49,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 }
             },
             Err(url::ParseError::RelativeUrlWithoutBase) => {
-                if field == "charter_link" && !value.contains(char::is_whitespace) {
+                if u.text == Text::Link && !value.contains(char::is_whitespace) {
                     continue; // a path relative to the group's directory
                 }
                 let mut f = sink
