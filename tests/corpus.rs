@@ -24,8 +24,9 @@ fn corpus_with(name: &str, no_docs: bool) -> Option<Checked> {
         );
         return None;
     }
-    // A relative path keeps file names in the snapshots independent of the checkout's location.
-    std::env::set_current_dir(root).expect("cd to the crate root");
+    // A relative path keeps file names in the snapshots independent of the checkout's location:
+    // cargo runs integration tests in the crate root (the working directory is never changed
+    // here, as tests run in parallel).
     Some(check(&CheckOptions {
         path: format!("{CORPUS}/{name}").into(),
         config: None,
