@@ -1,10 +1,13 @@
 //! Every rule's doc (`rules/<id>.md`) has the required sections, and its examples are live: the Bad
-//! YAML fires the rule, the Good YAML does not.
+//! YAML fires the rule, the Good YAML does not, and `## Output` is exactly what sigs-lint prints
+//! for the Bad example with only that rule enabled (ruff's `for_rule`, actionlint's checks doc).
+//! `SIGS_LINT_BLESS=1 cargo test --test rule_docs` rewrites the Output blocks after a change.
 
 use std::collections::BTreeSet;
 
 use sigs_lint::commands::check::check_text;
-use sigs_lint::config::Config;
+use sigs_lint::config::{Config, Level};
+use sigs_lint::report::{Human, Renderer};
 use sigs_lint::rules::{RULES, doc_section};
 
 /// The first ```yaml block of the `## {section}` section.
@@ -38,7 +41,7 @@ fn every_doc_has_title_summary_and_sections() {
             "{}: the doc states another default severity",
             rule.id()
         );
-        for section in ["What it checks", "Why", "Bad", "Good"] {
+        for section in ["What it checks", "Why", "Bad", "Output", "Good"] {
             assert!(
                 doc_section(doc, section).is_some_and(|t| !t.is_empty()),
                 "{}: no `## {section}`",
@@ -101,4 +104,57 @@ fn docs_and_registry_agree() {
     let ids: BTreeSet<String> = RULES.iter().map(|r| r.id().to_string()).collect();
     assert_eq!(files, ids);
     assert_eq!(ids.len(), RULES.len(), "duplicate rule ids");
+}
+
+/// What `sigs-lint check` prints (human format, no color, 80 columns) for the rule's Bad example
+/// with every other rule off.
+fn output_for_rule(id: &str, bad: &str) -> String {
+    let mut config = Config::default();
+    for other in RULES.iter().filter(|r| r.id() != id) {
+        config.levels.insert(other.id().to_string(), Level::Off);
+    }
+    let run = check_text("sigs.yaml", bad, &config);
+    let mut out = Vec::new();
+    Human {
+        color: false,
+        width: 80,
+    }
+    .render(&run, &mut out)
+    .expect("renders");
+    String::from_utf8(out).expect("UTF-8")
+}
+
+/// The text of the ```text block of `## Output`.
+fn output_block(doc: &str) -> Option<&str> {
+    let body = doc_section(doc, "Output")?;
+    let open = body.find("```text\n")? + "```text\n".len();
+    let close = body[open..].rfind("```")?;
+    Some(&body[open..open + close])
+}
+
+#[test]
+fn each_doc_shows_the_exact_output_of_its_bad_example() {
+    let bless = std::env::var_os("SIGS_LINT_BLESS").is_some();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    for rule in RULES {
+        let want = output_for_rule(rule.id(), example(rule.doc(), "Bad"));
+        if bless {
+            let path = dir.join(format!("{}.md", rule.id()));
+            let doc = std::fs::read_to_string(&path).expect("doc");
+            let section = format!("## Output\n```text\n{want}```\n\n");
+            let doc = match (doc.find("## Output\n"), doc.find("## Good\n")) {
+                (Some(start), Some(end)) => format!("{}{section}{}", &doc[..start], &doc[end..]),
+                (None, Some(end)) => format!("{}{section}{}", &doc[..end], &doc[end..]),
+                _ => panic!("{}: no `## Good` section", rule.id()),
+            };
+            std::fs::write(&path, doc).expect("write doc");
+            continue;
+        }
+        assert_eq!(
+            output_block(rule.doc()),
+            Some(want.as_str()),
+            "{}: `## Output` is not what sigs-lint prints (SIGS_LINT_BLESS=1 rewrites it)",
+            rule.id()
+        );
+    }
 }
