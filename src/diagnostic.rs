@@ -110,6 +110,166 @@ impl Finding {
     }
 }
 
+/// What a check that is not a rule is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckKind {
+    /// The data file cannot be read as the generator reads it.
+    Load,
+    /// sigs-lint could not do its job (exit code 2 where it is an error).
+    Tool,
+    /// The community's own generator or its verify would fail.
+    Upstream,
+    /// The committed generated files.
+    Docs,
+}
+
+/// A finding id that is not a rule (it cannot be configured): the one list every producer's id
+/// is in (a test reads the sources to prove it), which SARIF describes and `fmt` and `generate`
+/// consult.
+#[derive(Debug)]
+pub struct Check {
+    pub id: &'static str,
+    pub kind: CheckKind,
+    /// An error of this id makes `generate` write nothing (unless `--force`): the generator
+    /// itself would refuse the data.
+    pub refuses_generation: bool,
+    pub summary: &'static str,
+}
+
+pub static CHECKS: &[Check] = &[
+    Check {
+        id: "yaml-syntax",
+        kind: CheckKind::Load,
+        refuses_generation: false,
+        summary: "The data file is valid YAML.",
+    },
+    Check {
+        id: "yaml-budget",
+        kind: CheckKind::Load,
+        refuses_generation: false,
+        summary: "The data file stays within the YAML resource limits (no alias bombs, no absurd nesting).",
+    },
+    Check {
+        id: "encoding",
+        kind: CheckKind::Load,
+        refuses_generation: false,
+        summary: "The data file is valid UTF-8.",
+    },
+    Check {
+        id: "not-sigs-yaml",
+        kind: CheckKind::Load,
+        refuses_generation: false,
+        summary: "The data file is a sigs.yaml: a mapping with sigs, workinggroups, usergroups, committees.",
+    },
+    Check {
+        id: "unknown-field",
+        kind: CheckKind::Load,
+        refuses_generation: false,
+        summary: "Every key is one the generator knows (it decodes strictly).",
+    },
+    Check {
+        id: "wrong-type",
+        kind: CheckKind::Load,
+        refuses_generation: false,
+        summary: "Every value has the type the generator expects.",
+    },
+    Check {
+        id: "duplicate-key",
+        kind: CheckKind::Load,
+        refuses_generation: false,
+        summary: "No mapping gives a key twice.",
+    },
+    Check {
+        id: "rules-skipped",
+        kind: CheckKind::Tool,
+        refuses_generation: false,
+        summary: "The rules ran (they do not run on a file with load errors).",
+    },
+    Check {
+        id: "config",
+        kind: CheckKind::Tool,
+        refuses_generation: false,
+        summary: "The sigs-lint configuration file is valid.",
+    },
+    Check {
+        id: "generator-validation",
+        kind: CheckKind::Upstream,
+        refuses_generation: true,
+        summary: "The community's own generator accepts the data (its Validate), and generate writes only then.",
+    },
+    Check {
+        id: "marker-in-value",
+        kind: CheckKind::Upstream,
+        refuses_generation: true,
+        summary: "No value holds a custom-content marker (the generator would take it for a block's edge).",
+    },
+    Check {
+        id: "canonical-form",
+        kind: CheckKind::Upstream,
+        refuses_generation: false,
+        summary: "The data file is in the form its generator writes back (sorted, re-emitted by its yaml.v3).",
+    },
+    Check {
+        id: "generator-decode",
+        kind: CheckKind::Load,
+        refuses_generation: true,
+        summary: "Every key of the data file is one the community's generator decodes (it decodes strictly).",
+    },
+    Check {
+        id: "generator-flavour",
+        kind: CheckKind::Upstream,
+        refuses_generation: false,
+        summary: "generator/app.go matches a generator flavour sigs-lint knows.",
+    },
+    Check {
+        id: "io",
+        kind: CheckKind::Tool,
+        refuses_generation: false,
+        summary: "sigs-lint could read what it needs.",
+    },
+    Check {
+        id: "doc-stale",
+        kind: CheckKind::Docs,
+        refuses_generation: false,
+        summary: "A generated file is exactly what the generator writes from sigs.yaml.",
+    },
+    Check {
+        id: "doc-missing",
+        kind: CheckKind::Docs,
+        refuses_generation: false,
+        summary: "Every file the generator writes is committed.",
+    },
+    Check {
+        id: "doc-orphan",
+        kind: CheckKind::Docs,
+        refuses_generation: false,
+        summary: "No committed generated file is left over from a group that no longer exists.",
+    },
+    Check {
+        id: "doc-line-endings",
+        kind: CheckKind::Docs,
+        refuses_generation: false,
+        summary: "Generated files have LF line endings.",
+    },
+    Check {
+        id: "custom-content",
+        kind: CheckKind::Docs,
+        refuses_generation: false,
+        summary: "Custom content stands between the custom-content markers, where regeneration keeps it.",
+    },
+    Check {
+        id: "template-error",
+        kind: CheckKind::Docs,
+        refuses_generation: false,
+        summary: "The templates parse and execute.",
+    },
+];
+
+/// The check with this id.
+pub fn check(id: &str) -> Option<&'static Check> {
+    CHECKS.iter().find(|c| c.id == id)
+}
+
 /// What the generated docs were checked against, as reports show it once per run.
 #[derive(Clone, Debug)]
 pub struct Generator {

@@ -117,15 +117,5 @@ pub fn format(opts: &super::check::CheckOptions, write: bool, force: bool) -> Fo
 }
 
 fn is_load(f: &Finding) -> bool {
-    matches!(
-        f.rule,
-        "yaml-syntax"
-            | "yaml-budget"
-            | "encoding"
-            | "not-sigs-yaml"
-            | "unknown-field"
-            | "wrong-type"
-            | "duplicate-key"
-            | "generator-decode"
-    )
+    crate::diagnostic::check(f.rule).is_some_and(|c| c.kind == crate::diagnostic::CheckKind::Load)
 }

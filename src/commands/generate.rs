@@ -68,10 +68,8 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
         .findings
         .iter()
         .filter(|f| {
-            matches!(
-                f.rule,
-                "generator-validation" | "generator-decode" | "marker-in-value"
-            ) && f.severity == Severity::Error
+            crate::diagnostic::check(f.rule).is_some_and(|c| c.refuses_generation)
+                && f.severity == Severity::Error
         })
         .count();
     if write && rejected > 0 && !force {

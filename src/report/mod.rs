@@ -11,7 +11,7 @@ use std::io::{self, Write};
 pub use github::{Github, escape_data, escape_property};
 pub use human::Human;
 pub use json::Json;
-pub use sarif::{CHECKS, Sarif, rule_descriptors};
+pub use sarif::{Sarif, rule_descriptors};
 pub use short::Short;
 
 pub use crate::diagnostic::{Run, visible};

@@ -3,79 +3,12 @@ use std::io::{self, Write};
 use serde_json::{Value, json};
 
 use super::{Renderer, Run};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{CHECKS, Severity};
 use crate::rules::{RULES, doc_section};
 
 /// SARIF 2.1.0 for GitHub code scanning: the rules with their documentation (`rules/*.md`), the
 /// load and docs checks, and one result per finding with its physical location.
 pub struct Sarif;
-
-/// Checks that are not rules (they cannot be configured): their ids and one-line descriptions.
-pub const CHECKS: &[(&str, &str)] = &[
-    ("yaml-syntax", "The data file is valid YAML."),
-    (
-        "yaml-budget",
-        "The data file stays within the YAML resource limits (no alias bombs, no absurd nesting).",
-    ),
-    ("encoding", "The data file is valid UTF-8."),
-    (
-        "not-sigs-yaml",
-        "The data file is a sigs.yaml: a mapping with sigs, workinggroups, usergroups, committees.",
-    ),
-    (
-        "unknown-field",
-        "Every key is one the generator knows (it decodes strictly).",
-    ),
-    (
-        "wrong-type",
-        "Every value has the type the generator expects.",
-    ),
-    ("duplicate-key", "No mapping gives a key twice."),
-    (
-        "rules-skipped",
-        "The rules ran (they do not run on a file with load errors).",
-    ),
-    ("config", "The sigs-lint configuration file is valid."),
-    (
-        "generator-validation",
-        "The community's own generator accepts the data (its Validate), and generate writes only then.",
-    ),
-    (
-        "marker-in-value",
-        "No value holds a custom-content marker (the generator would take it for a block's edge).",
-    ),
-    (
-        "canonical-form",
-        "The data file is in the form its generator writes back (sorted, re-emitted by its yaml.v3).",
-    ),
-    (
-        "generator-decode",
-        "Every key of the data file is one the community's generator decodes (it decodes strictly).",
-    ),
-    (
-        "generator-flavour",
-        "generator/app.go matches a generator flavour sigs-lint knows.",
-    ),
-    ("io", "sigs-lint could read what it needs."),
-    (
-        "doc-stale",
-        "A generated file is exactly what the generator writes from sigs.yaml.",
-    ),
-    (
-        "doc-missing",
-        "Every file the generator writes is committed.",
-    ),
-    (
-        "doc-orphan",
-        "No committed generated file is left over from a group that no longer exists.",
-    ),
-    ("doc-line-endings", "Generated files have LF line endings."),
-    (
-        "custom-content",
-        "Custom content stands between the custom-content markers, where regeneration keeps it.",
-    ),
-    ("template-error", "The templates parse and execute."),
-];
 
 fn level(s: Severity) -> &'static str {
     match s {
@@ -100,13 +33,13 @@ pub fn rule_descriptors() -> Vec<Value> {
             })
         })
         .collect();
-    out.extend(CHECKS.iter().map(|(id, text)| {
+    out.extend(CHECKS.iter().map(|c| {
         json!({
-            "id": id,
-            "name": id,
-            "shortDescription": {"text": text},
-            "fullDescription": {"text": text},
-            "help": {"text": text},
+            "id": c.id,
+            "name": c.id,
+            "shortDescription": {"text": c.summary},
+            "fullDescription": {"text": c.summary},
+            "help": {"text": c.summary},
             "defaultConfiguration": {"level": "error"},
         })
     }));
