@@ -1,3 +1,7 @@
+//! The `sigs-lint` command line: a thin clap front end over the library. It parses the arguments,
+//! calls a command (`check`, `generate`, `fmt`, …), renders the run in the chosen format and maps
+//! the outcome to the exit code (0 clean, 1 findings that fail, 2 sigs-lint could not do its job).
+
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -7,6 +7,7 @@ mod support;
 use std::path::Path;
 
 use sigs_lint::commands::check::{CheckOptions, Checked, check};
+use sigs_lint::commands::generate::Action;
 use sigs_lint::diagnostic::Severity;
 use sigs_lint::report::{Renderer, Short};
 
@@ -173,7 +174,11 @@ fn icon_community_docs_with_the_built_in_templates() {
     // generate creates the 7 READMEs; check then finds nothing stale, missing or orphaned.
     let g = sigs_lint::commands::generate::generate(&opts(&dst), true);
     assert!(!g.failed);
-    let created = g.written.iter().filter(|w| w.action == "created").count();
+    let created = g
+        .written
+        .iter()
+        .filter(|w| w.action == Action::Created)
+        .count();
     assert_eq!(created, 7, "{:?}", g.written);
     let after = check(&opts(&dst));
     assert_eq!(doc_findings(&after), Vec::<String>::new());
@@ -333,13 +338,13 @@ fn fixed_point_and_rebuild(name: &str) -> Option<(usize, usize)> {
     let created: Vec<&str> = g
         .written
         .iter()
-        .filter(|w| w.action == "created")
+        .filter(|w| w.action == Action::Created)
         .map(|w| w.path.as_str())
         .collect();
     let updated: Vec<&str> = g
         .written
         .iter()
-        .filter(|w| w.action == "updated")
+        .filter(|w| w.action == Action::Updated)
         .map(|w| w.path.as_str())
         .collect();
     assert!(updated.is_empty(), "{name}: generate changed {updated:?}");

@@ -13,8 +13,22 @@ use crate::generate::{compare, custom, plan};
 #[derive(Debug, PartialEq, Eq)]
 pub struct Written {
     pub path: String,
-    /// `created` or `updated` (or, with `--check`, what it would do).
-    pub action: &'static str,
+    pub action: Action,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Created,
+    Updated,
+}
+
+impl std::fmt::Display for Action {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Action::Created => "created",
+            Action::Updated => "updated",
+        })
+    }
 }
 
 pub struct Generated {
@@ -185,9 +199,9 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
                 continue;
             }
             let action = if committed.is_some() {
-                "updated"
+                Action::Updated
             } else {
-                "created"
+                Action::Created
             };
             // Text outside the custom-content block does not survive a regeneration: say so.
             if let Some(text) = &committed {

@@ -290,7 +290,8 @@ fn prefix_to_group_map(recv: &Value, _: &[Value]) -> Result<Value, String> {
 // ---------------------------------------------------------------------------------------------
 // Completing and sorting, as the flavour's generator does before any template runs.
 
-fn opt(s: &Option<Str>) -> &str {
+/// The value, or the empty string for an absent one (Go's zero value).
+fn value_or_empty(s: &Option<Str>) -> &str {
     s.as_ref().map_or("", |s| s.value.as_str())
 }
 
@@ -308,29 +309,29 @@ pub fn sorted(flavour: &'static Flavour, model: &SigsYaml) -> SigsYaml {
     for kind in GroupKind::ALL {
         let groups = m.groups_of_mut(kind);
         if flavour.sorting() == Sorting::LowerName {
-            groups.sort_by_cached_key(|g| go_lower(opt(&g.name)).into_bytes());
+            groups.sort_by_cached_key(|g| go_lower(value_or_empty(&g.name)).into_bytes());
             continue;
         }
-        sort_by_key(groups, |g| opt(&g.dir));
+        sort_by_key(groups, |g| value_or_empty(&g.dir));
         for g in groups.iter_mut() {
             if let Some(l) = &mut g.leadership {
-                sort_by_key(&mut l.chairs, |p| opt(&p.github));
-                sort_by_key(&mut l.tech_leads, |p| opt(&p.github));
-                sort_by_key(&mut l.emeritus_leads, |p| opt(&p.github));
+                sort_by_key(&mut l.chairs, |p| value_or_empty(&p.github));
+                sort_by_key(&mut l.tech_leads, |p| value_or_empty(&p.github));
+                sort_by_key(&mut l.emeritus_leads, |p| value_or_empty(&p.github));
             }
-            sort_by_key(&mut g.meetings, |x| opt(&x.description));
+            sort_by_key(&mut g.meetings, |x| value_or_empty(&x.description));
             if let Some(c) = &mut g.contact {
-                sort_by_key(&mut c.teams, |t| opt(&t.name));
+                sort_by_key(&mut c.teams, |t| value_or_empty(&t.name));
             }
-            sort_by_key(&mut g.subprojects, |s| opt(&s.name));
+            sort_by_key(&mut g.subprojects, |s| value_or_empty(&s.name));
             for sp in g.subprojects.iter_mut() {
                 sort_by_key(&mut sp.owners, |o| o.value.as_str());
                 if sub_leads {
-                    sort_by_key(&mut sp.leads, |p| opt(&p.github));
+                    sort_by_key(&mut sp.leads, |p| value_or_empty(&p.github));
                 }
-                sort_by_key(&mut sp.meetings, |x| opt(&x.description));
+                sort_by_key(&mut sp.meetings, |x| value_or_empty(&x.description));
                 if let Some(c) = &mut sp.contact {
-                    sort_by_key(&mut c.teams, |t| opt(&t.name));
+                    sort_by_key(&mut c.teams, |t| value_or_empty(&t.name));
                 }
             }
             sort_by_key(&mut g.stakeholder_sigs, |s| s.value.as_str());
@@ -347,7 +348,7 @@ pub fn reporting_wgs(model: &SigsYaml) -> HashMap<String, Vec<String>> {
         for s in wg.stakeholder_sigs.iter() {
             out.entry(s.value.clone())
                 .or_default()
-                .push(opt(&wg.name).to_string());
+                .push(value_or_empty(&wg.name).to_string());
         }
     }
     for v in out.values_mut() {
@@ -398,7 +399,7 @@ fn get<'a>(src: Src<'a>, key: &str, reporting: &'a HashMap<String, Vec<String>>)
                     .map(|g| {
                         let r = match kind {
                             GroupKind::Sig => reporting
-                                .get(opt(&g.name))
+                                .get(value_or_empty(&g.name))
                                 .map(Vec::as_slice)
                                 .unwrap_or(&[]),
                             _ => &[],
@@ -421,7 +422,7 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn strukt(&self, ty: &str, src: Option<Src<'a>>) -> Rc<Struct> {
+    fn struct_value(&self, ty: &str, src: Option<Src<'a>>) -> Rc<Struct> {
         let st = self.types.structs[ty];
         let fields = self.types.plans[ty]
             .iter()
@@ -450,14 +451,14 @@ impl<'a> Builder<'a> {
                     }
                     (Raw::Many(v), Elem::Struct(ty)) => v
                         .into_iter()
-                        .map(|s| Value::Struct(self.strukt(ty, Some(s)), false))
+                        .map(|s| Value::Struct(self.struct_value(ty, Some(s)), false))
                         .collect(),
                     _ => Vec::new(),
                 };
                 Value::List(Rc::new(items), name)
             }
             Conv::Ptr(st, ty) => match raw {
-                Raw::One(s) => Value::Ptr(st, Some(self.strukt(ty, Some(s)))),
+                Raw::One(s) => Value::Ptr(st, Some(self.struct_value(ty, Some(s)))),
                 _ => Value::Ptr(st, None),
             },
             Conv::Map(name) => Value::Map(Rc::new(BTreeMap::new()), name),
@@ -466,7 +467,7 @@ impl<'a> Builder<'a> {
                     Raw::One(s) => Some(s),
                     _ => None,
                 };
-                Value::Struct(self.strukt(ty, src), false)
+                Value::Struct(self.struct_value(ty, src), false)
             }
         }
     }
@@ -490,7 +491,7 @@ pub fn context_of_sorted(flavour: &'static Flavour, m: &SigsYaml) -> Value {
         reporting: &reporting,
     };
     Value::Struct(
-        b.strukt("Context", Some(Src::Node(Node::SigsYaml(m)))),
+        b.struct_value("Context", Some(Src::Node(Node::SigsYaml(m)))),
         false,
     )
 }

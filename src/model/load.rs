@@ -91,12 +91,12 @@ pub fn load(file: &SourceFile) -> Loaded {
 /// The finding for a YAML error from serde-saphyr (syntax or resource limit), placed through the
 /// file's line index and worded without the crate's own location suffix.
 pub fn yaml_error(file: &SourceFile, e: &serde_saphyr::Error) -> Finding {
-    let mut cx = Cx {
+    let mut pass = Lenient {
         file,
         findings: Vec::new(),
     };
-    cx.syntax_error(e);
-    cx.findings.remove(0)
+    pass.syntax_error(e);
+    pass.findings.remove(0)
 }
 
 /// The lenient pass alone: every problem the tree pass sees (empty for a sound file).
@@ -106,33 +106,34 @@ pub fn validate(file: &SourceFile) -> Vec<Finding> {
 
 /// The lenient pass: every problem the file has, as findings.
 fn lenient(file: &SourceFile, typed_error: Option<&serde_saphyr::Error>) -> Vec<Finding> {
-    let mut cx = Cx {
+    let mut pass = Lenient {
         file,
         findings: Vec::new(),
     };
     match tree::parse(file) {
-        Err(e) => cx.syntax_error(&e),
-        Ok(None) => cx.not_sigs(
+        Err(e) => pass.syntax_error(&e),
+        Ok(None) => pass.not_sigs(
             Span::new(file.content_start, 0),
             "the file is empty: a sigs.yaml is a mapping with the keys sigs, workinggroups, usergroups, committees",
         ),
-        Ok(Some(root)) => cx.root(&root),
+        Ok(Some(root)) => pass.root(&root),
     }
-    if cx.findings.is_empty()
+    if pass.findings.is_empty()
         && let Some(e) = typed_error
     {
         // The tree pass found nothing the typed pass objected to: report serde-saphyr's own words.
-        cx.parser_error("wrong-type", "invalid value", e);
+        pass.parser_error("wrong-type", "invalid value", e);
     }
-    cx.findings
+    pass.findings
 }
 
-struct Cx<'f> {
+/// The lenient pass over the YAML tree: walks it with the schema table and collects findings.
+struct Lenient<'f> {
     file: &'f SourceFile,
     findings: Vec<Finding>,
 }
 
-impl<'f> Cx<'f> {
+impl<'f> Lenient<'f> {
     fn root(&mut self, root: &Node) {
         let Some(entries) = root.as_map() else {
             self.not_sigs(

@@ -1,7 +1,8 @@
-//! The spanned YAML node tree: serde-saphyr deserializes the document into [`Node`]s (every node through
-//! `Spanned<T>`), so one parse gives every value, every key and their positions. The typed model is then
-//! built from this tree by a lenient pass that reports every schema problem instead of stopping at the
-//! first one (see `load.rs`).
+//! The spanned YAML node tree: serde-saphyr deserializes a document into [`Node`]s (every node
+//! through `Spanned<T>`), so one parse gives every value, every key and their positions. The typed
+//! model is deserialized directly (see `load.rs`); this tree serves what needs the YAML as it is
+//! written: the lenient pass that reports every schema problem when the typed pass fails, the
+//! config file, and generic YAML values (`flavour::generic`).
 
 use std::fmt;
 

@@ -1,3 +1,6 @@
+//! `--format github`: GitHub Actions workflow commands (annotations on the pull request), with
+//! every value escaped so that nothing a repository holds can issue a command of its own.
+
 use std::io::{self, Write};
 
 use super::{Renderer, Run};

@@ -1,3 +1,6 @@
+//! The default format: miette's graphical report (snippet, labels, help) per finding, the diff of
+//! a stale file, and the summary line.
+
 use std::io::{self, Write};
 use std::sync::Arc;
 

@@ -1,3 +1,7 @@
+//! `--format json`: one JSON document with every finding (rule, severity, message, file, 1-based
+//! line and column spans, help, diff), the summary counts and the generator the docs were
+//! checked against.
+
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 

@@ -1,3 +1,6 @@
+//! `--format sarif`: SARIF 2.1.0 for GitHub code scanning, with every rule's and check's
+//! descriptor.
+
 use std::io::{self, Write};
 
 use serde_json::{Value, json};

@@ -1,3 +1,5 @@
+//! `--format short`: one line per finding, for editors' problem matchers and grep.
+
 use std::io::{self, Write};
 
 use super::{Renderer, Run};

@@ -1,3 +1,6 @@
+//! The `dir-name` rule: A group's `dir` equals `<prefix>-` + its name lowercased with spaces turned
+//! into `-`. Its documentation, with the examples a test runs, is `rules/dir-name.md`.
+
 use super::util::derived_dir;
 use super::{Context, Sink};
 use crate::model::present;

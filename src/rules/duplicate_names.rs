@@ -1,3 +1,6 @@
+//! The `duplicate-names` rule: Names that must be unique are unique. Its documentation, with the
+//! examples a test runs, is `rules/duplicate-names.md`.
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 

@@ -1,3 +1,6 @@
+//! The `github-login` rule: GitHub logins are possible GitHub logins. Its documentation, with the
+//! examples a test runs, is `rules/github-login.md`.
+
 use super::util::github_login_problem;
 use super::{Context, Sink};
 use crate::model::present;

@@ -1,3 +1,6 @@
+//! The `label-format` rule: A group's `label` is lowercase kebab-case and equals the label derived
+//! from its name. Its documentation, with the examples a test runs, is `rules/label-format.md`.
+
 use super::util::{derived_label, is_kebab};
 use super::{Context, Sink};
 use crate::model::present;

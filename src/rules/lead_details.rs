@@ -1,3 +1,7 @@
+//! The `lead-details` rule: Chairs and tech leads give an `email` and a `company`, as the upstream
+//! generator requires. Its documentation, with the examples a test runs, is `rules/lead-
+//! details.md`.
+
 use super::{Context, Sink};
 use crate::model::present;
 

@@ -1,3 +1,7 @@
+//! The `meeting-format` rule: Meeting `day`, `time`, `tz` and `frequency` are in the forms the
+//! generated docs expect. Its documentation, with the examples a test runs, is `rules/meeting-
+//! format.md`.
+
 use std::sync::LazyLock;
 
 use regex::Regex;

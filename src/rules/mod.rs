@@ -1,5 +1,8 @@
 //! The rule engine: a small [`Rule`] trait, one file per rule, and one registry list ([`RULES`]).
-//! Adding a rule touches its source file, one line in `RULES` and its doc in `rules/<id>.md`.
+//! Adding a rule touches its source file, one line in `RULES` and its doc in `rules/<id>.md` (with
+//! Bad, Good and Output examples a test runs). Rules read the model through the collections of
+//! its one walk ([`crate::model::walk`]) and the [`Context`]'s shared parses; the config gives
+//! each its level.
 
 use std::sync::OnceLock;
 

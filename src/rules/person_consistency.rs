@@ -1,3 +1,7 @@
+//! The `person-consistency` rule: One GitHub login is one person: its name, email and company agree
+//! everywhere it appears. Its documentation, with the examples a test runs, is `rules/person-
+//! consistency.md`.
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 

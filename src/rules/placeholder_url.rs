@@ -1,3 +1,6 @@
+//! The `placeholder-url` rule: URLs do not point at placeholder hosts or placeholder ids. Its
+//! documentation, with the examples a test runs, is `rules/placeholder-url.md`.
+
 use super::{Context, Sink};
 
 declare_rule!(PlaceholderUrl, "placeholder-url", Warning);

@@ -1,3 +1,6 @@
+//! The `references` rule: Cross-references between groups are sound. Its documentation, with the
+//! examples a test runs, is `rules/references.md`.
+
 use std::collections::HashSet;
 
 use super::{Context, Sink};

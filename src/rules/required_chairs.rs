@@ -1,3 +1,7 @@
+//! The `required-chairs` rule: Every group has at least one chair, and every chair and tech lead
+//! has a `github` login and a `name`. Its documentation, with the examples a test runs, is
+//! `rules/required-chairs.md`.
+
 use super::{Context, Sink};
 use crate::model::{Person, present};
 

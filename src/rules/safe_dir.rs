@@ -1,3 +1,6 @@
+//! The `safe-dir` rule: A group's `dir` names a folder inside the repository. Its documentation,
+//! with the examples a test runs, is `rules/safe-dir.md`.
+
 use super::{Context, Sink};
 use crate::model::present;
 

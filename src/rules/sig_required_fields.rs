@@ -1,3 +1,7 @@
+//! The `sig-required-fields` rule: Each SIG has a `charter_link`, a `mission_statement` and at
+//! least one subproject. Its documentation, with the examples a test runs, is `rules/sig-required-
+//! fields.md`.
+
 use super::{Context, Sink};
 use crate::model::present;
 

@@ -1,3 +1,7 @@
+//! The `subproject-owners` rule: Every subproject lists at least one owner, and each owner is a
+//! GitHub file URL. Its documentation, with the examples a test runs, is `rules/subproject-
+//! owners.md`.
+
 use url::Url;
 
 use super::{Context, Sink};

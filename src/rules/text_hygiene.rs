@@ -1,3 +1,6 @@
+//! The `text-hygiene` rule: Values hold no invisible characters, no stray whitespace and no
+//! placeholders. Its documentation, with the examples a test runs, is `rules/text-hygiene.md`.
+
 use super::util::is_invisible;
 use super::{Context, Sink};
 use crate::source::Span;

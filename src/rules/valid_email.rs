@@ -1,3 +1,6 @@
+//! The `valid-email` rule: Email fields hold well-formed addresses. Its documentation, with the
+//! examples a test runs, is `rules/valid-email.md`.
+
 use super::util::{core_value, email_problem, looks_like_email};
 use super::{Context, Sink};
 use crate::model::{Str, present};

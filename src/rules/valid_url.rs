@@ -1,3 +1,6 @@
+//! The `valid-url` rule: URL fields hold absolute `https` URLs with a host. Its documentation, with
+//! the examples a test runs, is `rules/valid-url.md`.
+
 use super::util::{core_value, is_placeholder_word, looks_like_email};
 use super::{Context, Sink};
 use crate::diagnostic::Severity;

@@ -1,4 +1,6 @@
-//! Functions: Go's builtins (funcs.go, Go 1.19) and the community generator's functions.
+//! Functions: Go's builtins (funcs.go, Go 1.19), and the function map the engine calls them
+//! through. Each generator's own functions (`tzUrlEncode`, `githubURL`, …) are in
+//! [`crate::flavour::funcs`].
 
 use std::collections::HashMap;
 

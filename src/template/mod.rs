@@ -9,6 +9,7 @@ pub mod funcs;
 pub mod lex;
 pub mod node;
 pub mod parse;
+pub mod strconv;
 pub mod value;
 
 pub use exec::{ExecError, TemplateError, Templates};

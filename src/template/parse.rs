@@ -4,6 +4,7 @@ use std::fmt;
 
 use super::lex::{Item, ItemType, lex};
 use super::node::*;
+use super::strconv::{parse_float, parse_int, parse_uint, unquote};
 
 /// A parsed template: its name, the name of the text it was parsed from, and its body.
 #[derive(Clone, Debug)]
@@ -58,9 +59,11 @@ struct Parser<'f> {
     /// The last token handed out, for error lines.
     last_line: usize,
     last_pos: usize,
-    /// Where each name is in the tree set (a define is found in constant time: 100k defines
-    /// would otherwise take quadratic time).
-    index: std::cell::RefCell<std::collections::HashMap<String, usize>>,
+    /// The tree set (Go's `treeSet`): every tree parsed so far, keyed by name in the order met.
+    trees: Vec<(String, Vec<Node>)>,
+    /// Where each name is in `trees` (a define is found in constant time: 100k defines would
+    /// otherwise take quadratic time).
+    index: std::collections::HashMap<String, usize>,
 }
 
 /// Parses `text` as the template `name`; `{{define}}` and `{{block}}` add more trees. Returns every
@@ -83,12 +86,12 @@ pub fn parse(
         has_function,
         last_line: 1,
         last_pos: 0,
+        trees: Vec::new(),
         index: Default::default(),
     };
-    let mut set: Vec<(String, Vec<Node>)> = Vec::new();
-    let root = p.parse_top(&mut set)?;
-    p.add(&mut set, name.to_string(), root)?;
-    Ok(set)
+    let root = p.parse_top()?;
+    p.add(name.to_string(), root)?;
+    Ok(p.trees)
 }
 
 impl Parser<'_> {
@@ -161,17 +164,13 @@ impl Parser<'_> {
         self.error(format!("unexpected {token} in {context}"))
     }
 
-    fn add(
-        &self,
-        set: &mut Vec<(String, Vec<Node>)>,
-        name: String,
-        root: Vec<Node>,
-    ) -> PResult<()> {
-        let at = self.index.borrow().get(&name).copied();
-        match at.map(|i| &mut set[i]) {
+    /// Adds a tree to the set (Go's `Tree.add`): an empty tree does not replace a defined one.
+    fn add(&mut self, name: String, root: Vec<Node>) -> PResult<()> {
+        let at = self.index.get(&name).copied();
+        match at.map(|i| &mut self.trees[i]) {
             None => {
-                self.index.borrow_mut().insert(name.clone(), set.len());
-                set.push((name, root));
+                self.index.insert(name.clone(), self.trees.len());
+                self.trees.push((name, root));
             }
             Some((_, existing)) if is_empty_tree(existing) => *existing = root,
             Some(_) if !is_empty_tree(&root) => {
@@ -186,19 +185,19 @@ impl Parser<'_> {
     }
 
     /// The top level: like `item_list`, but `{{define}}` is allowed and it runs to EOF.
-    fn parse_top(&mut self, set: &mut Vec<(String, Vec<Node>)>) -> PResult<Vec<Node>> {
+    fn parse_top(&mut self) -> PResult<Vec<Node>> {
         let mut root = Vec::new();
         while self.peek().typ != ItemType::Eof {
             if self.peek().typ == ItemType::LeftDelim {
                 let mark = self.idx;
                 self.next();
                 if self.next_non_space().typ == ItemType::Define {
-                    self.parse_definition(set)?;
+                    self.parse_definition()?;
                     continue;
                 }
                 self.idx = mark;
             }
-            match self.text_or_action(set)? {
+            match self.text_or_action()? {
                 Ctl::Node(n) => root.push(n),
                 Ctl::End => return self.error("unexpected {{end}}"),
                 Ctl::Else(_) => return self.error("unexpected {{else}}"),
@@ -207,7 +206,7 @@ impl Parser<'_> {
         Ok(root)
     }
 
-    fn parse_definition(&mut self, set: &mut Vec<(String, Vec<Node>)>) -> PResult<()> {
+    fn parse_definition(&mut self) -> PResult<()> {
         let context = "define clause";
         let token = self.next_non_space();
         if !matches!(token.typ, ItemType::String | ItemType::RawString) {
@@ -221,20 +220,20 @@ impl Parser<'_> {
         // A definition has its own variables.
         let saved_vars = std::mem::replace(&mut self.vars, vec!["$".into()]);
         let saved_name = std::mem::replace(&mut self.name, name.clone());
-        let (list, end) = self.item_list(set)?;
+        let (list, end) = self.item_list()?;
         if !matches!(end, Ctl::End) {
             return self.error(format!("unexpected {} in {context}", end.describe()));
         }
-        self.add(set, name, list)?;
+        self.add(name, list)?;
         self.vars = saved_vars;
         self.name = saved_name;
         Ok(())
     }
 
-    fn item_list(&mut self, set: &mut Vec<(String, Vec<Node>)>) -> PResult<(Vec<Node>, Ctl)> {
+    fn item_list(&mut self) -> PResult<(Vec<Node>, Ctl)> {
         let mut list = Vec::new();
         while self.peek_non_space().typ != ItemType::Eof {
-            match self.text_or_action(set)? {
+            match self.text_or_action()? {
                 Ctl::Node(n) => list.push(n),
                 end => return Ok((list, end)),
             }
@@ -242,25 +241,25 @@ impl Parser<'_> {
         self.error("unexpected EOF")
     }
 
-    fn text_or_action(&mut self, set: &mut Vec<(String, Vec<Node>)>) -> PResult<Ctl> {
+    fn text_or_action(&mut self) -> PResult<Ctl> {
         let token = self.next_non_space();
         match token.typ {
             ItemType::Text => Ok(Ctl::Node(Node::Text(token.val))),
             ItemType::LeftDelim => {
                 self.action_line = token.line;
-                let r = self.action(set);
+                let r = self.action();
                 self.action_line = 0;
                 r
             }
-            ItemType::Comment => self.text_or_action(set),
+            ItemType::Comment => self.text_or_action(),
             _ => self.unexpected(&token, "input"),
         }
     }
 
-    fn action(&mut self, set: &mut Vec<(String, Vec<Node>)>) -> PResult<Ctl> {
+    fn action(&mut self) -> PResult<Ctl> {
         let token = self.next_non_space();
         match token.typ {
-            ItemType::Block => return self.block_control(set),
+            ItemType::Block => return self.block_control(),
             ItemType::Break => return self.break_control(token.pos, true),
             ItemType::Continue => return self.break_control(token.pos, false),
             ItemType::Else => return self.else_control(),
@@ -268,10 +267,10 @@ impl Parser<'_> {
                 self.expect(ItemType::RightDelim, "end")?;
                 return Ok(Ctl::End);
             }
-            ItemType::If => return self.control(set, "if"),
-            ItemType::Range => return self.control(set, "range"),
+            ItemType::If => return self.control("if"),
+            ItemType::Range => return self.control("range"),
             ItemType::Template => return self.template_control(),
-            ItemType::With => return self.control(set, "with"),
+            ItemType::With => return self.control("with"),
             _ => {}
         }
         self.backup();
@@ -309,23 +308,23 @@ impl Parser<'_> {
         Ok(Ctl::Else(None))
     }
 
-    fn control(&mut self, set: &mut Vec<(String, Vec<Node>)>, context: &str) -> PResult<Ctl> {
+    fn control(&mut self, context: &str) -> PResult<Ctl> {
         self.depth += 1;
         if self.depth > MAX_PARSE_DEPTH {
             return self.error(format!("nesting deeper than {MAX_PARSE_DEPTH} levels"));
         }
-        let r = self.control_inner(set, context);
+        let r = self.control_inner(context);
         self.depth -= 1;
         r
     }
 
-    fn control_inner(&mut self, set: &mut Vec<(String, Vec<Node>)>, context: &str) -> PResult<Ctl> {
+    fn control_inner(&mut self, context: &str) -> PResult<Ctl> {
         let vars = self.vars.len();
         let pipe = self.pipeline(context, ItemType::RightDelim)?;
         if context == "range" {
             self.range_depth += 1;
         }
-        let (list, next) = self.item_list(set)?;
+        let (list, next) = self.item_list()?;
         if context == "range" {
             self.range_depth -= 1;
         }
@@ -340,7 +339,7 @@ impl Parser<'_> {
                 if chain_ok {
                     // {{if a}}_{{else if b}}_{{end}} is {{if a}}_{{else}}{{if b}}_{{end}}{{end}}.
                     self.next_non_space();
-                    match self.control(set, context)? {
+                    match self.control(context)? {
                         Ctl::Node(n) => else_list = Some(vec![n]),
                         _ => unreachable!("control returns a node"),
                     }
@@ -351,7 +350,7 @@ impl Parser<'_> {
                         let token = self.next_non_space();
                         return self.unexpected(&token, "input");
                     }
-                    let (l, end) = self.item_list(set)?;
+                    let (l, end) = self.item_list()?;
                     if !matches!(end, Ctl::End) {
                         return self.error(format!("expected end; found {}", end.describe()));
                     }
@@ -405,18 +404,18 @@ impl Parser<'_> {
         }))
     }
 
-    fn block_control(&mut self, set: &mut Vec<(String, Vec<Node>)>) -> PResult<Ctl> {
+    fn block_control(&mut self) -> PResult<Ctl> {
         let context = "block clause";
         let (token, name, pipe) = self.name_and_pipe(context)?;
         let saved_vars = std::mem::replace(&mut self.vars, vec!["$".into()]);
         let saved_depth = std::mem::replace(&mut self.range_depth, 0);
-        let (list, end) = self.item_list(set)?;
+        let (list, end) = self.item_list()?;
         if !matches!(end, Ctl::End) {
             return self.error(format!("unexpected {} in {context}", end.describe()));
         }
         self.vars = saved_vars;
         self.range_depth = saved_depth;
-        self.add(set, name.clone(), list)?;
+        self.add(name.clone(), list)?;
         Ok(Ctl::Node(Node::Template {
             pos: token.pos,
             name,
@@ -647,90 +646,6 @@ impl Ctl {
     }
 }
 
-/// Go's `strconv.Unquote` for the forms the lexer produces: "…", `…` and '…'.
-pub fn unquote(s: &str) -> Result<String, String> {
-    let bytes = s.as_bytes();
-    if bytes.len() < 2 {
-        return Err("invalid syntax".into());
-    }
-    let quote = bytes[0];
-    if bytes[bytes.len() - 1] != quote {
-        return Err("invalid syntax".into());
-    }
-    let inner = &s[1..s.len() - 1];
-    if quote == b'`' {
-        if inner.contains('`') {
-            return Err("invalid syntax".into());
-        }
-        return Ok(inner.replace('\r', ""));
-    }
-    if quote != b'"' && quote != b'\'' {
-        return Err("invalid syntax".into());
-    }
-    let mut out = String::new();
-    let mut chars = inner.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == quote as char || c == '\n' {
-            return Err("invalid syntax".into());
-        }
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        let Some(e) = chars.next() else {
-            return Err("invalid syntax".into());
-        };
-        match e {
-            'a' => out.push('\u{7}'),
-            'b' => out.push('\u{8}'),
-            'f' => out.push('\u{c}'),
-            'n' => out.push('\n'),
-            'r' => out.push('\r'),
-            't' => out.push('\t'),
-            'v' => out.push('\u{b}'),
-            '\\' => out.push('\\'),
-            '\'' if quote == b'\'' => out.push('\''),
-            '"' if quote == b'"' => out.push('"'),
-            '0'..='7' => {
-                let mut v = e.to_digit(8).unwrap_or(0);
-                for _ in 0..2 {
-                    let d = chars
-                        .next()
-                        .and_then(|c| c.to_digit(8))
-                        .ok_or("invalid syntax")?;
-                    v = v * 8 + d;
-                }
-                if v > 255 {
-                    return Err("invalid syntax".into());
-                }
-                // A byte escape; Go strings may hold invalid UTF-8, ours hold the Latin-1 char.
-                out.push(char::from_u32(v).ok_or("invalid syntax")?);
-            }
-            'x' | 'u' | 'U' => {
-                let n = match e {
-                    'x' => 2,
-                    'u' => 4,
-                    _ => 8,
-                };
-                let mut v = 0u32;
-                for _ in 0..n {
-                    let d = chars
-                        .next()
-                        .and_then(|c| c.to_digit(16))
-                        .ok_or("invalid syntax")?;
-                    v = v * 16 + d;
-                }
-                out.push(char::from_u32(v).ok_or("invalid syntax")?);
-            }
-            _ => return Err("invalid syntax".into()),
-        }
-    }
-    if quote == b'\'' && out.chars().count() != 1 {
-        return Err("invalid syntax".into());
-    }
-    Ok(out)
-}
-
 /// Go's `newNumber`: every interpretation of a number constant.
 fn new_number(text: &str, typ: ItemType) -> Result<Number, String> {
     let mut n = Number {
@@ -794,109 +709,4 @@ fn new_number(text: &str, typ: ItemType) -> Result<Number, String> {
         ));
     }
     Ok(n)
-}
-
-/// Digits of an integer literal with Go's base prefixes and underscores; `None` if malformed.
-fn int_digits(text: &str) -> Option<(bool, u32, String)> {
-    let (neg, rest) = match text.as_bytes().first() {
-        Some(b'-') => (true, &text[1..]),
-        Some(b'+') => (false, &text[1..]),
-        _ => (false, text),
-    };
-    let lower = rest.to_ascii_lowercase();
-    let (base, digits, prefixed) = if let Some(d) = lower.strip_prefix("0x") {
-        (16, d.to_string(), true)
-    } else if let Some(d) = lower.strip_prefix("0o") {
-        (8, d.to_string(), true)
-    } else if let Some(d) = lower.strip_prefix("0b") {
-        (2, d.to_string(), true)
-    } else if lower.len() > 1 && lower.starts_with('0') {
-        (8, lower[1..].to_string(), true)
-    } else {
-        (10, lower.clone(), false)
-    };
-    // Underscores: only between digits, or after a base prefix.
-    if digits.contains('_') {
-        let d = if prefixed {
-            format!("0{digits}")
-        } else {
-            digits.clone()
-        };
-        if d.starts_with('_') || d.ends_with('_') || d.contains("__") {
-            return None;
-        }
-        if !prefixed && base == 10 && digits.starts_with('_') {
-            return None;
-        }
-    }
-    let clean: String = digits.chars().filter(|&c| c != '_').collect();
-    if clean.is_empty() && (base != 8 || lower.starts_with("0o")) {
-        return None;
-    }
-    Some((neg, base, clean))
-}
-
-fn parse_uint(text: &str) -> Option<u64> {
-    let (neg, base, digits) = int_digits(text)?;
-    if neg || text.starts_with('+') {
-        return None;
-    }
-    if digits.is_empty() {
-        return Some(0);
-    }
-    u64::from_str_radix(&digits, base).ok()
-}
-
-fn parse_int(text: &str) -> Option<i64> {
-    let (neg, base, digits) = int_digits(text)?;
-    if digits.is_empty() {
-        return Some(0);
-    }
-    let mag = u64::from_str_radix(&digits, base).ok()?;
-    if neg {
-        if mag <= i64::MAX as u64 + 1 {
-            Some((mag as i64).wrapping_neg())
-        } else {
-            None
-        }
-    } else {
-        i64::try_from(mag).ok()
-    }
-}
-
-fn parse_float(text: &str) -> Option<f64> {
-    let clean: String = text.chars().filter(|&c| c != '_').collect();
-    let lower = clean.to_ascii_lowercase();
-    let body = lower.trim_start_matches(['+', '-']);
-    if body.starts_with("0x") {
-        return parse_hex_float(&lower);
-    }
-    if body.is_empty() || body.contains("inf") || body.contains("nan") {
-        return None;
-    }
-    lower.parse::<f64>().ok()
-}
-
-/// `0x1.8p3` and friends.
-fn parse_hex_float(s: &str) -> Option<f64> {
-    let (neg, rest) = match s.as_bytes().first() {
-        Some(b'-') => (true, &s[1..]),
-        Some(b'+') => (false, &s[1..]),
-        _ => (false, s),
-    };
-    let rest = rest.strip_prefix("0x")?;
-    let (mant, exp) = rest.split_once('p')?;
-    let exp: i32 = exp.parse().ok()?;
-    let (int, frac) = mant.split_once('.').unwrap_or((mant, ""));
-    let mut v = 0f64;
-    for c in int.chars() {
-        v = v * 16.0 + c.to_digit(16)? as f64;
-    }
-    let mut scale = 1.0 / 16.0;
-    for c in frac.chars() {
-        v += c.to_digit(16)? as f64 * scale;
-        scale /= 16.0;
-    }
-    let v = v * 2f64.powi(exp);
-    Some(if neg { -v } else { v })
 }
