@@ -329,12 +329,17 @@ mod tests {
         let g = loaded.model.groups().next().expect("a group");
         let first = loaded.model.sigs[0].dir.as_ref().expect("dir").span;
         assert!(g.span.offset < first.offset, "{:?} {first:?}", g.span);
-        let last = g.subprojects[0].meetings[0]
-            .calendar_url
-            .as_ref()
-            .expect("url")
-            .span;
-        assert_eq!(g.span.offset + g.span.len, last.offset + last.len);
+        struct LastInGroup<'a>(&'a Group, usize);
+        impl<'a> Visitor<'a> for LastInGroup<'a> {
+            fn value(&mut self, at: &At<'a>, value: &'a Str) {
+                if at.group.is_some_and(|g| std::ptr::eq(g, self.0)) {
+                    self.1 = self.1.max(value.span.offset + value.span.len);
+                }
+            }
+        }
+        let mut last = LastInGroup(g, 0);
+        loaded.model.walk(&mut last);
+        assert_eq!(g.span.offset + g.span.len, last.1);
         // The URL fields are exactly the declared URL, link and mailing-list values.
         let urls: Vec<String> = loaded
             .model
