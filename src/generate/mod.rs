@@ -2,7 +2,7 @@
 //! ([`plan`]), rendering ([`render`]), custom-content blocks ([`custom`]), and every finding about
 //! the committed files ([`compare`], with its [`diff`]). The template data and functions come from
 //! the flavour ([`crate::flavour`]); the commands that drive the pipeline are in
-//! [`crate::commands`].
+//! `commands`.
 
 pub mod compare;
 pub mod custom;

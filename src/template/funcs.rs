@@ -1,6 +1,6 @@
 //! Functions: Go's builtins (funcs.go, Go 1.19), and the function map the engine calls them
 //! through. Each generator's own functions (`tzUrlEncode`, `githubURL`, …) are in
-//! [`crate::flavour::funcs`].
+//! `flavour::funcs`.
 
 use std::collections::HashMap;
 
