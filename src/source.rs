@@ -42,6 +42,9 @@ pub struct SourceFile {
     /// Byte offset where YAML content starts (3 after a UTF-8 byte order mark, else 0).
     pub content_start: usize,
     line_starts: Vec<usize>,
+    /// The text holds a carriage return not followed by a line feed (a line break to miette, not
+    /// to the line index): snippets are then read by miette's own scan from the start.
+    lone_cr: bool,
 }
 
 impl SourceFile {
@@ -55,11 +58,14 @@ impl SourceFile {
                 .filter(|&(_, b)| b == b'\n')
                 .map(|(i, _)| i + 1),
         );
+        let bytes = text.as_bytes();
+        let lone_cr = memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'));
         SourceFile {
             name: name.into(),
             text,
             content_start,
             line_starts,
+            lone_cr,
         }
     }
 
@@ -137,16 +143,37 @@ impl SourceCode for SourceFile {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner = self
-            .text
-            .read_span(span, context_lines_before, context_lines_after)?;
+        // miette scans from the start of the text for every span, so a report's cost grew with
+        // findings x file size. Its scan is run instead from the start of the first line it
+        // can show (the context lines before the span's line, and one more), and the line
+        // numbers shifted:
+        // the same contents, at a cost independent of where the span is.
+        let (window, lines_before) = if self.lone_cr {
+            (0, 0)
+        } else {
+            let line = match self.line_starts.binary_search(&span.offset()) {
+                Ok(i) => i,
+                Err(i) => i.saturating_sub(1),
+            };
+            // One line more than shown: miette treats a span at offset 0 apart.
+            let first = line.saturating_sub(context_lines_before + 1);
+            match first {
+                0 => (0, 0),
+                n => (self.line_starts[n], n),
+            }
+        };
+        let shifted = SourceSpan::new((span.offset() - window).into(), span.len());
+        let inner =
+            self.text[window..].read_span(&shifted, context_lines_before, context_lines_after)?;
+        let at = inner.span();
+        let inner_span = SourceSpan::new((at.offset() + window).into(), at.len());
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
+            inner_span,
+            inner.line() + lines_before,
             inner.column(),
-            inner.line_count(),
+            inner.line_count() + lines_before,
         )))
     }
 }
@@ -154,6 +181,46 @@ impl SourceCode for SourceFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn snippets_read_through_the_line_index_are_miettes_own() {
+        let texts = [
+            "a: b\nc: d\n\ne: f\ng: h\ni: j\n",
+            "\u{feff}a: b\r\nc: Zürich\r\n\r\ne: f",
+            "x\ry\nz\n",
+            "",
+            "one line",
+            "\n\n\n",
+        ];
+        for text in texts {
+            let file = SourceFile::new("f", text);
+            for offset in 0..=text.len() {
+                for len in [0, 1, 3] {
+                    if offset + len > text.len() {
+                        continue;
+                    }
+                    for before in 0..4 {
+                        for after in 0..3 {
+                            let span = SourceSpan::new(offset.into(), len);
+                            let ours = file.read_span(&span, before, after);
+                            let theirs = text.read_span(&span, before, after);
+                            match (ours, theirs) {
+                                (Ok(a), Ok(b)) => {
+                                    let at = (text, offset, len, before, after);
+                                    assert_eq!(a.data(), b.data(), "{at:?}");
+                                    assert_eq!(a.span(), b.span(), "{at:?}");
+                                    assert_eq!(a.line(), b.line(), "{at:?}");
+                                    assert_eq!(a.column(), b.column(), "{at:?}");
+                                    assert_eq!(a.line_count(), b.line_count(), "{at:?}");
+                                }
+                                (a, b) => assert_eq!(a.is_err(), b.is_err(), "{text:?} {offset}"),
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn line_col_round_trip_with_non_ascii_and_bom() {
