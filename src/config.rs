@@ -203,6 +203,16 @@ impl Config {
                 "rules" => {
                     for (k, level) in p.entries(v) {
                         let Some(id) = k.key_text() else { continue };
+                        if crate::diagnostic::check(id).is_some() {
+                            p.error(
+                                k.span,
+                                format!("`{id}` is a check, not a rule: it cannot be configured"),
+                                Some(format!(
+                                    "checks are always on (`sigs-lint rule {id}` says what it checks); `--exit-zero` or a level for the rules is what can be set"
+                                )),
+                            );
+                            continue;
+                        }
                         if !rule_ids.contains(&id) {
                             let help = did_you_mean(id, rule_ids)
                                 .map(|s| format!("did you mean `{s}`?"))

@@ -265,6 +265,45 @@ pub static CHECKS: &[Check] = &[
     },
 ];
 
+impl CheckKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckKind::Load => "load",
+            CheckKind::Tool => "tool",
+            CheckKind::Upstream => "upstream",
+            CheckKind::Docs => "docs",
+        }
+    }
+
+    /// What checks of this kind are about.
+    pub fn describe(self) -> &'static str {
+        match self {
+            CheckKind::Load => "the data file cannot be read as the generator reads it",
+            CheckKind::Tool => "sigs-lint could not do its job",
+            CheckKind::Upstream => "the community's own generator or its verify would fail",
+            CheckKind::Docs => "the committed generated files",
+        }
+    }
+}
+
+impl Check {
+    /// The page `sigs-lint rule <id>` prints for a check.
+    pub fn doc(&self) -> String {
+        format!(
+            "# {}
+
+{}
+
+A check, not a rule: always on, and its id cannot be set in .sigs-lint.yaml ({} check: {}).
+",
+            self.id,
+            self.summary,
+            self.kind.as_str(),
+            self.kind.describe()
+        )
+    }
+}
+
 /// The check with this id.
 pub fn check(id: &str) -> Option<&'static Check> {
     CHECKS.iter().find(|c| c.id == id)

@@ -168,25 +168,50 @@ fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Rules => {
-            let width = RULES.iter().map(|r| r.id().len()).max().unwrap_or(0);
+            use sigs_lint::diagnostic::CHECKS;
+            let width = RULES
+                .iter()
+                .map(|r| r.id())
+                .chain(CHECKS.iter().map(|c| c.id))
+                .map(str::len)
+                .max()
+                .unwrap_or(0);
             for r in RULES {
                 let _ = writeln!(
                     out,
-                    "{:width$}  {:7}  {}",
+                    "{:width$}  {:8}  {}",
                     r.id(),
                     r.default_severity().as_str(),
                     r.summary()
                 );
             }
+            let _ = writeln!(
+                out,
+                "\nchecks (always on; their ids cannot be set in .sigs-lint.yaml):"
+            );
+            for c in CHECKS {
+                let _ = writeln!(out, "{:width$}  {:8}  {}", c.id, c.kind.as_str(), c.summary);
+            }
             0
         }
-        Command::Rule { id } => match sigs_lint::rules::find(&id) {
-            Some(r) => {
+        Command::Rule { id } => match (
+            sigs_lint::rules::find(&id),
+            sigs_lint::diagnostic::check(&id),
+        ) {
+            (Some(r), _) => {
                 let _ = out.write_all(r.doc().as_bytes());
                 0
             }
-            None => {
-                let ids: Vec<&str> = RULES.iter().map(|r| r.id()).collect();
+            (None, Some(c)) => {
+                let _ = out.write_all(c.doc().as_bytes());
+                0
+            }
+            (None, None) => {
+                let ids: Vec<&str> = RULES
+                    .iter()
+                    .map(|r| r.id())
+                    .chain(sigs_lint::diagnostic::CHECKS.iter().map(|c| c.id))
+                    .collect();
                 let hint = sigs_lint::model::did_you_mean(&id, &ids)
                     .map(|s| format!(" (did you mean `{s}`?)"))
                     .unwrap_or_default();

@@ -190,6 +190,15 @@ fn rules_and_rule_commands() {
     let doc = run(&["rule", "label-format"]);
     assert!(doc.starts_with("# label-format\n"), "{doc}");
     assert!(doc.ends_with("[exit code 0]\n"));
+    // A check that is not a rule has a page too.
+    assert_eq!(
+        run(&["rule", "doc-stale"]),
+        "# doc-stale\n\nA generated file is exactly what the generator writes from sigs.yaml.\n\nA check, not a rule: always on, and its id cannot be set in .sigs-lint.yaml (docs check: the committed generated files).\n[exit code 0]\n"
+    );
+    assert_eq!(
+        run(&["rule", "doc-stal"]),
+        "error: unknown rule `doc-stal` (did you mean `doc-stale`?); `sigs-lint rules` lists them\n[exit code 2]\n"
+    );
     assert_eq!(
         run(&["rule", "label-fromat"]),
         "error: unknown rule `label-fromat` (did you mean `label-format`?); `sigs-lint rules` lists them\n[exit code 2]\n"
@@ -561,4 +570,18 @@ fn exit_zero_and_forced_color() {
             "{var} with NO_COLOR"
         );
     }
+}
+
+#[test]
+fn a_check_id_in_the_config_says_it_is_not_a_rule() {
+    let dir = scratch("clean", "cfgcheck");
+    std::fs::write(dir.join(".sigs-lint.yaml"), "rules:\n  doc-stale: warn\n").expect("config");
+    let p = dir.to_string_lossy().into_owned();
+    assert_eq!(
+        run(&["check", &p, "--no-docs", "--format", "short"]),
+        format!(
+            "{p}/.sigs-lint.yaml:2:3: error[config]: `doc-stale` is a check, not a rule: it cannot be configured\n1 error, 0 warnings (config: 1)\n[exit code 2]\n"
+        )
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }
