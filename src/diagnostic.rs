@@ -121,6 +121,8 @@ pub enum CheckKind {
     Upstream,
     /// The committed generated files.
     Docs,
+    /// The data file's suppression comments.
+    Suppression,
 }
 
 /// A finding id that is not a rule (it cannot be configured): the one list every producer's id
@@ -263,6 +265,12 @@ pub static CHECKS: &[Check] = &[
         refuses_generation: false,
         summary: "The templates parse and execute.",
     },
+    Check {
+        id: "unused-suppression",
+        kind: CheckKind::Suppression,
+        refuses_generation: false,
+        summary: "Every `# sigs-lint: ignore[…]` comment names rules and silences a finding.",
+    },
 ];
 
 impl CheckKind {
@@ -272,6 +280,7 @@ impl CheckKind {
             CheckKind::Tool => "tool",
             CheckKind::Upstream => "upstream",
             CheckKind::Docs => "docs",
+            CheckKind::Suppression => "suppress",
         }
     }
 
@@ -282,6 +291,7 @@ impl CheckKind {
             CheckKind::Tool => "sigs-lint could not do its job",
             CheckKind::Upstream => "the community's own generator or its verify would fail",
             CheckKind::Docs => "the committed generated files",
+            CheckKind::Suppression => "the data file's `# sigs-lint: ignore[…]` comments",
         }
     }
 }

@@ -101,6 +101,7 @@ mod fixture {
         non_utf8 => "non-utf8",
         not_sigs_keys => "not-sigs-keys",
         not_sigs_list => "not-sigs-list",
+        suppressions => "suppressions",
         template_error => "template-error",
         unknown_keys => "unknown-keys",
         unusual_templates => "unusual-templates",

@@ -53,6 +53,7 @@ mod text_hygiene;
 mod valid_email;
 mod valid_url;
 
+mod suppress;
 pub mod util;
 
 /// What a rule sees.
@@ -228,6 +229,7 @@ pub fn run_in(
             ));
         }
     }
+    suppress::apply(file, model, config, &mut findings);
     findings
 }
 
