@@ -395,6 +395,30 @@ impl Run {
         }
     }
 
+    /// `--statistics`: one line per id and severity with its count (most frequent first), then the
+    /// summary.
+    pub fn statistics(&self) -> String {
+        let mut counts = std::collections::BTreeMap::<(&str, Severity), usize>::new();
+        for f in &self.findings {
+            *counts.entry((f.rule, f.severity)).or_default() += 1;
+        }
+        let mut rows: Vec<((&str, Severity), usize)> = counts.into_iter().collect();
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let width = rows
+            .iter()
+            .map(|(_, n)| n.to_string().len())
+            .max()
+            .unwrap_or(1);
+        let id_width = rows.iter().map(|((id, _), _)| id.len()).max().unwrap_or(0);
+        let mut out = String::new();
+        for ((id, severity), n) in rows {
+            out.push_str(&format!("{n:>width$}  {id:id_width$}  {severity}\n"));
+        }
+        out.push_str(&self.summary());
+        out.push('\n');
+        out
+    }
+
     /// The closing summary: `2 errors, 1 warning (github-login: 1, valid-url: 2)`.
     pub fn summary(&self) -> String {
         if self.findings.is_empty() {
@@ -513,6 +537,23 @@ pub fn visible(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn statistics_count_each_id_and_severity_most_frequent_first() {
+        let mut run = Run::default();
+        for (rule, severity) in [
+            ("valid-url", Severity::Warning),
+            ("doc-stale", Severity::Error),
+            ("valid-url", Severity::Warning),
+            ("valid-url", Severity::Error),
+        ] {
+            run.findings.push(Finding::new(rule, severity, "m"));
+        }
+        assert_eq!(
+            run.statistics(),
+            "2  valid-url  warning\n1  doc-stale  error\n1  valid-url  error\n2 errors, 2 warnings (doc-stale: 1, valid-url: 3)\n"
+        );
+    }
 
     #[test]
     fn a_run_sorts_by_file_read_order_then_position_and_fileless_findings_last() {

@@ -41,6 +41,15 @@ enum Command {
         exit_zero: bool,
         #[command(flatten)]
         output: OutputArgs,
+        /// Report only these rules (ids, comma-separated); the checks are always reported.
+        #[arg(long, value_delimiter = ',', value_name = "IDS")]
+        select: Vec<String>,
+        /// Do not report these rules (ids, comma-separated).
+        #[arg(long, value_delimiter = ',', value_name = "IDS")]
+        ignore: Vec<String>,
+        /// Print how many findings each id has instead of the findings.
+        #[arg(long)]
+        statistics: bool,
         /// Skip the comparison of the generated docs (fast, for editor-on-save).
         #[arg(long)]
         no_docs: bool,
@@ -125,7 +134,7 @@ enum Command {
 #[derive(clap::Args)]
 struct OutputArgs {
     /// Output format for the findings.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
+    #[arg(long, visible_alias = "output-format", value_enum, default_value_t = Format::Human)]
     format: Format,
     /// When to color the output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
@@ -318,11 +327,20 @@ fn main() -> ExitCode {
             deny_warnings,
             exit_zero,
             output,
+            select,
+            ignore,
+            statistics,
             no_docs,
             only,
             stdin,
             stdin_filename,
         } => {
+            for id in select.iter().chain(&ignore) {
+                if let Err(why) = sigs_lint::rules::selectable(id) {
+                    eprintln!("error: {why}");
+                    return ExitCode::from(2);
+                }
+            }
             let mut input = None;
             let path = if stdin {
                 let mut buf = Vec::new();
@@ -335,14 +353,19 @@ fn main() -> ExitCode {
             } else {
                 path
             };
-            let checked = check(&CheckOptions {
+            let mut checked = check(&CheckOptions {
                 path,
                 config,
                 no_docs,
                 only,
                 stdin: input,
             });
-            let _ = renderer(output.format, output.color).render(&checked.run, &mut out);
+            sigs_lint::rules::select(&mut checked.run.findings, &select, &ignore);
+            if statistics {
+                let _ = out.write_all(checked.run.statistics().as_bytes());
+            } else {
+                let _ = renderer(output.format, output.color).render(&checked.run, &mut out);
+            }
             let run = &checked.run;
             if checked.tool_error {
                 2

@@ -586,3 +586,49 @@ fn a_check_id_in_the_config_says_it_is_not_a_rule() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn select_ignore_statistics_and_the_output_format_alias() {
+    let path = "fixtures/all-rules";
+    assert_eq!(
+        run(&[
+            "check",
+            path,
+            "--no-docs",
+            "--output-format",
+            "short",
+            "--select",
+            "label-format,dir-name"
+        ]),
+        "fixtures/all-rules/sigs.yaml:3:10: warning[dir-name]: dir `sig-api` does not match the name of SIG \"API Machinery\"\n\
+         fixtures/all-rules/sigs.yaml:5:12: warning[label-format]: label `API_Machinery` is not lowercase kebab-case\n\
+         fixtures/all-rules/sigs.yaml:38:10: warning[dir-name]: dir `sig-docs` does not match the name of SIG \"Docs \"\n\
+         fixtures/all-rules/sigs.yaml:39:11: warning[label-format]: SIG \"Docs \" has no `label`\n\
+         0 errors, 4 warnings (dir-name: 2, label-format: 2)\n[exit code 0]\n"
+    );
+    // --ignore takes out what --select lets in.
+    let all = run(&[
+        "check",
+        path,
+        "--no-docs",
+        "--format",
+        "short",
+        "--select",
+        "dir-name",
+        "--ignore",
+        "dir-name",
+    ]);
+    assert_eq!(all, "no problems found\n[exit code 0]\n");
+    insta::assert_snapshot!(
+        "all-rules.statistics",
+        run(&["check", path, "--no-docs", "--statistics"])
+    );
+    assert_eq!(
+        run(&["check", path, "--select", "doc-stale"]),
+        "error: `doc-stale` is a check, not a rule: checks are always reported\n[exit code 2]\n"
+    );
+    assert_eq!(
+        run(&["check", path, "--ignore", "label-fromat"]),
+        "error: unknown rule `label-fromat` (did you mean `label-format`?); `sigs-lint rules` lists them\n[exit code 2]\n"
+    );
+}

@@ -166,6 +166,33 @@ pub static RULES: &[&dyn Rule] = &[
     &safe_dir::SafeDir,
 ];
 
+/// `--select` / `--ignore`: keeps the rule findings whose id is selected (all when `select` is
+/// empty) and not ignored; the checks' findings always stay.
+pub fn select(findings: &mut Vec<Finding>, select: &[String], ignore: &[String]) {
+    findings.retain(|f| {
+        find(f.rule).is_none()
+            || ((select.is_empty() || select.iter().any(|s| s == f.rule))
+                && !ignore.iter().any(|s| s == f.rule))
+    });
+}
+
+/// Why an id given to `--select` / `--ignore` is refused, if it is.
+pub fn selectable(id: &str) -> Result<(), String> {
+    if find(id).is_some() {
+        return Ok(());
+    }
+    if crate::diagnostic::check(id).is_some() {
+        return Err(format!(
+            "`{id}` is a check, not a rule: checks are always reported"
+        ));
+    }
+    let hint = crate::model::did_you_mean(id, &ids())
+        .map_or_else(String::new, |s| format!(" (did you mean `{s}`?)"));
+    Err(format!(
+        "unknown rule `{id}`{hint}; `sigs-lint rules` lists them"
+    ))
+}
+
 /// Every rule id (what the config's `rules:` may set levels for).
 pub fn ids() -> Vec<&'static str> {
     RULES.iter().map(|r| r.id()).collect()
