@@ -271,6 +271,12 @@ pub static CHECKS: &[Check] = &[
         refuses_generation: false,
         summary: "Every `# sigs-lint: ignore[…]` comment names rules and silences a finding.",
     },
+    Check {
+        id: "baseline",
+        kind: CheckKind::Suppression,
+        refuses_generation: false,
+        summary: "How many findings the baseline (`check --baseline FILE`) matched and hid.",
+    },
 ];
 
 impl CheckKind {
@@ -291,7 +297,7 @@ impl CheckKind {
             CheckKind::Tool => "sigs-lint could not do its job",
             CheckKind::Upstream => "the community's own generator or its verify would fail",
             CheckKind::Docs => "the committed generated files",
-            CheckKind::Suppression => "the data file's `# sigs-lint: ignore[…]` comments",
+            CheckKind::Suppression => "suppression comments and the baseline",
         }
     }
 }

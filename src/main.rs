@@ -50,6 +50,12 @@ enum Command {
         /// Print how many findings each id has instead of the findings.
         #[arg(long)]
         statistics: bool,
+        /// Report only the rule findings that are not recorded in this baseline file.
+        #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+        baseline: Option<PathBuf>,
+        /// Record the rule findings in this baseline file (for `--baseline`), and exit 0.
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<PathBuf>,
         /// Skip the comparison of the generated docs (fast, for editor-on-save).
         #[arg(long)]
         no_docs: bool,
@@ -330,6 +336,8 @@ fn main() -> ExitCode {
             select,
             ignore,
             statistics,
+            baseline,
+            write_baseline,
             no_docs,
             only,
             stdin,
@@ -361,6 +369,48 @@ fn main() -> ExitCode {
                 stdin: input,
             });
             sigs_lint::rules::select(&mut checked.run.findings, &select, &ignore);
+            use sigs_lint::commands::baseline;
+            let data_file = checked.config.data_file.clone();
+            if let Some(target) = &write_baseline {
+                if checked.tool_error {
+                    let _ = renderer(output.format, output.color).render(&checked.run, &mut out);
+                    return finish(out, 2);
+                }
+                let b = baseline::of(&checked.run, &data_file);
+                let json = serde_json::to_string_pretty(&b).expect("a baseline serializes") + "\n";
+                return match sigs_lint::fsutil::write_atomic(target, &json) {
+                    Ok(()) => {
+                        let _ = writeln!(
+                            out,
+                            "recorded {} finding(s) in {}",
+                            b.findings.len(),
+                            target.display()
+                        );
+                        finish(out, 0)
+                    }
+                    Err(e) => {
+                        eprintln!("error: cannot write `{}`: {e}", target.display());
+                        ExitCode::from(2)
+                    }
+                };
+            }
+            if let Some(file) = &baseline {
+                let parsed = std::fs::read_to_string(file)
+                    .map_err(|e| format!("cannot read `{}`: {e}", file.display()))
+                    .and_then(|t| baseline::parse(&t));
+                match parsed {
+                    Ok(b) => baseline::apply(
+                        &mut checked.run,
+                        b,
+                        &data_file,
+                        &file.display().to_string(),
+                    ),
+                    Err(why) => {
+                        eprintln!("error: {}: {why}", file.display());
+                        return ExitCode::from(2);
+                    }
+                }
+            }
             if statistics {
                 let _ = out.write_all(checked.run.statistics().as_bytes());
             } else {
@@ -380,8 +430,13 @@ fn main() -> ExitCode {
             }
         }
     };
+    finish(out, code)
+}
+
+/// Flushes the output and turns the command's code into the exit code: output that could not be
+/// written (a closed pipe, a full disk) is a failure of the run.
+fn finish<W: Write>(mut out: Tracked<W>, code: u8) -> ExitCode {
     let flushed = out.flush();
-    // Output that could not be written (a closed pipe, a full disk) is a failure of the run.
     if let Some(e) = out.error.take().or(flushed.err()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("error: cannot write the output: {e}");

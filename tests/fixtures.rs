@@ -632,3 +632,65 @@ fn select_ignore_statistics_and_the_output_format_alias() {
         "error: unknown rule `label-fromat` (did you mean `label-format`?); `sigs-lint rules` lists them\n[exit code 2]\n"
     );
 }
+
+#[test]
+fn a_baseline_hides_recorded_findings_through_line_moves_and_shows_new_ones() {
+    let dir = scratch("all-rules", "baseline");
+    let p = dir.to_string_lossy().into_owned();
+    let b = format!("{p}/baseline.json");
+    assert_eq!(
+        run(&["check", &p, "--no-docs", "--write-baseline", &b]),
+        format!("recorded 45 finding(s) in {b}\n[exit code 0]\n")
+    );
+    let with_baseline = || {
+        run(&[
+            "check",
+            &p,
+            "--no-docs",
+            "--baseline",
+            &b,
+            "--deny-warnings",
+            "--format",
+            "short",
+        ])
+    };
+    assert_eq!(
+        with_baseline(),
+        format!(
+            "sigs-lint: note[baseline]: 45 finding(s) recorded in the baseline {b} are not shown\n0 errors, 0 warnings, 1 note (baseline: 1)\n[exit code 0]\n"
+        )
+    );
+    // A new group above every recorded finding moves them all down; it has one problem of its own.
+    let data = dir.join("sigs.yaml");
+    let text = std::fs::read_to_string(&data).expect("data");
+    let new_group = "sigs:\n  - dir: sig-zeta\n    name: Zeta\n    label: zeta\n    mission_statement: Zeta.\n    charter_link: charter.md\n    leadership:\n      chairs:\n        - github: zed\n          name: Zed\n          company: Z\n          email: zed@example.org\n    subprojects:\n      - name: zeta\n        owners:\n          - https://raw.githubusercontent.com/org/zeta/main/OWNERS\n    meetings:\n      - description: Zeta meeting\n        day: Moonday\n        time: \"9:00\"\n        tz: PT (Pacific Time)\n        frequency: weekly\n";
+    std::fs::write(&data, text.replacen("sigs:\n", new_group, 1)).expect("write");
+    let out = with_baseline();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 4, "{out}");
+    assert!(
+        lines[0].starts_with(&format!("{p}/sigs.yaml:20:14: warning[meeting-format]: ")),
+        "{out}"
+    );
+    assert_eq!(
+        lines[1],
+        format!(
+            "sigs-lint: note[baseline]: 45 finding(s) recorded in the baseline {b} are not shown"
+        )
+    );
+    assert_eq!(lines[3], "[exit code 1]");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_baseline_that_is_not_one_is_a_tool_error() {
+    let dir = scratch("clean", "badbaseline");
+    let p = dir.to_string_lossy().into_owned();
+    let b = format!("{p}/baseline.json");
+    std::fs::write(&b, "{\"version\": 2, \"findings\": []}").expect("write");
+    assert_eq!(
+        run(&["check", &p, "--no-docs", "--baseline", &b]),
+        format!("error: {b}: baseline version 2 is not supported (1 is)\n[exit code 2]\n")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

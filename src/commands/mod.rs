@@ -3,6 +3,7 @@
 //! [`generate`] writes the docs the plan says are stale or missing; [`fmt`] writes the data file
 //! in canonical form. Every lower module (model, rules, flavour, generate) knows nothing of them.
 
+pub mod baseline;
 pub mod check;
 pub mod fmt;
 pub mod generate;
