@@ -26,10 +26,10 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check a repository's sigs.yaml (PATH: the repository root or the file; default `.`).
+    /// Check a repository's sigs.yaml (PATH: the repository root or the file; default: the
+    /// current directory, or the nearest one above it that holds the data file).
     Check {
-        #[arg(default_value = ".")]
-        path: PathBuf,
+        path: Option<PathBuf>,
         /// Config file (default: `.sigs-lint.yaml` in the repository root, if present).
         #[arg(long)]
         config: Option<PathBuf>,
@@ -72,8 +72,8 @@ enum Command {
     },
     /// Regenerate the docs from sigs.yaml: write every stale or missing file, keeping custom content.
     Generate {
-        #[arg(default_value = ".")]
-        path: PathBuf,
+        /// The repository root (default: found from the current directory, as for `check`).
+        path: Option<PathBuf>,
         /// Config file (default: `.sigs-lint.yaml` in the repository root, if present).
         #[arg(long)]
         config: Option<PathBuf>,
@@ -93,8 +93,8 @@ enum Command {
     /// Rewrite the data file in the form its generator writes back (sorted, re-emitted by the
     /// yaml.v3 version its go.mod pins), as upstream's verify expects it.
     Fmt {
-        #[arg(default_value = ".", help = "a repository root or the data file")]
-        path: PathBuf,
+        /// A repository root or the data file (default: found from the current directory).
+        path: Option<PathBuf>,
         /// Config file (default: `.sigs-lint.yaml` in the repository root, if present).
         #[arg(long)]
         config: Option<PathBuf>,
@@ -245,7 +245,7 @@ fn main() -> ExitCode {
         } => {
             let f = sigs_lint::commands::fmt::format(
                 &CheckOptions {
-                    path,
+                    path: path.unwrap_or_else(discover),
                     config,
                     no_docs: true,
                     only: None,
@@ -306,7 +306,7 @@ fn main() -> ExitCode {
         } => {
             let g = sigs_lint::commands::generate::generate_with(
                 &CheckOptions {
-                    path,
+                    path: path.unwrap_or_else(discover),
                     config,
                     no_docs: false,
                     only,
@@ -359,7 +359,7 @@ fn main() -> ExitCode {
                 input = Some(buf);
                 stdin_filename.unwrap_or_else(|| PathBuf::from("sigs.yaml"))
             } else {
-                path
+                path.unwrap_or_else(discover)
             };
             let mut checked = check(&CheckOptions {
                 path,
@@ -431,6 +431,35 @@ fn main() -> ExitCode {
         }
     };
     finish(out, code)
+}
+
+/// The repository root when no PATH is given: the current directory, or the nearest directory
+/// above it that holds a data file, a `.sigs-lint.yaml` or `generator/` (the search stops at the
+/// top of a git checkout), as a relative path (`..`) so that reports name files as from here.
+fn discover() -> PathBuf {
+    let here = PathBuf::from(".");
+    let Ok(cwd) = std::env::current_dir() else {
+        return here;
+    };
+    let mut rel = here.clone();
+    for dir in cwd.ancestors() {
+        let holds = |name: &str| dir.join(name).symlink_metadata().is_ok();
+        if ["sigs.yaml", "wgs.yaml", ".sigs-lint.yaml", "generator"]
+            .iter()
+            .any(|n| holds(n))
+        {
+            return rel;
+        }
+        if holds(".git") {
+            break;
+        }
+        rel = if rel == here {
+            PathBuf::from("..")
+        } else {
+            rel.join("..")
+        };
+    }
+    here
 }
 
 /// Flushes the output and turns the command's code into the exit code: output that could not be

@@ -694,3 +694,20 @@ fn a_baseline_that_is_not_one_is_a_tool_error() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn without_a_path_the_repository_is_found_from_a_subfolder() {
+    let out = Command::cargo_bin("sigs-lint")
+        .expect("binary")
+        .current_dir(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/docs-stale-line/sig-release"),
+        )
+        .args(["check", "--format", "short"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "../sig-docs/README.md:25:1: error[doc-stale]: `../sig-docs/README.md` is not what the generator writes from sigs.yaml (2 line(s) differ)\n1 error, 0 warnings (doc-stale: 1)\n"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
