@@ -315,8 +315,16 @@ fn main() -> ExitCode {
                 !check_only,
                 force,
             );
+            // What was written goes with the report in the text formats; beside a machine-read
+            // one (json, sarif, github) it goes to standard error, so stdout stays one document.
             for w in &g.written {
-                let _ = writeln!(out, "{} {}", w.action, sigs_lint::report::visible(&w.path));
+                let line = format!("{} {}", w.action, sigs_lint::report::visible(&w.path));
+                match output.format {
+                    Format::Human | Format::Short => {
+                        let _ = writeln!(out, "{line}");
+                    }
+                    _ => eprintln!("{line}"),
+                }
             }
             let _ = renderer(output.format, output.color).render(&g.checked.run, &mut out);
             if g.checked.tool_error {

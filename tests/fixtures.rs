@@ -711,3 +711,23 @@ fn without_a_path_the_repository_is_found_from_a_subfolder() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn generate_with_json_keeps_stdout_one_json_document() {
+    let dir = scratch("docs-stale-line", "genjson");
+    let p = dir.to_string_lossy().into_owned();
+    let out = Command::cargo_bin("sigs-lint")
+        .expect("binary")
+        .args(["generate", &p, "--format", "json"])
+        .output()
+        .expect("runs");
+    let json: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("stdout is one JSON document");
+    assert_eq!(json["findings"], serde_json::json!([]));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!("updated {p}/sig-docs/README.md\n")
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}
