@@ -731,3 +731,24 @@ fn generate_with_json_keeps_stdout_one_json_document() {
     assert_eq!(out.status.code(), Some(0));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn one_placeholder_vocabulary_so_no_placeholder_url_goes_unreported() {
+    let out = Command::cargo_bin("sigs-lint")
+        .expect("binary")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check", "--stdin", "--stdin-filename", "fixtures/clean/sigs.yaml"])
+        .args(["--no-docs", "--format", "short", "--select", "text-hygiene,valid-url"])
+        .write_stdin(
+            "sigs:\n- dir: sig-a\n  name: A\n  label: a\n  meetings:\n  - url: N/A\n    archive_url: tbd\n    recordings_url: XXX\n",
+        )
+        .output()
+        .expect("runs");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "fixtures/clean/sigs.yaml:6:10: warning[text-hygiene]: `url` holds the placeholder `N/A`\n\
+         fixtures/clean/sigs.yaml:7:18: warning[text-hygiene]: `archive_url` holds the placeholder `tbd`\n\
+         fixtures/clean/sigs.yaml:8:21: warning[text-hygiene]: `recordings_url` holds the placeholder `XXX`\n\
+         0 errors, 3 warnings (text-hygiene: 3)\n"
+    );
+}

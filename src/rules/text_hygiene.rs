@@ -1,19 +1,23 @@
 //! The `text-hygiene` rule: Values hold no invisible characters, no stray whitespace and no
 //! placeholders. Its documentation, with the examples a test runs, is `rules/text-hygiene.md`.
 
-use super::util::is_invisible;
+use super::util::{PLACEHOLDERS, is_invisible, is_placeholder_word};
 use super::{Context, Sink};
 use crate::source::Span;
 
 declare_rule!(TextHygiene, "text-hygiene", Warning);
 
-const PLACEHOLDERS: &[&str] = &["TBD", "TODO", "TBA", "FIXME"];
-
 /// The first placeholder word (a whole word, upper case) in `v`: its byte offset and the word.
 fn placeholder(v: &str) -> Option<(usize, &'static str)> {
     let bytes = v.as_bytes();
     let word_char = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    memchr::memchr2_iter(b'T', b'F', bytes).find_map(|i| {
+    let first = |b: &u8| matches!(b, b'T' | b'F' | b'N' | b'X');
+    let starts = bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| first(b))
+        .map(|(i, _)| i);
+    starts.into_iter().find_map(|i| {
         if i > 0 && word_char(bytes[i - 1]) {
             return None;
         }
@@ -79,7 +83,9 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 .help(format!("write `{}`", v.trim()));
             sink.push(f);
         }
-        if let Some((_, word)) = placeholder(v) {
+        // A value that is only a placeholder word in another case (`tbd`, `n/a`) too.
+        let whole = is_placeholder_word(v).then(|| v.trim());
+        if let Some(word) = placeholder(v).map(|(_, w)| w).or(whole) {
             let span = placeholder(source)
                 .filter(|(_, w)| *w == word)
                 .map_or(s.span, |(i, w)| Span::new(s.span.offset + i, w.len()));
@@ -104,5 +110,9 @@ mod tests {
         assert_eq!(placeholder("XTBD"), None);
         assert_eq!(placeholder("Tuesday, Friday"), None);
         assert_eq!(placeholder("(FIXME)"), Some((1, "FIXME")));
+        assert_eq!(placeholder("url: N/A"), Some((5, "N/A")));
+        assert_eq!(placeholder("XXX"), Some((0, "XXX")));
+        assert_eq!(placeholder("XXXX"), None);
+        assert_eq!(placeholder("NASA"), None);
     }
 }

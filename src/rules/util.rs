@@ -36,15 +36,16 @@ pub fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}')
 }
 
-/// A value that only says "not known yet".
+/// The words that say "not known yet": the one vocabulary `text-hygiene` reports and the value
+/// rules (`valid-url`) leave to it.
+pub const PLACEHOLDERS: &[&str] = &["TBD", "TODO", "TBA", "FIXME", "N/A", "XXX"];
+
+/// A value that is only a placeholder word, in any case (`tbd`, `N/A.`).
 pub fn is_placeholder_word(s: &str) -> bool {
-    matches!(
-        core_value(s)
-            .trim_matches(['.', '!', '?'])
-            .to_ascii_uppercase()
-            .as_str(),
-        "TBD" | "TODO" | "TBA" | "FIXME" | "N/A" | "XXX"
-    )
+    let word = core_value(s)
+        .trim_matches(['.', '!', '?'])
+        .to_ascii_uppercase();
+    PLACEHOLDERS.contains(&word.as_str())
 }
 
 pub use crate::model::walk::looks_like_email;
