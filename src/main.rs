@@ -384,29 +384,19 @@ fn main() -> ExitCode {
                     let _ = renderer(output.format, output.color).render(&checked.run, &mut out);
                     return finish(out, 2);
                 }
-                let b = baseline::of(&checked.run, &data_file);
-                let json = serde_json::to_string_pretty(&b).expect("a baseline serializes") + "\n";
-                return match sigs_lint::fsutil::write_atomic(target, &json) {
-                    Ok(()) => {
-                        let _ = writeln!(
-                            out,
-                            "recorded {} finding(s) in {}",
-                            b.findings.len(),
-                            target.display()
-                        );
+                return match baseline::write(&checked.run, &data_file, target) {
+                    Ok(n) => {
+                        let _ = writeln!(out, "recorded {n} finding(s) in {}", target.display());
                         finish(out, 0)
                     }
-                    Err(e) => {
-                        eprintln!("error: cannot write `{}`: {e}", target.display());
+                    Err(why) => {
+                        eprintln!("error: {why}");
                         ExitCode::from(2)
                     }
                 };
             }
             if let Some(file) = &baseline {
-                let parsed = std::fs::read_to_string(file)
-                    .map_err(|e| format!("cannot read `{}`: {e}", file.display()))
-                    .and_then(|t| baseline::parse(&t));
-                match parsed {
+                match baseline::read(file) {
                     Ok(b) => baseline::apply(
                         &mut checked.run,
                         b,
@@ -449,12 +439,14 @@ fn discover() -> PathBuf {
     let Ok(cwd) = std::env::current_dir() else {
         return here;
     };
+    let templates = sigs_lint::config::Config::default().templates;
     let mut rel = here.clone();
     for dir in cwd.ancestors() {
         let holds = |name: &str| dir.join(name).symlink_metadata().is_ok();
-        if ["sigs.yaml", "wgs.yaml", ".sigs-lint.yaml", "generator"]
-            .iter()
-            .any(|n| holds(n))
+        // What marks a repository: a data file some generator reads, the config, the templates.
+        if sigs_lint::flavour::KNOWN.iter().any(|f| holds(f.data_file))
+            || holds(sigs_lint::config::CONFIG_FILE)
+            || holds(&templates)
         {
             return rel;
         }

@@ -486,18 +486,26 @@ fn a_committed_file_that_is_not_utf8_is_never_rewritten() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// `check --no-docs --format short` of fixtures/clean with this `.sigs-lint.yaml`: the scratch
+/// copy's path and the output.
+fn check_clean_with_config(tag: &str, config: &str) -> (String, String) {
+    let dir = scratch("clean", tag);
+    std::fs::write(dir.join(".sigs-lint.yaml"), config).expect("config");
+    let p = dir.to_string_lossy().into_owned();
+    let out = run(&["check", &p, "--no-docs", "--format", "short"]);
+    let _ = std::fs::remove_dir_all(&dir);
+    (p, out)
+}
+
 #[test]
 fn invalid_yaml_in_the_config_file_is_a_tool_error_at_its_position() {
-    let dir = scratch("clean", "badcfg");
-    std::fs::write(dir.join(".sigs-lint.yaml"), "rules: [\n").expect("write");
-    let p = dir.to_string_lossy().into_owned();
+    let (p, out) = check_clean_with_config("badcfg", "rules: [\n");
     assert_eq!(
-        run(&["check", &p, "--format", "short", "--no-docs"]),
+        out,
         format!(
             "{p}/.sigs-lint.yaml:1:8: error[yaml-syntax]: invalid YAML: unclosed bracket '['\n1 error, 0 warnings (yaml-syntax: 1)\n[exit code 2]\n"
         )
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -575,16 +583,13 @@ fn exit_zero_and_forced_color() {
 
 #[test]
 fn a_check_id_in_the_config_says_it_is_not_a_rule() {
-    let dir = scratch("clean", "cfgcheck");
-    std::fs::write(dir.join(".sigs-lint.yaml"), "rules:\n  doc-stale: warn\n").expect("config");
-    let p = dir.to_string_lossy().into_owned();
+    let (p, out) = check_clean_with_config("cfgcheck", "rules:\n  doc-stale: warn\n");
     assert_eq!(
-        run(&["check", &p, "--no-docs", "--format", "short"]),
+        out,
         format!(
             "{p}/.sigs-lint.yaml:2:3: error[config]: `doc-stale` is a check, not a rule: it cannot be configured\n1 error, 0 warnings (config: 1)\n[exit code 2]\n"
         )
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

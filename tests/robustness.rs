@@ -7,7 +7,9 @@
 
 use sigs_lint::config::Config;
 use sigs_lint::model;
-use sigs_lint::report::{Human, Renderer, Run, Short};
+use sigs_lint::report::{Renderer, Run, Short};
+
+mod support;
 
 /// xorshift64*: deterministic, no dependency.
 struct Rng(u64);
@@ -141,15 +143,7 @@ fn lint(bytes: Vec<u8>) -> String {
         Some(run.summary().as_str()),
         "{short}"
     );
-    let mut out = Vec::new();
-    Human {
-        color: false,
-        width: 80,
-    }
-    .render(&run, &mut out)
-    .expect("renders");
-    Short.render(&run, &mut out).expect("renders");
-    String::from_utf8(out).expect("reports are UTF-8")
+    support::human_text(&run) + &short
 }
 
 #[test]

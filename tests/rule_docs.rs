@@ -7,7 +7,8 @@ use std::collections::BTreeSet;
 
 use sigs_lint::commands::check::check_text;
 use sigs_lint::config::{Config, Level};
-use sigs_lint::report::{Human, Renderer};
+
+mod support;
 use sigs_lint::rules::{RULES, doc_section};
 
 /// The first ```yaml block of the `## {section}` section.
@@ -113,15 +114,7 @@ fn output_for_rule(id: &str, bad: &str) -> String {
     for other in RULES.iter().filter(|r| r.id() != id) {
         config.levels.insert(other.id().to_string(), Level::Off);
     }
-    let run = check_text("sigs.yaml", bad, &config);
-    let mut out = Vec::new();
-    Human {
-        color: false,
-        width: 80,
-    }
-    .render(&run, &mut out)
-    .expect("renders");
-    String::from_utf8(out).expect("UTF-8")
+    support::human_text(&check_text("sigs.yaml", bad, &config))
 }
 
 /// The text of the ```text block of `## Output`.

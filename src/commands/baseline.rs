@@ -68,6 +68,22 @@ pub fn of(run: &Run, path: &str) -> Baseline {
     }
 }
 
+/// Writes the baseline of a run to `target` (atomically); returns how many findings it records.
+pub fn write(run: &Run, path: &str, target: &std::path::Path) -> Result<usize, String> {
+    let b = of(run, path);
+    let json = serde_json::to_string_pretty(&b).expect("a baseline serializes") + "\n";
+    crate::fsutil::write_atomic(target, &json)
+        .map_err(|e| format!("cannot write `{}`: {e}", target.display()))?;
+    Ok(b.findings.len())
+}
+
+/// Reads and parses a baseline file.
+pub fn read(file: &std::path::Path) -> Result<Baseline, String> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| format!("cannot read `{}`: {e}", file.display()))?;
+    parse(&text)
+}
+
 pub fn parse(text: &str) -> Result<Baseline, String> {
     let b: Baseline = serde_json::from_str(text).map_err(|e| format!("not a baseline: {e}"))?;
     if b.version != 1 {
@@ -82,32 +98,32 @@ pub fn parse(text: &str) -> Result<Baseline, String> {
 /// Removes the findings the baseline records (each entry matches one finding) and adds a note
 /// saying how many matched, and how many recorded ones no longer occur.
 pub fn apply(run: &mut Run, baseline: Baseline, path: &str, shown: &str) {
-    let mut left = baseline.findings;
+    // How many times each (id, path, fingerprint) is recorded: each entry matches one finding.
+    let mut left: std::collections::HashMap<(String, String, String), usize> =
+        std::collections::HashMap::new();
+    for e in baseline.findings {
+        *left.entry((e.id, e.path, e.fingerprint)).or_default() += 1;
+    }
     let before = run.findings.len();
     run.findings.retain(|f| {
         if !recorded(f) {
             return true;
         }
         let e = entry(f, path);
-        match left
-            .iter()
-            .position(|x| x.id == e.id && x.path == e.path && x.fingerprint == e.fingerprint)
-        {
-            Some(i) => {
-                left.swap_remove(i);
+        match left.get_mut(&(e.id, e.path, e.fingerprint)) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
                 false
             }
-            None => true,
+            _ => true,
         }
     });
     let matched = before - run.findings.len();
+    let left: usize = left.values().sum();
     let mut message =
         format!("{matched} finding(s) recorded in the baseline {shown} are not shown");
-    if !left.is_empty() {
-        message.push_str(&format!(
-            "; {} recorded finding(s) no longer occur",
-            left.len()
-        ));
+    if left > 0 {
+        message.push_str(&format!("; {left} recorded finding(s) no longer occur"));
     }
     run.findings.push(
         Finding::new("baseline", Severity::Note, message)

@@ -305,8 +305,9 @@ pub fn marker_findings(model: &SigsYaml) -> Vec<Finding> {
     ];
     model.strings()
         .into_iter()
-        .filter_map(|(field, value)| {
+        .filter_map(|(at, value)| {
             let marker = markers.iter().find(|m| value.value.contains(**m))?;
+            let field = at.label();
             Some(
                 Finding::new(
                     "marker-in-value",

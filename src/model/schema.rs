@@ -173,8 +173,11 @@ macro_rules! declare_records {
                         _ => at.group,
                     };
                     let record = <$name as $crate::model::schema::Declared>::RECORD;
+                    // The table lists the fields in the order they are declared here.
+                    let mut fields = record.fields.iter();
                     $(
-                        let inner = walk::At { group, record, key: stringify!($field) };
+                        let field = fields.next().expect("the table lists every field");
+                        let inner = walk::At { group, record, field };
                         walk::Part::walk(&self.$field, &inner, v);
                     )*
                 }

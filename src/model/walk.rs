@@ -19,36 +19,36 @@ pub struct At<'a> {
     pub group: Option<&'a Group>,
     /// The record that holds the key.
     pub record: &'static Record,
-    /// The key the value stands under (empty for the top level itself).
-    pub key: &'static str,
+    /// The declared field (key and shape) the value stands under; the top level itself stands
+    /// under [`TOP`].
+    pub field: &'static (&'static str, Shape),
 }
 
+/// The field the whole file stands under.
+pub static TOP: (&str, Shape) = ("", Shape::Record(SigsYaml::RECORD));
+
 impl At<'_> {
+    /// The key the value stands under.
+    pub fn key(&self) -> &'static str {
+        self.field.0
+    }
+
     /// How the rules name the value in messages: the key, prefixed for records whose keys are
     /// ambiguous on their own (`discord.url`, `team name`, `subproject name`); list entries
     /// (`owners`) go by their key.
     pub fn label(&self) -> String {
-        if self.is_single() {
-            format!("{}{}", self.record.prefix, self.key)
-        } else {
-            self.key.to_string()
+        match self.field {
+            (key, Shape::Str(_)) => format!("{}{key}", self.record.prefix),
+            (key, _) => key.to_string(),
         }
     }
 
     /// How the value is read (a URL, a mailing list, free text).
     pub fn text(&self) -> Text {
-        match self.record.fields.iter().find(|(k, _)| *k == self.key) {
-            Some((_, Shape::Str(t) | Shape::StrList(t))) => *t,
+        match self.field.1 {
+            Shape::Str(t) | Shape::StrList(t) => t,
             _ => Text::Plain,
         }
-    }
-
-    /// A string value standing alone (not an entry of a list).
-    pub fn is_single(&self) -> bool {
-        matches!(
-            self.record.fields.iter().find(|(k, _)| *k == self.key),
-            Some((_, Shape::Str(_)))
-        )
     }
 }
 
@@ -205,15 +205,16 @@ impl SigsYaml {
         let at = At {
             group: None,
             record: SigsYaml::RECORD,
-            key: "",
+            field: &TOP,
         };
         Walk::walk(self, &at, v);
     }
 
-    /// Every string value with how messages name it, in walk order.
-    pub fn strings(&self) -> Vec<(String, &Str)> {
+    /// Every string value with where it stands (`At::label` names it in messages), in walk
+    /// order.
+    pub fn strings(&self) -> Vec<(At<'_>, &Str)> {
         let mut out = Vec::new();
-        each_value(self, |at, s| out.push((at.label(), s)));
+        each_value(self, |at, s| out.push((*at, s)));
         out
     }
 
@@ -223,7 +224,7 @@ impl SigsYaml {
         each_record(self, |at, node| {
             if let Node::Person(person) = node {
                 // Every key that holds persons has a role (a test walks the declaration).
-                let role = role(at.key).unwrap_or(super::Role::Liaison);
+                let role = role(at.key()).unwrap_or(super::Role::Liaison);
                 out.push(super::PersonRef {
                     person,
                     role,

@@ -32,7 +32,8 @@ fn placeholder(v: &str) -> Option<(usize, &'static str)> {
 }
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
-    for (field, s) in cx.model.strings() {
+    for (at, s) in cx.model.strings() {
+        let field = || at.label();
         let source = cx.file.slice(s.span);
         let bad = |c: char| is_invisible(c) || (c.is_control() && c != '\n' && c != '\t');
         // Fast path: printable ASCII (with newlines and tabs) holds no such character.
@@ -62,7 +63,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 )
             };
             let f = sink
-                .finding(format!("`{field}` contains {what}"))
+                .finding(format!("`{}` contains {what}", field()))
                 .label(span, "invisible")
                 .help("delete it: it breaks links and comparisons and cannot be seen in review");
             sink.push(f);
@@ -70,7 +71,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         let v = s.value.trim_end_matches('\n');
         if v.is_empty() {
             let f = sink
-                .finding(format!("`{field}` is an empty string"))
+                .finding(format!("`{}` is an empty string", field()))
                 .label(s.span, "empty value")
                 .help("remove the key, or fill in the value");
             sink.push(f);
@@ -78,7 +79,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         }
         if v.starts_with(char::is_whitespace) || v.ends_with(char::is_whitespace) {
             let f = sink
-                .finding(format!("`{field}` has leading or trailing whitespace"))
+                .finding(format!("`{}` has leading or trailing whitespace", field()))
                 .label(s.span, "whitespace around the value")
                 .help(format!("write `{}`", v.trim()));
             sink.push(f);
@@ -90,7 +91,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 .filter(|(_, w)| *w == word)
                 .map_or(s.span, |(i, w)| Span::new(s.span.offset + i, w.len()));
             let f = sink
-                .finding(format!("`{field}` holds the placeholder `{word}`"))
+                .finding(format!("`{}` holds the placeholder `{word}`", field()))
                 .label(span, "placeholder")
                 .help("fill in the real value, or remove the field until it is known");
             sink.push(f);

@@ -80,3 +80,17 @@ pub fn copy_dir(src: &std::path::Path, dst: &std::path::Path) {
         }
     }
 }
+
+/// A run as the human format prints it without color at 80 columns (the snapshots' form).
+#[allow(dead_code)]
+pub fn human_text(run: &sigs_lint::report::Run) -> String {
+    use sigs_lint::report::{Human, Renderer};
+    let mut out = Vec::new();
+    Human {
+        color: false,
+        width: 80,
+    }
+    .render(run, &mut out)
+    .expect("renders");
+    String::from_utf8(out).expect("reports are UTF-8")
+}
