@@ -757,3 +757,17 @@ fn one_placeholder_vocabulary_so_no_placeholder_url_goes_unreported() {
          0 errors, 3 warnings (text-hygiene: 3)\n"
     );
 }
+
+#[test]
+fn generate_refuses_an_escaping_dir_even_with_safe_dir_off_and_says_which() {
+    let dir = scratch("docs-escaping-dir", "genescoff");
+    std::fs::write(dir.join(".sigs-lint.yaml"), "rules:\n  safe-dir: off\n").expect("config");
+    let p = dir.to_string_lossy().into_owned();
+    let out = run(&["generate", &p, "--format", "short"]);
+    assert!(
+        out.contains("error[safe-dir]: nothing was generated: the README of SIG \"Release\" cannot be written under `../sig-release`"),
+        "{out}"
+    );
+    assert!(out.ends_with("[exit code 1]\n"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

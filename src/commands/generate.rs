@@ -61,18 +61,23 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
         out.checked = checked;
         return out;
     }
-    // A group whose folder cannot be written would be left out: nothing is written then (the
-    // `safe-dir` findings say which and why), whatever the rule's configured level.
+    // A group whose folder cannot be written would be left out: nothing is written then,
+    // whatever the `safe-dir` rule's configured level (so the finding says which and why itself).
     let root = checked.root.clone();
-    if checked.model.groups().any(|g| {
-        crate::model::present(&g.dir)
-            .is_some_and(|d| checked.config.unsafe_dir(Some(&root), &d.value).is_some())
-    }) {
-        checked.run.findings.push(Finding::new(
-            "safe-dir",
-            Severity::Error,
-            "nothing was generated: a group's `dir` leaves the repository",
-        ));
+    let refused = checked.model.groups().find_map(|g| {
+        let dir = crate::model::present(&g.dir)?;
+        let why = checked.config.unsafe_dir(Some(&root), &dir.value)?;
+        Some(format!(
+            "nothing was generated: the README of {} cannot be written under `{}`: {why}",
+            g.title(),
+            dir.value
+        ))
+    });
+    if let Some(message) = refused {
+        checked
+            .run
+            .findings
+            .push(Finding::new("safe-dir", Severity::Error, message));
         out.failed = true;
         out.checked = checked;
         return out;
