@@ -3,7 +3,7 @@
 //! [`crate::flavour::yaml`]). Upstream's verify diffs the data file like the markdown, so a file
 //! not already in that form fails it: `check` reports `canonical-form`, `sigs-lint fmt` writes it.
 
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Edit, Finding, Fix, Severity};
 use crate::flavour::Flavour;
 use crate::model::{Group, GroupKind, Person, SigsYaml, Str};
 use crate::source::{SourceFile, Span};
@@ -197,6 +197,14 @@ pub fn finding_for(
             if comments.len() > 10 { ", …" } else { "" }
         )
     };
+    // Rewriting the whole file is a safe fix only when nothing the generator drops is there.
+    let fix = comments.is_empty().then(|| Fix {
+        title: "rewrite the file in the generator's form".into(),
+        edits: vec![Edit {
+            span: Span::new(0, text.len()),
+            replacement: canonical.to_string(),
+        }],
+    });
     let why = format!(
         "the {} generator rewrites {} on every run ({}) and upstream's verify fails when that changes it",
         flavour.id,
@@ -217,7 +225,8 @@ pub fn finding_for(
             .label(u.second.1, "should come before")
             .help(format!(
                 "run `sigs-lint fmt` to write the file as the generator does (lists sorted byte-wise); {why}{comments_help}"
-            )),
+            ))
+            .with_fix(fix),
         );
     }
     let (line, diff, changed) = crate::generate::diff::unified_diff(text, canonical, &file.name);
@@ -234,7 +243,8 @@ pub fn finding_for(
     .label(Span::new(start, len), "first difference")
     .help(format!(
         "run `sigs-lint fmt` to write it as the generator does; {why}{comments_help}"
-    ));
+    ))
+    .with_fix(fix);
     f.diff = Some(diff);
     Some(f)
 }

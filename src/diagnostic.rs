@@ -54,6 +54,37 @@ pub struct Finding {
     pub help: Option<String>,
     /// A unified diff (stale generated files), shown after the report.
     pub diff: Option<String>,
+    /// A safe, mechanical fix (`check --fix` applies it): edits of the finding's file.
+    pub fix: Option<Fix>,
+}
+
+/// A fix: what it does, and the edits of the file's bytes that do it (byte spans of the file's
+/// text, not overlapping). Edits keep everything around them: comments, quoting, layout.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// What the fix does, as a sentence fragment (`write \`sig-docs\``).
+    pub title: String,
+    pub edits: Vec<Edit>,
+}
+
+/// Replace the bytes at `span` with `replacement`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+impl Fix {
+    /// The bytes the edits cover, first to last (for overlap tests).
+    pub fn extent(&self) -> Option<(usize, usize)> {
+        let start = self.edits.iter().map(|e| e.span.offset).min()?;
+        let end = self
+            .edits
+            .iter()
+            .map(|e| e.span.offset + e.span.len)
+            .max()?;
+        Some((start, end))
+    }
 }
 
 impl Finding {
@@ -66,7 +97,14 @@ impl Finding {
             labels: Vec::new(),
             help: None,
             diff: None,
+            fix: None,
         }
+    }
+
+    /// Attaches a fix (see [`Fix`]); `None` leaves the finding without one.
+    pub fn with_fix(mut self, fix: Option<Fix>) -> Self {
+        self.fix = fix;
+        self
     }
 
     pub fn label(mut self, span: Span, text: impl Into<String>) -> Self {
@@ -444,7 +482,16 @@ impl Run {
             *by_rule.entry(f.rule).or_default() += 1;
         }
         let rules: Vec<String> = by_rule.iter().map(|(r, n)| format!("{r}: {n}")).collect();
-        format!("{} ({})", parts.join(", "), rules.join(", "))
+        let fixable = match self.fixable() {
+            0 => String::new(),
+            n => format!("; {n} fixable with `sigs-lint check --fix`"),
+        };
+        format!("{} ({}){fixable}", parts.join(", "), rules.join(", "))
+    }
+
+    /// How many findings carry a fix (`check --fix` would apply).
+    pub fn fixable(&self) -> usize {
+        self.findings.iter().filter(|f| f.fix.is_some()).count()
     }
 }
 

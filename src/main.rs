@@ -56,6 +56,14 @@ enum Command {
         /// Record the rule findings in this baseline file (for `--baseline`), and exit 0.
         #[arg(long, value_name = "FILE")]
         write_baseline: Option<PathBuf>,
+        /// Apply the safe fixes of the reported findings to the data file (each rule's doc says
+        /// what it fixes), then report what is left.
+        #[arg(long, conflicts_with_all = ["stdin", "write_baseline", "statistics"])]
+        fix: bool,
+        /// With --fix: print the changes as a unified diff instead of writing them (exit 1 when
+        /// there are any).
+        #[arg(long, requires = "fix")]
+        diff: bool,
         /// Skip the comparison of the generated docs (fast, for editor-on-save).
         #[arg(long)]
         no_docs: bool,
@@ -346,6 +354,8 @@ fn main() -> ExitCode {
             statistics,
             baseline,
             write_baseline,
+            fix,
+            diff,
             no_docs,
             only,
             stdin,
@@ -369,15 +379,42 @@ fn main() -> ExitCode {
             } else {
                 path.unwrap_or_else(discover)
             };
-            let mut checked = check(&CheckOptions {
+            use sigs_lint::commands::baseline;
+            let recorded = match &baseline {
+                Some(file) => match baseline::read(file) {
+                    Ok(b) => Some((b, file.display().to_string())),
+                    Err(why) => {
+                        eprintln!("error: {}: {why}", file.display());
+                        return ExitCode::from(2);
+                    }
+                },
+                None => None,
+            };
+            let opts = CheckOptions {
                 path,
                 config,
                 no_docs,
                 only,
                 stdin: input,
-            });
-            sigs_lint::rules::select(&mut checked.run.findings, &select, &ignore);
-            use sigs_lint::commands::baseline;
+            };
+            // What is reported: the selected rules, less what the baseline records (applied
+            // after `--write-baseline`, which records every selected finding).
+            let select_only = |run: &mut sigs_lint::diagnostic::Run| {
+                sigs_lint::rules::select(&mut run.findings, &select, &ignore);
+            };
+            let filter = |c: &mut sigs_lint::commands::check::Checked| {
+                select_only(&mut c.run);
+                if let Some((b, shown)) = &recorded {
+                    let data_file = c.config.data_file.clone();
+                    baseline::apply(&mut c.run, b.clone(), &data_file, shown);
+                }
+            };
+            if fix {
+                let fixed = sigs_lint::commands::fix::fix(&opts, &filter, !diff);
+                return finish_fix(fixed, diff, &output, deny_warnings, exit_zero, out);
+            }
+            let mut checked = check(&opts);
+            select_only(&mut checked.run);
             let data_file = checked.config.data_file.clone();
             if let Some(target) = &write_baseline {
                 if checked.tool_error {
@@ -395,19 +432,8 @@ fn main() -> ExitCode {
                     }
                 };
             }
-            if let Some(file) = &baseline {
-                match baseline::read(file) {
-                    Ok(b) => baseline::apply(
-                        &mut checked.run,
-                        b,
-                        &data_file,
-                        &file.display().to_string(),
-                    ),
-                    Err(why) => {
-                        eprintln!("error: {}: {why}", file.display());
-                        return ExitCode::from(2);
-                    }
-                }
+            if let Some((b, shown)) = recorded {
+                baseline::apply(&mut checked.run, b, &data_file, &shown);
             }
             if statistics {
                 let _ = out.write_all(checked.run.statistics().as_bytes());
@@ -427,6 +453,74 @@ fn main() -> ExitCode {
                 0
             }
         }
+    };
+    finish(out, code)
+}
+
+/// Reports what `check --fix` did: with `--diff` the diff and what it would fix (exit 1 when
+/// anything), else a line on what was fixed (standard error beside a machine-read format) and
+/// the findings left, with `check`'s exit code.
+fn finish_fix(
+    fixed: sigs_lint::commands::fix::Fixed,
+    diff: bool,
+    output: &OutputArgs,
+    deny_warnings: bool,
+    exit_zero: bool,
+    mut out: Tracked<impl Write>,
+) -> ExitCode {
+    let c = &fixed.checked;
+    let machine = !matches!(output.format, Format::Human | Format::Short);
+    let path = fixed.path.as_ref().map_or_else(String::new, |p| {
+        sigs_lint::report::visible(&p.display().to_string())
+    });
+    let to_stderr = machine || diff;
+    let say = |out: &mut Tracked<_>, line: String| {
+        if to_stderr {
+            eprintln!("{line}");
+        } else {
+            let _ = writeln!(out, "{line}");
+        }
+    };
+    if let Some(problem) = &fixed.problem {
+        say(&mut out, format!("error: {problem}"));
+    }
+    if c.tool_error {
+        let _ = renderer(output.format, output.color).render(&c.run, &mut out);
+        return finish(out, 2);
+    }
+    if diff {
+        let _ = out.write_all(fixed.diff.as_bytes());
+        let line = if fixed.count() == 0 {
+            format!("nothing to fix in {path}")
+        } else {
+            format!("would apply {} to {path}", fixed.describe())
+        };
+        say(&mut out, line);
+        let code = if fixed.problem.is_some() {
+            2
+        } else {
+            u8::from(fixed.count() > 0)
+        };
+        return finish(out, code);
+    }
+    let line = if fixed.written {
+        format!("applied {} to {path}", fixed.describe())
+    } else if fixed.count() == 0 {
+        format!("nothing to fix in {path}")
+    } else {
+        format!("{path} was not changed")
+    };
+    say(&mut out, line);
+    let _ = renderer(output.format, output.color).render(&c.run, &mut out);
+    let code = if fixed.problem.is_some() {
+        2
+    } else if exit_zero {
+        0
+    } else {
+        u8::from(
+            c.run.count(Severity::Error) > 0
+                || (deny_warnings && c.run.count(Severity::Warning) > 0),
+        )
     };
     finish(out, code)
 }

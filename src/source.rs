@@ -10,6 +10,11 @@ pub struct Span {
     pub len: usize,
 }
 
+/// Zero-width and other invisible format characters.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}')
+}
+
 impl Span {
     pub const fn new(offset: usize, len: usize) -> Self {
         Span { offset, len }

@@ -92,6 +92,7 @@ mod fixture {
         docs_stale_line => "docs-stale-line",
         duplicate_keys => "duplicate-keys",
         empty_file => "empty-file",
+        fixable => "fixable",
         icon_style => "icon-style",
         invalid_yaml => "invalid-yaml",
         k8s_style => "k8s-style",
@@ -441,7 +442,7 @@ fn stdin_lints_an_unsaved_buffer() {
          fixtures/clean/sigs.yaml:3:11: warning[sig-required-fields]: SIG \"Docs\" has no `mission_statement`\n\
          fixtures/clean/sigs.yaml:3:11: warning[sig-required-fields]: SIG \"Docs\" has no subproject\n\
          fixtures/clean/sigs.yaml:4:12: warning[label-format]: label `DOCS` is not lowercase kebab-case\n\
-         0 errors, 5 warnings (label-format: 1, required-chairs: 1, sig-required-fields: 3)\n"
+         0 errors, 5 warnings (label-format: 1, required-chairs: 1, sig-required-fields: 3); 1 fixable with `sigs-lint check --fix`\n"
     );
 }
 
@@ -609,7 +610,7 @@ fn select_ignore_statistics_and_the_output_format_alias() {
          fixtures/all-rules/sigs.yaml:5:12: warning[label-format]: label `API_Machinery` is not lowercase kebab-case\n\
          fixtures/all-rules/sigs.yaml:38:10: warning[dir-name]: dir `sig-docs` does not match the name of SIG \"Docs \"\n\
          fixtures/all-rules/sigs.yaml:39:11: warning[label-format]: SIG \"Docs \" has no `label`\n\
-         0 errors, 4 warnings (dir-name: 2, label-format: 2)\n[exit code 0]\n"
+         0 errors, 4 warnings (dir-name: 2, label-format: 2); 2 fixable with `sigs-lint check --fix`\n[exit code 0]\n"
     );
     // --ignore takes out what --select lets in.
     let all = run(&[

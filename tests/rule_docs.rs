@@ -135,10 +135,19 @@ fn each_doc_shows_the_exact_output_of_its_bad_example() {
             let path = dir.join(format!("{}.md", rule.id()));
             let doc = std::fs::read_to_string(&path).expect("doc");
             let section = format!("## Output\n```text\n{want}```\n\n");
-            let doc = match (doc.find("## Output\n"), doc.find("## Good\n")) {
-                (Some(start), Some(end)) => format!("{}{section}{}", &doc[..start], &doc[end..]),
-                (None, Some(end)) => format!("{}{section}{}", &doc[..end], &doc[end..]),
-                _ => panic!("{}: no `## Good` section", rule.id()),
+            // The section after Bad: up to the next heading (Fix or Good), or placed before it.
+            let after_bad = doc.find("## Bad\n").expect("a `## Bad` section") + 1;
+            let next = |from: usize| {
+                doc[from..]
+                    .find("\n## ")
+                    .map_or(doc.len(), |i| from + i + 1)
+            };
+            let doc = match doc.find("## Output\n") {
+                Some(start) => format!("{}{section}{}", &doc[..start], &doc[next(start + 1)..]),
+                None => {
+                    let end = next(after_bad);
+                    format!("{}{section}{}", &doc[..end], &doc[end..])
+                }
             };
             std::fs::write(&path, doc).expect("write doc");
             continue;
@@ -149,5 +158,48 @@ fn each_doc_shows_the_exact_output_of_its_bad_example() {
             "{}: `## Output` is not what sigs-lint prints (SIGS_LINT_BLESS=1 rewrites it)",
             rule.id()
         );
+    }
+}
+
+/// Every rule whose findings carry fixes says so in `## Fix`, whose YAML block is exactly what
+/// `check --fix` makes of the Bad example (with only that rule on); after it, the rule offers no
+/// fix any more. A rule without the section offers none.
+#[test]
+fn fix_sections_show_what_fix_makes_of_the_bad_example() {
+    use sigs_lint::commands::fix::fix_text;
+    for rule in RULES {
+        let mut config = Config::default();
+        for other in RULES.iter().filter(|r| r.id() != rule.id()) {
+            config.levels.insert(other.id().to_string(), Level::Off);
+        }
+        let bad = example(rule.doc(), "Bad");
+        let offers = |text: &str| {
+            check_text("sigs.yaml", text, &config)
+                .findings
+                .iter()
+                .any(|f| f.rule == rule.id() && f.fix.is_some())
+        };
+        match doc_section(rule.doc(), "Fix") {
+            Some(_) => {
+                assert!(offers(bad), "{}: `## Fix`, but no fix offered", rule.id());
+                let (fixed, applied) = fix_text("sigs.yaml", bad, &config);
+                assert_eq!(
+                    fixed,
+                    example(rule.doc(), "Fix"),
+                    "{}: `## Fix` does not show what --fix makes of the Bad example",
+                    rule.id()
+                );
+                assert!(
+                    applied.iter().all(|(id, _)| *id == rule.id()),
+                    "{applied:?}"
+                );
+                assert!(!offers(&fixed), "{}: a fix is left after --fix", rule.id());
+            }
+            None => assert!(
+                !offers(bad),
+                "{}: fixes are offered; say what they do in `## Fix`",
+                rule.id()
+            ),
+        }
     }
 }

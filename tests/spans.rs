@@ -64,6 +64,7 @@ fn bom_and_crlf_keep_spans_right() {
     assert_eq!(
         labelled("crlf"),
         pairs(&[
+            ("text-hygiene", "\r"),
             ("sig-required-fields", "Docs"),
             ("sig-required-fields", "Docs"),
             ("sig-required-fields", "Docs"),

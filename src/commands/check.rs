@@ -39,6 +39,9 @@ pub struct Checked {
     pub loaded: bool,
     /// The generator flavour (recognised, or named by the config).
     pub flavour: Option<&'static crate::flavour::Flavour>,
+    /// The data file as read, and where it is (when it could be read).
+    pub data: Option<std::sync::Arc<SourceFile>>,
+    pub data_path: Option<PathBuf>,
 }
 
 impl Checked {
@@ -285,6 +288,8 @@ pub fn check(opts: &CheckOptions) -> Checked {
     out.run
         .findings
         .extend(findings.into_iter().map(|f| f.in_file(&file)));
+    out.data = Some(file);
+    out.data_path = Some(data_path);
     out.model = loaded.model;
     out.loaded = load_ok;
     out.run.findings.extend(docs.into_iter().flatten());

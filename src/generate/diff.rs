@@ -31,3 +31,12 @@ pub fn unified_diff(committed: &str, expected: &str, name: &str) -> (usize, Stri
         .to_string();
     (first.unwrap_or(1), text, changed)
 }
+
+/// A unified diff (3 lines of context) between two texts, under the given header names.
+pub fn diff_with_headers(old: &str, new: &str, old_header: &str, new_header: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(old_header, new_header)
+        .to_string()
+}

@@ -7,6 +7,7 @@ pub mod json_schema;
 mod load;
 #[macro_use]
 pub mod schema;
+pub mod scalar;
 pub mod tree;
 pub mod walk;
 

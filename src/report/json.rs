@@ -20,12 +20,18 @@ use crate::diagnostic::Severity;
 ///  "findings": [{"rule": "label-format", "severity": "error", "message": "…", "help": "…",
 ///                "file": "sigs.yaml", "span": {"offset": 120, "length": 9},
 ///                "start": {"line": 5, "column": 12}, "end": {"line": 5, "column": 21},
-///                "diff": null}],
-///  "summary": {"errors": 1, "warnings": 0, "notes": 0, "by_rule": {"label-format": 1}}}
+///                "diff": null,
+///                "fix": {"title": "write `docs`", "edits": [{"span": {"offset": 120, "length": 9},
+///                        "start": {"line": 5, "column": 12}, "end": {"line": 5, "column": 21},
+///                        "replacement": "docs"}]}}],
+///  "summary": {"errors": 1, "warnings": 0, "notes": 0, "fixable": 1,
+///              "by_rule": {"label-format": 1}}}
 /// ```
 /// `file`, `span`, `start` and `end` are null for findings about no file (a missing file, a tool
 /// error); lines and columns are 1-based, columns count characters. `generator` is the generator
-/// flavour the data and docs were checked against, and why (null when none was chosen).
+/// flavour the data and docs were checked against, and why (null when none was chosen). `fix` is
+/// the safe fix `check --fix` would apply (null when none): edits of the finding's file, byte
+/// spans of its text, that do not overlap.
 pub struct Json;
 
 #[derive(Serialize)]
@@ -66,6 +72,21 @@ struct JsonFinding<'a> {
     start: Option<Position>,
     end: Option<Position>,
     diff: Option<&'a str>,
+    fix: Option<JsonFix<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    title: &'a str,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    span: SpanJson,
+    start: Position,
+    end: Position,
+    replacement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -73,7 +94,13 @@ struct Summary {
     errors: usize,
     warnings: usize,
     notes: usize,
+    fixable: usize,
     by_rule: BTreeMap<String, usize>,
+}
+
+fn position(file: &crate::source::SourceFile, offset: usize) -> Position {
+    let (line, column) = file.line_col(offset);
+    Position { line, column }
 }
 
 impl Renderer for Json {
@@ -94,15 +121,25 @@ impl Renderer for Json {
                         offset: s.offset,
                         length: s.len,
                     }),
-                    start: file.zip(span).map(|(file, s)| {
-                        let (line, column) = file.line_col(s.offset);
-                        Position { line, column }
-                    }),
-                    end: file.zip(span).map(|(file, s)| {
-                        let (line, column) = file.line_col(s.end());
-                        Position { line, column }
-                    }),
+                    start: file.zip(span).map(|(file, s)| position(file, s.offset)),
+                    end: file.zip(span).map(|(file, s)| position(file, s.end())),
                     diff: f.diff.as_deref(),
+                    fix: file.zip(f.fix.as_ref()).map(|(file, fix)| JsonFix {
+                        title: &fix.title,
+                        edits: fix
+                            .edits
+                            .iter()
+                            .map(|e| JsonEdit {
+                                span: SpanJson {
+                                    offset: e.span.offset,
+                                    length: e.span.len,
+                                },
+                                start: position(file, e.span.offset),
+                                end: position(file, e.span.end()),
+                                replacement: &e.replacement,
+                            })
+                            .collect(),
+                    }),
                 }
             })
             .collect();
@@ -122,6 +159,7 @@ impl Renderer for Json {
                 errors: run.count(Severity::Error),
                 warnings: run.count(Severity::Warning),
                 notes: run.count(Severity::Note),
+                fixable: run.fixable(),
                 by_rule,
             },
         };

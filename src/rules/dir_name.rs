@@ -31,7 +31,8 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                     .help(format!(
                         "the generator derives the dir as `{}-` + the name lowercased with spaces turned to `-`: `{e}`",
                         g.kind.prefix()
-                    ));
+                    ))
+                    .with_fix(super::label_format::write(cx, g, dir, &e));
                 sink.push(f);
             }
             _ => {}

@@ -3,7 +3,43 @@
 
 use super::util::{PLACEHOLDERS, is_invisible, is_placeholder_word};
 use super::{Context, Sink};
+use crate::diagnostic::{Edit, Fix};
+use crate::model::scalar;
 use crate::source::Span;
+
+/// CRLF line endings: one finding for the file, at the first, fixed by removing every `\r` before
+/// a `\n` (a YAML parser reads either as one line break, so no value changes).
+fn line_endings(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let text = cx.file.text.as_bytes();
+    let edits: Vec<Edit> = memchr::memmem::find_iter(text, b"\r\n")
+        .map(|i| Edit {
+            span: Span::new(i, 1),
+            replacement: String::new(),
+        })
+        .collect();
+    let Some(first) = edits.first() else {
+        return;
+    };
+    let lines = cx.file.text.bytes().filter(|&b| b == b'\n').count()
+        + usize::from(!cx.file.text.ends_with('\n'));
+    let f = sink
+        .finding(if edits.len() == lines {
+            format!("`{}` has CRLF line endings", cx.file.name)
+        } else {
+            format!(
+                "`{}` has CRLF line endings on {} of its {lines} lines",
+                cx.file.name,
+                edits.len()
+            )
+        })
+        .label(first.span, "CRLF")
+        .help("save it with LF line endings: the generators write LF, and mixed endings show as changes in review")
+        .with_fix(Some(Fix {
+            title: "convert the line endings to LF".into(),
+            edits,
+        }));
+    sink.push(f);
+}
 
 declare_rule!(TextHygiene, "text-hygiene", Warning);
 
@@ -32,6 +68,7 @@ fn placeholder(v: &str) -> Option<(usize, &'static str)> {
 }
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    line_endings(cx, sink);
     for (at, s) in cx.model.strings() {
         let field = || at.label();
         let source = cx.file.slice(s.span);
@@ -62,10 +99,20 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                     c as u32
                 )
             };
+            let without: String = s.value.chars().filter(|&c| !bad(c)).collect();
+            let edits = scalar::delete_chars(cx.file, s, bad)
+                .or_else(|| scalar::replace(cx.file, s, &without).map(|e| vec![e]));
             let f = sink
                 .finding(format!("`{}` contains {what}", field()))
                 .label(span, "invisible")
-                .help("delete it: it breaks links and comparisons and cannot be seen in review");
+                .help("delete it: it breaks links and comparisons and cannot be seen in review")
+                .with_fix(edits.map(|edits| Fix {
+                    title: format!(
+                        "delete the invisible character{}",
+                        if count == 1 { "" } else { "s" }
+                    ),
+                    edits,
+                }));
             sink.push(f);
         }
         let v = s.value.trim_end_matches('\n');
@@ -81,7 +128,11 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             let f = sink
                 .finding(format!("`{}` has leading or trailing whitespace", field()))
                 .label(s.span, "whitespace around the value")
-                .help(format!("write `{}`", v.trim()));
+                .help(format!("write `{}`", v.trim()))
+                .with_fix(scalar::replace(cx.file, s, v.trim()).map(|edit| Fix {
+                    title: "remove the whitespace around the value".into(),
+                    edits: vec![edit],
+                }));
             sink.push(f);
         }
         // A value that is only a placeholder word in another case (`tbd`, `n/a`) too.

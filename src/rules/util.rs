@@ -31,10 +31,7 @@ pub fn core_value(s: &str) -> &str {
     s.trim_matches(|c: char| c.is_whitespace() || is_invisible(c))
 }
 
-/// Zero-width and other invisible format characters.
-pub fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}')
-}
+pub use crate::source::is_invisible;
 
 /// The words that say "not known yet": the one vocabulary `text-hygiene` reports and the value
 /// rules (`valid-url`) leave to it.

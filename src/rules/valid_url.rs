@@ -3,7 +3,8 @@
 
 use super::util::{core_value, is_placeholder_word, looks_like_email};
 use super::{Context, Sink};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Fix, Severity};
+use crate::model::scalar;
 use crate::model::schema::Text;
 
 declare_rule!(ValidUrl, "valid-url", Warning);
@@ -29,11 +30,21 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 "https" if url.host_str().is_some_and(|h| !h.is_empty()) => {}
                 "http" if url.host_str().is_some_and(|h| !h.is_empty()) => {
                     let https = format!("https{}", &value[4..]);
+                    // The same URL with the scheme alone changed, around it what the value had.
+                    let fix = s.value.find(value).and_then(|i| {
+                        let whole =
+                            format!("{}{https}{}", &s.value[..i], &s.value[i + value.len()..]);
+                        scalar::replace(cx.file, s, &whole).map(|edit| Fix {
+                            title: "write `https`".into(),
+                            edits: vec![edit],
+                        })
+                    });
                     let f = sink
                         .finding(format!("`{field}` uses http, not https"))
                         .severity(Severity::Warning)
                         .label(s.span, "insecure scheme")
-                        .help(format!("use `{https}`"));
+                        .help(format!("use `{https}`"))
+                        .with_fix(fix);
                     sink.push(f);
                 }
                 "http" | "https" => {
