@@ -57,14 +57,23 @@ impl SourceFile {
         let text = text.into();
         let content_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let mut line_starts = vec![content_start];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
         let bytes = text.as_bytes();
         let lone_cr = memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'));
+        // Lines end where YAML ends them: at LF, CRLF, and a CR alone (so that the positions the
+        // parser reports and the spans built from them agree).
+        if lone_cr {
+            line_starts.extend(
+                bytes
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, &b)| {
+                        b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+                    })
+                    .map(|(i, _)| i + 1),
+            );
+        } else {
+            line_starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        }
         SourceFile {
             name: name.into(),
             text,
@@ -77,6 +86,13 @@ impl SourceFile {
     /// The text the YAML parser sees (without a byte order mark).
     pub fn content(&self) -> &str {
         &self.text[self.content_start..]
+    }
+
+    /// The number of lines (a final line break ends the last line; it does not start another).
+    pub fn line_count(&self) -> usize {
+        let ends_with_break = self.text.len() > self.content_start
+            && self.line_starts.last() == Some(&self.text.len());
+        self.line_starts.len() - usize::from(ends_with_break)
     }
 
     /// 1-based line and 1-based column (in characters) of a byte offset.
@@ -186,6 +202,18 @@ impl SourceCode for SourceFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_end_where_yaml_ends_them() {
+        let f = SourceFile::new("x", "a\rb\r\nc\nd");
+        assert_eq!(f.line_count(), 4);
+        assert_eq!(f.line_col(2), (2, 1));
+        assert_eq!(f.line_col(5), (3, 1));
+        assert_eq!(f.offset_of(4, 1), 7);
+        assert_eq!(f.line_text(2), "b");
+        assert_eq!(SourceFile::new("x", "a\n").line_count(), 1);
+        assert_eq!(SourceFile::new("x", "").line_count(), 1);
+    }
 
     #[test]
     fn snippets_read_through_the_line_index_are_miettes_own() {

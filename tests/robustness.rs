@@ -96,6 +96,8 @@ fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
     v
 }
 
+use sigs_lint::commands::fix::fix_text;
+
 fn lint(bytes: Vec<u8>) -> String {
     let (file, mut findings) = model::load_file("mutant.yaml", bytes);
     let loaded = model::load(&file);
@@ -134,6 +136,50 @@ fn lint(bytes: Vec<u8>) -> String {
                 file.text
             );
         }
+    }
+    // Fixes edit inside the text, on character boundaries; applied, they converge (a second
+    // pass fixes nothing) and never make the file read worse.
+    for f in run
+        .findings
+        .iter()
+        .filter_map(|f| f.fix.as_ref().map(|x| (f.rule, x)))
+    {
+        for e in &f.1.edits {
+            assert!(
+                e.span.end() <= file.text.len()
+                    && file.text.is_char_boundary(e.span.offset)
+                    && file.text.is_char_boundary(e.span.end()),
+                "{}: edit {:?} outside the text: {:?}",
+                f.0,
+                e.span,
+                file.text
+            );
+        }
+    }
+    if run.fixable() > 0 {
+        let config = Config::default();
+        let (fixed, applied) = fix_text("mutant.yaml", &file.text, &config);
+        assert!(
+            !applied.is_empty(),
+            "fixable, but nothing fixed: {:?}",
+            file.text
+        );
+        let (again, more) = fix_text("mutant.yaml", &fixed, &config);
+        assert!(
+            more.is_empty() && again == fixed,
+            "not a fixed point: {:?} -> {fixed:?}",
+            file.text
+        );
+        let errors = |t: &str| {
+            model::load(&sigs_lint::source::SourceFile::new("m", t))
+                .findings
+                .len()
+        };
+        assert!(
+            errors(&fixed) <= errors(&file.text),
+            "{:?} -> {fixed:?}",
+            file.text
+        );
     }
     let mut short = Vec::new();
     Short.render(&run, &mut short).expect("renders");

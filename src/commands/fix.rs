@@ -147,9 +147,15 @@ fn pick(run: &Run, data: &str) -> Vec<(&'static str, Vec<Edit>)> {
     let mut candidates: Vec<_> = run
         .findings
         .iter()
-        .filter(|f| f.file.as_ref().is_some_and(|file| file.name == data))
-        .filter_map(|f| f.fix.as_ref().map(|fix| (f.rule, fix)))
-        .filter(|(_, fix)| !fix.edits.is_empty())
+        .filter_map(|f| Some((f.file.as_ref().filter(|file| file.name == data)?, f)))
+        .filter_map(|(file, f)| f.fix.as_ref().map(|fix| (file, f.rule, fix)))
+        // A fix whose edits write what is there already changes nothing (rounds would not end).
+        .filter(|(file, _, fix)| {
+            fix.edits
+                .iter()
+                .any(|e| file.text.get(e.span.offset..e.span.end()) != Some(e.replacement.as_str()))
+        })
+        .map(|(_, rule, fix)| (rule, fix))
         .collect();
     let size = |fix: &crate::diagnostic::Fix| fix.edits.iter().map(|e| e.span.len).max();
     candidates.sort_by_key(|(_, fix)| (size(fix), fix.extent()));
@@ -274,6 +280,19 @@ mod tests {
             span: Span::new(offset, len),
             replacement: r.into(),
         }
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_for_the_spans_too() {
+        // Found by the mutation test: spans past a lone CR pointed a line too early, and the
+        // label fix would have edited the wrong bytes (the recheck refused it).
+        let text = "sigs:\r\n  - dir: sig-docs\r\n    name: Docs\r  \n    label: Docs\r\n";
+        let (fixed, applied) = fix_text("sigs.yaml", text, &Config::default());
+        assert_eq!(
+            fixed,
+            "sigs:\n  - dir: sig-docs\n    name: Docs\r  \n    label: docs\n"
+        );
+        assert_eq!(applied, vec![("label-format", 1), ("text-hygiene", 1)]);
     }
 
     #[test]

@@ -37,13 +37,19 @@ pub fn rewrite(old: &str, value: &str) -> Option<String> {
         .or_else(|| Some(double_quoted(value)).filter(|t| reads_as(t, value)))
 }
 
-/// The edit that makes the scalar `s` of `file` read as `value` (see [`rewrite`]).
+/// The edit that makes the scalar `s` of `file` read as `value` (see [`rewrite`]); `None` when
+/// it already does (a fix that changes nothing is no fix).
 pub fn replace(file: &SourceFile, s: &Str, value: &str) -> Option<Edit> {
     let old = file.text.get(s.span.offset..s.span.end())?;
-    rewrite(old, value).map(|replacement| Edit {
-        span: s.span,
-        replacement,
-    })
+    if s.value == value {
+        return None;
+    }
+    rewrite(old, value)
+        .filter(|r| r != old)
+        .map(|replacement| Edit {
+            span: s.span,
+            replacement,
+        })
 }
 
 /// The edits that delete every character of `s`'s source text for which `drop` holds, where

@@ -20,8 +20,7 @@ fn line_endings(cx: &Context<'_>, sink: &mut Sink<'_>) {
     let Some(first) = edits.first() else {
         return;
     };
-    let lines = cx.file.text.bytes().filter(|&b| b == b'\n').count()
-        + usize::from(!cx.file.text.ends_with('\n'));
+    let lines = cx.file.line_count();
     let f = sink
         .finding(if edits.len() == lines {
             format!("`{}` has CRLF line endings", cx.file.name)
