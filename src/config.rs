@@ -63,6 +63,8 @@ pub struct Config {
     pub extra_timezones: Vec<String>,
     /// `generator:` — a flavour id that overrides recognition.
     pub generator: Option<String>,
+    /// `baseline:` — the baseline file `check` applies (relative to the repository root).
+    pub baseline: Option<String>,
     /// The top-level keys the file sets (the flavour fills in the others).
     pub set: Vec<&'static str>,
 }
@@ -85,6 +87,7 @@ impl Default for Config {
             sig_subprojects_required: true,
             extra_timezones: Vec::new(),
             generator: None,
+            baseline: None,
             set: Vec::new(),
         }
     }
@@ -157,6 +160,7 @@ impl Config {
             "references",
             "sig-required-fields",
             "meeting-format",
+            "baseline",
         ];
         for (key, v) in p.map(&root, KEYS) {
             if let Some(k) = KEYS.iter().find(|k| **k == key) {
@@ -185,6 +189,11 @@ impl Config {
                 "templates" => {
                     if let Some(s) = p.string(v).filter(|s| p.inside(v, s)) {
                         config.templates = s;
+                    }
+                }
+                "baseline" => {
+                    if let Some(s) = p.string(v).filter(|s| p.inside(v, s)) {
+                        config.baseline = Some(s);
                     }
                 }
                 "outputs" => {

@@ -374,7 +374,7 @@ pub struct Generator {
 
 /// Everything one invocation found: the files it read, in the order it read them, and the
 /// findings about them.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Run {
     pub files: Vec<Arc<SourceFile>>,
     pub findings: Vec<Finding>,

@@ -153,6 +153,44 @@ struct OutputArgs {
     /// When to color the output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// Print the findings and nothing else: no generator line, no summary, no "wrote" or "fixed"
+    /// lines (the machine formats are unchanged).
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+impl OutputArgs {
+    /// Renders a run in the chosen format; quiet, a text format loses its generator line and
+    /// its summary (the last line every text renderer writes).
+    fn render(&self, run: &sigs_lint::diagnostic::Run, out: &mut dyn Write) -> std::io::Result<()> {
+        let renderer = renderer(self.format, self.color);
+        if !self.quiet || !self.text() {
+            return renderer.render(run, out);
+        }
+        let mut quiet = run.clone();
+        quiet.generator = None;
+        let mut buf = Vec::new();
+        renderer.render(&quiet, &mut buf)?;
+        let summary = format!("{}\n", quiet.summary());
+        let body = buf.strip_suffix(summary.as_bytes()).unwrap_or(&buf);
+        out.write_all(body)
+    }
+
+    /// A format read by people (the others are one document each).
+    fn text(&self) -> bool {
+        matches!(self.format, Format::Human | Format::Short | Format::Github)
+    }
+
+    /// A line about what a command did: on stdout beside a text format (not when quiet), on
+    /// standard error beside a machine-read one.
+    fn say(&self, out: &mut dyn Write, line: &str) {
+        if self.quiet {
+        } else if matches!(self.format, Format::Human | Format::Short) {
+            let _ = writeln!(out, "{line}");
+        } else {
+            eprintln!("{line}");
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -258,6 +296,7 @@ fn main() -> ExitCode {
                     no_docs: true,
                     only: None,
                     stdin: None,
+                    ..Default::default()
                 },
                 !check_only,
                 force,
@@ -266,10 +305,10 @@ fn main() -> ExitCode {
                 let _ = out.write_all(f.diff.as_bytes());
             }
             if let Some(m) = &f.message {
-                let _ = writeln!(out, "{m}");
+                output.say(&mut out, m);
             }
             if !f.checked.run.findings.is_empty() || f.failed {
-                let _ = renderer(output.format, output.color).render(&f.checked.run, &mut out);
+                let _ = output.render(&f.checked.run, &mut out);
             }
             if f.checked.tool_error {
                 2
@@ -319,6 +358,7 @@ fn main() -> ExitCode {
                     no_docs: false,
                     only,
                     stdin: None,
+                    ..Default::default()
                 },
                 !check_only,
                 force,
@@ -327,14 +367,9 @@ fn main() -> ExitCode {
             // one (json, sarif, github) it goes to standard error, so stdout stays one document.
             for w in &g.written {
                 let line = format!("{} {}", w.action, sigs_lint::report::visible(&w.path));
-                match output.format {
-                    Format::Human | Format::Short => {
-                        let _ = writeln!(out, "{line}");
-                    }
-                    _ => eprintln!("{line}"),
-                }
+                output.say(&mut out, &line);
             }
-            let _ = renderer(output.format, output.color).render(&g.checked.run, &mut out);
+            let _ = output.render(&g.checked.run, &mut out);
             if g.checked.tool_error {
                 2
             } else if g.failed {
@@ -380,47 +415,33 @@ fn main() -> ExitCode {
                 path.unwrap_or_else(discover)
             };
             use sigs_lint::commands::baseline;
-            let recorded = match &baseline {
-                Some(file) => match baseline::read(file) {
-                    Ok(b) => Some((b, file.display().to_string())),
-                    Err(why) => {
-                        eprintln!("error: {}: {why}", file.display());
-                        return ExitCode::from(2);
-                    }
-                },
-                None => None,
-            };
+            use sigs_lint::commands::check::BaselineChoice;
             let opts = CheckOptions {
                 path,
                 config,
                 no_docs,
                 only,
                 stdin: input,
-            };
-            // What is reported: the selected rules, less what the baseline records (applied
-            // after `--write-baseline`, which records every selected finding).
-            let select_only = |run: &mut sigs_lint::diagnostic::Run| {
-                sigs_lint::rules::select(&mut run.findings, &select, &ignore);
-            };
-            let filter = |c: &mut sigs_lint::commands::check::Checked| {
-                select_only(&mut c.run);
-                if let Some((b, shown)) = &recorded {
-                    let data_file = c.config.data_file.clone();
-                    baseline::apply(&mut c.run, b.clone(), &data_file, shown);
-                }
+                select,
+                ignore,
+                // `--write-baseline` records every reported finding: no baseline hides any.
+                baseline: match (&baseline, &write_baseline) {
+                    (_, Some(_)) => BaselineChoice::Off,
+                    (Some(file), None) => BaselineChoice::File(file.clone()),
+                    (None, None) => BaselineChoice::Config,
+                },
             };
             if fix {
-                let fixed = sigs_lint::commands::fix::fix(&opts, &filter, !diff);
+                let fixed = sigs_lint::commands::fix::fix(&opts, !diff);
                 return finish_fix(fixed, diff, &output, deny_warnings, exit_zero, out);
             }
-            let mut checked = check(&opts);
-            select_only(&mut checked.run);
-            let data_file = checked.config.data_file.clone();
+            let checked = check(&opts);
             if let Some(target) = &write_baseline {
                 if checked.tool_error {
-                    let _ = renderer(output.format, output.color).render(&checked.run, &mut out);
+                    let _ = output.render(&checked.run, &mut out);
                     return finish(out, 2);
                 }
+                let data_file = checked.config.data_file.clone();
                 return match baseline::write(&checked.run, &data_file, target) {
                     Ok(n) => {
                         let _ = writeln!(out, "recorded {n} finding(s) in {}", target.display());
@@ -432,13 +453,10 @@ fn main() -> ExitCode {
                     }
                 };
             }
-            if let Some((b, shown)) = recorded {
-                baseline::apply(&mut checked.run, b, &data_file, &shown);
-            }
             if statistics {
                 let _ = out.write_all(checked.run.statistics().as_bytes());
             } else {
-                let _ = renderer(output.format, output.color).render(&checked.run, &mut out);
+                let _ = output.render(&checked.run, &mut out);
             }
             let run = &checked.run;
             if checked.tool_error {
@@ -469,23 +487,23 @@ fn finish_fix(
     mut out: Tracked<impl Write>,
 ) -> ExitCode {
     let c = &fixed.checked;
-    let machine = !matches!(output.format, Format::Human | Format::Short);
     let path = fixed.path.as_ref().map_or_else(String::new, |p| {
+        let p = p.strip_prefix(".").unwrap_or(p);
         sigs_lint::report::visible(&p.display().to_string())
     });
-    let to_stderr = machine || diff;
+    // With --diff, stdout is the diff alone.
     let say = |out: &mut Tracked<_>, line: String| {
-        if to_stderr {
+        if diff && !output.quiet {
             eprintln!("{line}");
         } else {
-            let _ = writeln!(out, "{line}");
+            output.say(out, &line);
         }
     };
     if let Some(problem) = &fixed.problem {
-        say(&mut out, format!("error: {problem}"));
+        eprintln!("error: {problem}");
     }
     if c.tool_error {
-        let _ = renderer(output.format, output.color).render(&c.run, &mut out);
+        let _ = output.render(&c.run, &mut out);
         return finish(out, 2);
     }
     if diff {
@@ -511,7 +529,7 @@ fn finish_fix(
         format!("{path} was not changed")
     };
     say(&mut out, line);
-    let _ = renderer(output.format, output.color).render(&c.run, &mut out);
+    let _ = output.render(&c.run, &mut out);
     let code = if fixed.problem.is_some() {
         2
     } else if exit_zero {

@@ -34,6 +34,7 @@ fn corpus_with(name: &str, no_docs: bool) -> Option<Checked> {
         no_docs,
         only: None,
         stdin: None,
+        ..Default::default()
     }))
 }
 
@@ -280,6 +281,7 @@ fn opts(path: &Path) -> CheckOptions {
         no_docs: false,
         only: None,
         stdin: None,
+        ..Default::default()
     }
 }
 

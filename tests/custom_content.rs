@@ -100,6 +100,7 @@ fn custom_content_survives_generate_and_check() {
             no_docs: false,
             only: None,
             stdin: None,
+            ..Default::default()
         };
         let g = generate(&opts, true);
         assert!(!g.failed, "round {round}: {:?}", g.checked.run.findings);

@@ -84,7 +84,7 @@ fn fix_repairs_every_fixable_finding_and_keeps_every_other_byte() {
     assert_eq!(
         (out.as_str(), err.as_str(), code),
         (
-            "applied 8 fixes (dir-name: 2, label-format: 1, text-hygiene: 4, valid-url: 1) to ./sigs.yaml\n\
+            "applied 8 fixes (dir-name: 2, label-format: 1, text-hygiene: 4, valid-url: 1) to sigs.yaml\n\
              generator: no generator/ directory: sigs-lint's built-in templates\n\nno problems found\n",
             "",
             0
@@ -104,7 +104,7 @@ fn fix_repairs_every_fixable_finding_and_keeps_every_other_byte() {
     let (out, _, code) = run_in(&dir, &["check", "--no-docs", "--fix", "--format", "short"]);
     assert_eq!(
         (out.as_str(), code),
-        ("nothing to fix in ./sigs.yaml\nno problems found\n", 0)
+        ("nothing to fix in sigs.yaml\nno problems found\n", 0)
     );
     assert_eq!(read(&file), fixed);
 }
@@ -118,9 +118,9 @@ fn fix_diff_previews_and_writes_nothing() {
     assert_eq!(code, 1);
     assert_eq!(
         err,
-        "would apply 8 fixes (dir-name: 2, label-format: 1, text-hygiene: 4, valid-url: 1) to ./sigs.yaml\n"
+        "would apply 8 fixes (dir-name: 2, label-format: 1, text-hygiene: 4, valid-url: 1) to sigs.yaml\n"
     );
-    assert!(out.starts_with("--- ./sigs.yaml (as written)\n+++ ./sigs.yaml (fixed)\n"));
+    assert!(out.starts_with("--- sigs.yaml (as written)\n+++ sigs.yaml (fixed)\n"));
     // The diff's added lines are the fixed file.
     let added: String = out
         .lines()
@@ -135,7 +135,7 @@ fn fix_diff_previews_and_writes_nothing() {
     let (out, err, code) = run_in(&dir, &["check", "--no-docs", "--fix", "--diff"]);
     assert_eq!(
         (out.as_str(), err.as_str(), code),
-        ("", "nothing to fix in ./sigs.yaml\n", 0)
+        ("", "nothing to fix in sigs.yaml\n", 0)
     );
 }
 
@@ -166,7 +166,7 @@ fn a_hidden_finding_keeps_its_fix_out() {
     assert_eq!(
         (out.as_str(), code),
         (
-            "applied 4 fixes (text-hygiene: 4) to ./sigs.yaml\nno problems found\n",
+            "applied 4 fixes (text-hygiene: 4) to sigs.yaml\nno problems found\n",
             0
         )
     );
@@ -197,7 +197,7 @@ fn fix_rewrites_a_non_canonical_file_that_has_no_comments() {
     assert!(before.contains("error[canonical-form]"), "{before}");
     let (out, _, _) = run_in(&dir, &["check", "--fix", "--format", "short"]);
     assert!(
-        out.starts_with("applied 1 fix (canonical-form: 1) to ./sigs.yaml\n"),
+        out.starts_with("applied 1 fix (canonical-form: 1) to sigs.yaml\n"),
         "{out}"
     );
     assert!(!out.contains("canonical-form]"), "{out}");
@@ -214,7 +214,7 @@ fn fix_rewrites_a_non_canonical_file_that_has_no_comments() {
 fn fix_leaves_a_non_canonical_file_with_comments_to_fmt() {
     let (dir, text) = unsorted_repo("canonical-comments", true);
     let (out, _, code) = run_in(&dir, &["check", "--fix", "--format", "short"]);
-    assert!(out.starts_with("nothing to fix in ./sigs.yaml\n"), "{out}");
+    assert!(out.starts_with("nothing to fix in sigs.yaml\n"), "{out}");
     assert!(out.contains("error[canonical-form]"), "{out}");
     assert_eq!(code, 1);
     assert_eq!(read(&dir.join("sigs.yaml")), text);
@@ -232,14 +232,44 @@ fn fix_refuses_what_it_cannot_do() {
         let dir = scratch(Some("fixable"), "link");
         std::fs::rename(dir.join("sigs.yaml"), dir.join("real.yaml")).expect("rename");
         std::os::unix::fs::symlink("real.yaml", dir.join("sigs.yaml")).expect("symlink");
-        let (out, _, code) = run_in(&dir, &["check", "--no-docs", "--fix", "--format", "short"]);
+        let (out, err, code) = run_in(&dir, &["check", "--no-docs", "--fix", "--format", "short"]);
         assert_eq!(code, 2, "{out}");
-        assert!(
-            out.starts_with(
-                "error: nothing was written: `sigs.yaml` is a link; sigs-lint does not replace links\n"
-            ),
-            "{out}"
+        assert_eq!(
+            err,
+            "error: nothing was written: `sigs.yaml` is a link; sigs-lint does not replace links\n"
         );
         assert!(dir.join("sigs.yaml").is_symlink());
     }
+}
+
+#[test]
+fn quiet_prints_the_findings_and_nothing_else() {
+    let dir = scratch(Some("fixable"), "quiet");
+    let (out, err, code) = run_in(
+        &dir,
+        &[
+            "check",
+            "--no-docs",
+            "-q",
+            "--select",
+            "valid-url",
+            "--format",
+            "short",
+        ],
+    );
+    assert_eq!(
+        (out.as_str(), err.as_str(), code),
+        (
+            "sigs.yaml:30:22: warning[valid-url]: `archive_url` uses http, not https\n",
+            "",
+            0
+        )
+    );
+    let (out, err, code) = run_in(&dir, &["check", "--no-docs", "--fix", "--quiet"]);
+    assert_eq!((out.as_str(), err.as_str(), code), ("", "", 0));
+    let (out, _, _) = run_in(&dir, &["check", "--no-docs", "--quiet", "--color", "never"]);
+    assert_eq!(out, "");
+    // The machine formats keep their one document.
+    let (out, _, _) = run_in(&dir, &["check", "--no-docs", "--quiet", "--format", "json"]);
+    assert!(out.contains("\"summary\""), "{out}");
 }

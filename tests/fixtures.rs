@@ -695,9 +695,82 @@ fn a_baseline_that_is_not_one_is_a_tool_error() {
     let b = format!("{p}/baseline.json");
     std::fs::write(&b, "{\"version\": 2, \"findings\": []}").expect("write");
     assert_eq!(
-        run(&["check", &p, "--no-docs", "--baseline", &b]),
-        format!("error: {b}: baseline version 2 is not supported (1 is)\n[exit code 2]\n")
+        run(&[
+            "check",
+            &p,
+            "--no-docs",
+            "--baseline",
+            &b,
+            "--format",
+            "short"
+        ]),
+        format!(
+            "sigs-lint: error[io]: {b}: baseline version 2 is not supported (1 is)\n1 error, 0 warnings (io: 1)\n[exit code 2]\n"
+        )
     );
+    // Named in the config, it must exist inside the repository.
+    std::fs::write(dir.join(".sigs-lint.yaml"), "baseline: nope.json\n").expect("write");
+    assert_eq!(
+        run(&["check", &p, "--no-docs", "--format", "short"]),
+        format!(
+            "sigs-lint: error[io]: cannot read `{p}/nope.json`: No such file or directory (os error 2)\n1 error, 0 warnings (io: 1)\n[exit code 2]\n"
+        )
+    );
+    std::fs::write(dir.join(".sigs-lint.yaml"), "baseline: ../x.json\n").expect("write");
+    let out = run(&["check", &p, "--no-docs", "--format", "short"]);
+    assert!(
+        out.contains("error[config]: `../x.json` leaves the repository"),
+        "{out}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_config_names_the_baseline_and_fix_leaves_what_it_hides() {
+    let dir = scratch("fixable", "configbaseline");
+    let p = dir.to_string_lossy().into_owned();
+    // Recorded before a config names it (the config's baseline does not hide what is recorded).
+    std::fs::write(
+        dir.join(".sigs-lint.yaml"),
+        "baseline: .sigs-lint-baseline.json\n",
+    )
+    .expect("write");
+    let b = format!("{p}/.sigs-lint-baseline.json");
+    assert_eq!(
+        run(&[
+            "check",
+            &p,
+            "--no-docs",
+            "--select",
+            "valid-url",
+            "--write-baseline",
+            &b
+        ]),
+        format!("recorded 1 finding(s) in {b}\n[exit code 0]\n")
+    );
+    let out = run(&[
+        "check",
+        &p,
+        "--no-docs",
+        "--select",
+        "valid-url",
+        "--format",
+        "short",
+    ]);
+    assert_eq!(
+        out,
+        "sigs-lint: note[baseline]: 1 finding(s) recorded in the baseline .sigs-lint-baseline.json are not shown\n\
+         0 errors, 0 warnings, 1 note (baseline: 1)\n[exit code 0]\n"
+            .replace(".sigs-lint-baseline.json", &b)
+    );
+    // --fix fixes what is reported: the recorded http URL stays.
+    let out = run(&["check", &p, "--no-docs", "--fix", "--format", "short"]);
+    assert!(
+        out.starts_with("applied 7 fixes (dir-name: 2, label-format: 1, text-hygiene: 4) to "),
+        "{out}"
+    );
+    let text = std::fs::read_to_string(dir.join("sigs.yaml")).expect("read");
+    assert!(text.contains("archive_url: http://"), "{text}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -610,6 +610,7 @@ fn run_slice(slice: &str, expected_flavour: &str) -> Option<Tally> {
                 no_docs: false,
                 only: None,
                 stdin: None,
+                ..Default::default()
             },
             true,
         );
@@ -776,6 +777,7 @@ fn head_data_file_is_what_its_generator_writes_on_300_valid_repositories() {
                 no_docs: true,
                 only: None,
                 stdin: None,
+                ..Default::default()
             };
             let formatted = sigs_lint::commands::fmt::format(&opts, true, true);
             assert!(!formatted.failed, "case {tried}: {:?}", formatted.message);

@@ -11,6 +11,7 @@ fn labelled(fixture: &str) -> Vec<(String, String)> {
         no_docs: true,
         only: None,
         stdin: None,
+        ..Default::default()
     });
     checked
         .run

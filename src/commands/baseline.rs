@@ -81,7 +81,7 @@ pub fn write(run: &Run, path: &str, target: &std::path::Path) -> Result<usize, S
 pub fn read(file: &std::path::Path) -> Result<Baseline, String> {
     let text = std::fs::read_to_string(file)
         .map_err(|e| format!("cannot read `{}`: {e}", file.display()))?;
-    parse(&text)
+    parse(&text).map_err(|e| format!("{}: {e}", file.display()))
 }
 
 pub fn parse(text: &str) -> Result<Baseline, String> {

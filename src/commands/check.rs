@@ -22,6 +22,23 @@ pub struct CheckOptions {
     /// The data file's contents, read from standard input: `path` then names the file (it need
     /// not exist; its directory is the repository root), as an editor linting an unsaved buffer.
     pub stdin: Option<Vec<u8>>,
+    /// `--select` / `--ignore`: the rules reported (all when `select` is empty), less these.
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+    /// Which baseline hides recorded findings.
+    pub baseline: BaselineChoice,
+}
+
+/// The baseline a check applies ([`super::baseline`]).
+#[derive(Clone, Debug, Default)]
+pub enum BaselineChoice {
+    /// None (`generate`, `fmt`, `--write-baseline`, which records what a baseline would hide).
+    #[default]
+    Off,
+    /// The config's `baseline:` file, when it sets one.
+    Config,
+    /// This file (`--baseline FILE`).
+    File(PathBuf),
 }
 
 /// The outcome of a check.
@@ -88,7 +105,49 @@ pub fn normalize_only(only: &str) -> String {
     s.trim_end_matches('/').to_string()
 }
 
+/// Checks a repository: every finding, then what `opts` hides (`--select`/`--ignore`, the
+/// baseline). A baseline that cannot be read is a tool error.
 pub fn check(opts: &CheckOptions) -> Checked {
+    let mut out = check_all(opts);
+    if out.tool_error {
+        return out;
+    }
+    crate::rules::select(&mut out.run.findings, &opts.select, &opts.ignore);
+    let file = match &opts.baseline {
+        BaselineChoice::Off => None,
+        BaselineChoice::File(p) => Some((super::baseline::read(p), p.display().to_string())),
+        BaselineChoice::Config => out.config.baseline.as_ref().map(|rel| {
+            let p = out.root.join(rel);
+            let text = crate::fsutil::read_bytes_inside(&out.root, &p, crate::fsutil::MAX_DOC)
+                .map_err(|e| format!("cannot read `{}`: {e}", p.display()))
+                .and_then(|b| {
+                    String::from_utf8(b).map_err(|_| format!("`{}` is not UTF-8", p.display()))
+                });
+            (
+                text.and_then(|t| {
+                    super::baseline::parse(&t).map_err(|e| format!("{}: {e}", p.display()))
+                }),
+                shown(&p),
+            )
+        }),
+    };
+    match file {
+        None => {}
+        Some((Ok(b), shown)) => {
+            let data_file = out.config.data_file.clone();
+            super::baseline::apply(&mut out.run, b, &data_file, &shown);
+        }
+        Some((Err(why), _)) => {
+            return out.fail(io_error(
+                why,
+                Some("write it with `sigs-lint check --write-baseline FILE`".into()),
+            ));
+        }
+    }
+    out
+}
+
+fn check_all(opts: &CheckOptions) -> Checked {
     let only = opts.only.as_deref().map(normalize_only);
     let mut out = Checked::default();
     let path = &opts.path;

@@ -4,8 +4,7 @@
 //! the loader reads worse than the one before (a fix that would break the file) is not taken.
 //!
 //! Which findings are fixed is what `check` reports with the same options: rules turned off,
-//! `--select`/`--ignore`, suppression comments and the baseline keep a finding (and its fix)
-//! out, through the caller's `filter`.
+//! `--select`/`--ignore`, suppression comments and the baseline keep a finding (and its fix) out.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -190,11 +189,10 @@ fn apply(text: &str, edits: &[Edit]) -> Option<String> {
     Some(out)
 }
 
-/// Applies the safe fixes of the findings `check` reports for `opts` (after `filter`, which
-/// applies `--select`/`--ignore` and the baseline), and with `write` writes the data file.
-pub fn fix(opts: &CheckOptions, filter: &dyn Fn(&mut Checked), write: bool) -> Fixed {
-    let mut checked = check(opts);
-    filter(&mut checked);
+/// Applies the safe fixes of the findings `check` reports for `opts`, and with `write` writes
+/// the data file.
+pub fn fix(opts: &CheckOptions, write: bool) -> Fixed {
+    let checked = check(opts);
     let (data, path) = match (&checked.data, &checked.data_path) {
         (Some(d), Some(p)) if !checked.tool_error => (d.clone(), p.clone()),
         _ => {
@@ -221,17 +219,19 @@ pub fn fix(opts: &CheckOptions, filter: &dyn Fn(&mut Checked), write: bool) -> F
         |c| &c.run,
         |c| c.tool_error,
         |t| {
-            let mut again = check(&CheckOptions {
+            check(&CheckOptions {
                 path: path.clone(),
                 stdin: Some(t.as_bytes().to_vec()),
                 ..opts.clone()
-            });
-            filter(&mut again);
-            again
+            })
         },
     );
     let checked = last;
-    let shown = path.display().to_string();
+    let shown = path
+        .strip_prefix(".")
+        .unwrap_or(&path)
+        .display()
+        .to_string();
     let diff = if text == original {
         String::new()
     } else {
