@@ -363,16 +363,31 @@ fn main() -> ExitCode {
                 !check_only,
                 force,
             );
-            // What was written goes with the report in the text formats; beside a machine-read
-            // one (json, sarif, github) it goes to standard error, so stdout stays one document.
+            // Text formats: the generator line, what was written, generation's own findings (if
+            // any), then what was done and whether the rules found something (`check` lists
+            // those). Beside a machine-read format the lines go to standard error and stdout is
+            // the one document.
+            let text = matches!(output.format, Format::Human | Format::Short);
+            let mut run = g.checked.run.clone();
+            if text && let Some(generator) = run.generator.take() {
+                output.say(&mut out, &format!("generator: {}", generator.reason));
+            }
             for w in &g.written {
                 let line = format!("{} {}", w.action, sigs_lint::report::visible(&w.path));
                 output.say(&mut out, &line);
             }
-            let _ = output.render(&g.checked.run, &mut out);
+            if !text || !run.findings.is_empty() {
+                let _ = output.render(&run, &mut out);
+            }
+            if !check_only && !g.checked.tool_error && g.checked.loaded && !g.failed {
+                output.say(&mut out, &g.describe());
+            }
+            if let Some(line) = g.rules_line() {
+                output.say(&mut out, &line);
+            }
             if g.checked.tool_error {
                 2
-            } else if g.failed {
+            } else if g.failed || g.rules.0 > 0 || g.checked.run.count(Severity::Error) > 0 {
                 1
             } else {
                 0

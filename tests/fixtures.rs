@@ -233,7 +233,10 @@ fn generate_rewrites_stale_files_and_check_is_then_clean() {
     let out = run(&["generate", &p, "--format", "short"]);
     assert_eq!(
         out,
-        format!("updated {p}/sig-docs/README.md\nno problems found\n[exit code 0]\n")
+        format!(
+            "generator: no generator/ directory: sigs-lint's built-in templates\n\
+             updated {p}/sig-docs/README.md\n1 file written (0 created, 1 updated), 6 up to date\n[exit code 0]\n"
+        )
     );
     assert_eq!(
         run(&["check", &p, "--format", "short"]),
@@ -241,8 +244,13 @@ fn generate_rewrites_stale_files_and_check_is_then_clean() {
     );
     // Nothing left to do: a second run writes nothing.
     assert_eq!(
+        run(&["generate", &p, "--format", "short", "--quiet"]),
+        "[exit code 0]\n"
+    );
+    assert_eq!(
         run(&["generate", &p, "--format", "short"]),
-        "no problems found\n[exit code 0]\n"
+        "generator: no generator/ directory: sigs-lint's built-in templates\n\
+         7 generated files up to date\n[exit code 0]\n"
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -255,7 +263,8 @@ fn generate_check_writes_nothing_and_fails_like_check() {
     assert_eq!(
         out,
         format!(
-            "sigs-lint: error[doc-missing]: `{p}/liaisons.md` is missing\n1 error, 0 warnings (doc-missing: 1)\n[exit code 1]\n"
+            "generator: no generator/ directory: sigs-lint's built-in templates\n\
+             sigs-lint: error[doc-missing]: `{p}/liaisons.md` is missing\n1 error, 0 warnings (doc-missing: 1)\n[exit code 1]\n"
         )
     );
     assert!(!dir.join("liaisons.md").exists());
@@ -291,10 +300,14 @@ fn generate_refuses_an_escaping_dir() {
     let before = std::fs::read_to_string(dir.join("OWNERS_ALIASES")).expect("aliases");
     let out = run(&["generate", &p, "--format", "short"]);
     assert!(
-        out.contains("error[safe-dir]: the README of SIG \"Release\" cannot be written there"),
+        out.contains("error[safe-dir]: nothing was generated: the README of SIG \"Release\" cannot be written under `../sig-release`"),
         "{out}"
     );
-    assert!(out.contains("nothing was generated"), "{out}");
+    // The rule's own finding is `check`'s to list; generate counts it.
+    assert!(
+        out.contains("the rules found 1 error(s) and 1 warning(s) in the data: `sigs-lint check` lists them\n"),
+        "{out}"
+    );
     assert!(out.ends_with("[exit code 1]\n"), "{out}");
     assert_eq!(
         std::fs::read_to_string(dir.join("OWNERS_ALIASES")).expect("aliases"),
@@ -805,7 +818,9 @@ fn generate_with_json_keeps_stdout_one_json_document() {
     assert_eq!(json["findings"], serde_json::json!([]));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        format!("updated {p}/sig-docs/README.md\n")
+        format!(
+            "updated {p}/sig-docs/README.md\n1 file written (0 created, 1 updated), 6 up to date\n"
+        )
     );
     assert_eq!(out.status.code(), Some(0));
     let _ = std::fs::remove_dir_all(&dir);

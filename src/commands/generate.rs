@@ -32,10 +32,50 @@ impl std::fmt::Display for Action {
 }
 
 pub struct Generated {
+    /// What generation found; the rules' findings are counted in `rules`, not listed (`check`
+    /// lists them).
     pub checked: Checked,
     pub written: Vec<Written>,
+    /// How many files the plan generates (written or already up to date).
+    pub planned: usize,
     /// Generation could not be completed (load errors, unsafe dirs, template errors).
     pub failed: bool,
+    /// The rule findings left out of `checked`: (errors, warnings).
+    pub rules: (usize, usize),
+}
+
+impl Generated {
+    /// What was done, in a line: `2 files written (1 created, 1 updated), 38 up to date`.
+    pub fn describe(&self) -> String {
+        let created = self
+            .written
+            .iter()
+            .filter(|w| w.action == Action::Created)
+            .count();
+        let updated = self.written.len() - created;
+        let fresh = self.planned.saturating_sub(self.written.len());
+        if self.written.is_empty() {
+            return format!(
+                "{fresh} generated file{} up to date",
+                if fresh == 1 { "" } else { "s" }
+            );
+        }
+        format!(
+            "{} file{} written ({created} created, {updated} updated), {fresh} up to date",
+            self.written.len(),
+            if self.written.len() == 1 { "" } else { "s" },
+        )
+    }
+
+    /// The line that says the rule findings exist, when they do.
+    pub fn rules_line(&self) -> Option<String> {
+        let (e, w) = self.rules;
+        (e + w > 0).then(|| {
+            format!(
+                "the rules found {e} error(s) and {w} warning(s) in the data: `sigs-lint check` lists them"
+            )
+        })
+    }
 }
 
 /// Runs the generator. With `write` false (`--check`) nothing is written and the stale and missing
@@ -51,10 +91,25 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
         no_docs: true,
         ..opts.clone()
     });
+    // The rules' findings are `check`'s to list: counted here, not shown (what generation itself
+    // reports below, under any id, is shown).
+    let is_rule = |f: &Finding| crate::rules::find(f.rule).is_some();
+    let count = |s: Severity| {
+        checked
+            .run
+            .findings
+            .iter()
+            .filter(|f| is_rule(f) && f.severity == s)
+            .count()
+    };
+    let rules = (count(Severity::Error), count(Severity::Warning));
+    checked.run.findings.retain(|f| !is_rule(f));
     let mut out = Generated {
         checked: Checked::default(),
         written: Vec::new(),
+        planned: 0,
         failed: false,
+        rules,
     };
     if checked.tool_error || !checked.loaded {
         out.failed = true;
@@ -118,6 +173,7 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
         flavour,
     );
     let shown_root = root.display().to_string();
+    out.planned = expected.len();
     if !write {
         let only = opts.only.is_some();
         let findings = compare::findings(&root, &expected, &shown_root, !only);
