@@ -500,14 +500,121 @@ pub struct Rendered<'a> {
     pub finding: &'a Finding,
     pub source: Option<&'a SourceFile>,
     code: String,
+    /// The labels drawn in the finding's own snippet: those near the primary one.
+    near: Vec<miette::LabeledSpan>,
+    /// Labels far from the primary one, each group drawn in a snippet of its own.
+    far: Vec<Related<'a>>,
+}
+
+/// Labels whose lines are at most this far apart share a snippet; a label farther from the
+/// others gets a snippet of its own (miette draws every line between two labels of a snippet).
+pub const SNIPPET_GAP: usize = 6;
+
+/// A label spanning more lines than this is drawn on its first line only (a whole file
+/// underlined helps nobody); the reports' positions keep the whole span.
+pub const MAX_LABEL_LINES: usize = 3;
+
+/// A snippet of labels far from a finding's primary label.
+pub struct Related<'a> {
+    source: &'a SourceFile,
+    message: String,
+    labels: Vec<miette::LabeledSpan>,
+}
+
+impl fmt::Debug for Related<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for Related<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Related<'_> {}
+
+impl miette::Diagnostic for Related<'_> {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette::Severity::Advice)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+}
+
+/// The span drawn for a label: a span over more than [`MAX_LABEL_LINES`] lines is cut at the end
+/// of its first line.
+fn drawn(file: &SourceFile, span: Span) -> Span {
+    let (first, _) = file.line_col(span.offset);
+    let (last, _) = file.line_col(span.end());
+    if last - first < MAX_LABEL_LINES {
+        return span;
+    }
+    let line_end = file.offset_of(first, 1) + file.line_text(first).len();
+    Span::new(span.offset, line_end.saturating_sub(span.offset))
 }
 
 impl<'a> Rendered<'a> {
     pub fn new(finding: &'a Finding, source: Option<&'a SourceFile>) -> Self {
+        let mut near = Vec::new();
+        let mut far = Vec::new();
+        if let Some(file) = source {
+            // Labels in order of position, grouped where each is within SNIPPET_GAP lines of
+            // the one before; the group holding the primary label is the finding's own snippet.
+            let mut order: Vec<(usize, Span)> = finding
+                .labels
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (i, drawn(file, l.span)))
+                .collect();
+            order.sort_by_key(|(i, s)| (s.offset, *i));
+            let mut groups: Vec<Vec<(usize, Span)>> = Vec::new();
+            let mut last_line = 0;
+            for (i, span) in order {
+                let (line, _) = file.line_col(span.offset);
+                let (end, _) = file.line_col(span.end());
+                match groups.last_mut() {
+                    Some(g) if line <= last_line + SNIPPET_GAP => g.push((i, span)),
+                    _ => groups.push(vec![(i, span)]),
+                }
+                last_line = last_line.max(end);
+            }
+            let label = |&(i, span): &(usize, Span)| {
+                let text = finding.labels[i].text.clone();
+                let span = miette::SourceSpan::from(span);
+                if i == 0 {
+                    miette::LabeledSpan::new_primary_with_span(text, span)
+                } else {
+                    miette::LabeledSpan::new_with_span(text, span)
+                }
+            };
+            for g in groups {
+                let labels: Vec<_> = g.iter().map(label).collect();
+                if g.iter().any(|(i, _)| *i == 0) {
+                    near = labels;
+                } else {
+                    let (line, _) = file.line_col(g[0].1.offset);
+                    far.push(Related {
+                        source: file,
+                        message: format!("see also line {line}"),
+                        labels,
+                    });
+                }
+            }
+        }
         Rendered {
             finding,
             source,
             code: format!("sigs-lint::{}", finding.rule),
+            near,
+            far,
         }
     }
 }
@@ -551,20 +658,19 @@ impl miette::Diagnostic for Rendered<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        self.source?;
-        if self.finding.labels.is_empty() {
+        if self.near.is_empty() {
             return None;
         }
-        Some(Box::new(self.finding.labels.iter().enumerate().map(
-            |(i, l)| {
-                let span = miette::SourceSpan::from(l.span);
-                if i == 0 {
-                    miette::LabeledSpan::new_primary_with_span(l.text.clone(), span)
-                } else {
-                    miette::LabeledSpan::new_with_span(l.text.clone(), span)
-                }
-            },
-        )))
+        Some(Box::new(self.near.iter().cloned()))
+    }
+
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn miette::Diagnostic> + 'b>> {
+        if self.far.is_empty() {
+            return None;
+        }
+        Some(Box::new(
+            self.far.iter().map(|r| r as &dyn miette::Diagnostic),
+        ))
     }
 }
 

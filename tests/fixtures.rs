@@ -799,7 +799,7 @@ fn without_a_path_the_repository_is_found_from_a_subfolder() {
         .expect("runs");
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "../sig-docs/README.md:25:1: error[doc-stale]: `../sig-docs/README.md` is not what the generator writes from sigs.yaml (2 line(s) differ)\n1 error, 0 warnings (doc-stale: 1)\n"
+        "../sig-docs/README.md:25:9: error[doc-stale]: `../sig-docs/README.md` is not what the generator writes from sigs.yaml (2 line(s) differ)\n1 error, 0 warnings (doc-stale: 1)\n"
     );
     assert_eq!(out.status.code(), Some(1));
 }

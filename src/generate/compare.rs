@@ -169,14 +169,13 @@ pub fn compare(root: &Path, expected: &[Expected], display_root: &str) -> Vec<Fi
             continue;
         }
         let (line, diff, changed) = unified_diff(&text, &full, &shown);
-        let start = file.offset_of(line, 1);
-        let len = file.line_text(line).len();
+        let (span, label) = first_difference(&file, line, &full);
         let mut f = Finding::new(
             "doc-stale",
             Severity::Error,
             format!("`{shown}` is not what the generator writes from sigs.yaml ({changed} line(s) differ)"),
         )
-        .label(Span::new(start, len), "first difference")
+        .label(span, label)
         .help("run `sigs-lint generate` to rewrite it, or change sigs.yaml")
         .in_file(&file);
         f.diff = Some(diff);
@@ -184,6 +183,65 @@ pub fn compare(root: &Path, expected: &[Expected], display_root: &str) -> Vec<Fi
     }
     findings.extend(template_errors.findings(display_root));
     findings
+}
+
+/// Where the committed file first differs from the generated text `full`, on its first changed
+/// line `line`: the differing part of that line (what lies between the common start and the
+/// common end of the two lines), and a label saying what the generator writes there. The whole
+/// line when the first differing byte is elsewhere (the diff aligned the lines otherwise).
+fn first_difference(file: &SourceFile, line: usize, full: &str) -> (Span, String) {
+    let text = file.text.as_str();
+    let line_start = file.offset_of(line, 1);
+    let old_line = file.line_text(line);
+    let whole = (
+        Span::new(line_start, old_line.len()),
+        "first difference".to_string(),
+    );
+    let mut at = text
+        .bytes()
+        .zip(full.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !text.is_char_boundary(at) || !full.is_char_boundary(at) {
+        at -= 1;
+    }
+    if at < line_start || at > line_start + old_line.len() {
+        return whole;
+    }
+    // The generated line at the same place (the texts are equal up to `at`).
+    let new_end = full[line_start..]
+        .find('\n')
+        .map_or(full.len(), |i| line_start + i);
+    let new_line = full[line_start..new_end].trim_end_matches('\r');
+    let (old_rest, new_rest) = (
+        &text[at..line_start + old_line.len()],
+        &new_line[at - line_start..],
+    );
+    let suffix = old_rest
+        .chars()
+        .rev()
+        .zip(new_rest.chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum::<usize>();
+    let suffix = suffix.min(old_rest.len()).min(new_rest.len());
+    let old_part = &old_rest[..old_rest.len() - suffix];
+    let new_part = &new_rest[..new_rest.len() - suffix];
+    let shown: String = new_part.chars().take(40).collect();
+    let more = if new_part.chars().count() > 40 {
+        "…"
+    } else {
+        ""
+    };
+    let label = if new_part.is_empty() {
+        "the generator writes nothing here".to_string()
+    } else {
+        format!(
+            "the generator writes `{}{more}`",
+            crate::diagnostic::visible(&shown)
+        )
+    };
+    (Span::new(at, old_part.len()), label)
 }
 
 /// Template errors, one finding per failing place (a bad field in a README template fails every
@@ -273,4 +331,45 @@ pub fn orphans(root: &Path, expected: &[Expected]) -> Vec<String> {
                 .is_ok_and(|t| String::from_utf8_lossy(&t).contains(GENERATED_MARK))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod first_difference_tests {
+    use super::*;
+
+    fn at(old: &str, new: &str) -> (String, String) {
+        let file = SourceFile::new("x", old);
+        let (line, _, _) = unified_diff(old, new, "x");
+        let (span, label) = first_difference(&file, line, new);
+        (file.slice(span).to_string(), label)
+    }
+
+    #[test]
+    fn the_label_covers_the_differing_part_of_the_first_changed_line() {
+        assert_eq!(
+            at("a\n* Jane D. (x)\nb\n", "a\n* Jane Doe (x)\nb\n"),
+            (".".into(), "the generator writes `oe`".into())
+        );
+        assert_eq!(
+            at("a\nZürich Süd\n", "a\nZürich Nord\n"),
+            ("Sü".into(), "the generator writes `Nor`".into())
+        );
+        // Text the generator does not write; text it adds to a line.
+        assert_eq!(
+            at("a\nb extra\n", "a\nb\n"),
+            (" extra".into(), "the generator writes nothing here".into())
+        );
+        assert_eq!(
+            at("a\nb\n", "a\nb more\n"),
+            ("".into(), "the generator writes ` more`".into())
+        );
+        let long = "y".repeat(50);
+        assert_eq!(
+            at("a\nx\n", &format!("a\n{long}\n")),
+            (
+                "x".into(),
+                format!("the generator writes `{}…`", "y".repeat(40))
+            )
+        );
+    }
 }

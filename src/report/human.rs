@@ -43,7 +43,8 @@ impl Renderer for Human {
         };
         let handler = GraphicalReportHandler::new_themed(theme)
             .with_width(self.width)
-            .with_links(false);
+            .with_links(false)
+            .with_show_related_as_nested(true);
         if let Some(g) = &run.generator {
             writeln!(out, "generator: {}", g.reason)?;
             out.write_all(b"\n")?;
