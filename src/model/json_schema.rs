@@ -6,38 +6,92 @@ use serde_json::{Map, Value, json};
 
 use super::RECORDS;
 use super::SigsYaml;
-use super::schema::{Declared, Record, Shape};
+use super::schema::{Declared, Record, Shape, doc_text};
 
-/// Scalars: the generator reads any scalar into a string field (`time: 8` is fine), and null is
-/// an absent value.
+/// A string value; null is an absent value. (The generator also reads a number or a boolean
+/// into a string field; an editor flags them, since `time: 8` or `name: yes` is rarely meant.)
 fn scalar() -> Value {
-    json!({"type": ["string", "number", "boolean", "null"]})
+    json!({"type": ["string", "null"]})
 }
 
-fn reference(rec: &Record) -> Value {
-    json!({"$ref": format!("#/$defs/{}", rec.type_name)})
+fn reference(name: &str) -> Value {
+    json!({"$ref": format!("#/$defs/{name}")})
 }
 
-fn shape(s: &Shape) -> Value {
-    match s {
+/// The definition a list or record field refers to: per-kind group definitions and the leads'
+/// person definition carry what the generator requires of them.
+fn target(rec: &Record, key: &str) -> String {
+    match (rec.type_name, key) {
+        ("SigsYaml", "sigs") => "Sig".into(),
+        ("Leadership", "chairs" | "tech_leads") => "Lead".into(),
+        _ => String::new(),
+    }
+}
+
+fn shape(rec: &Record, key: &str, s: &Shape, doc: &str) -> Value {
+    let special = target(rec, key);
+    let name = |r: &Record| {
+        if special.is_empty() {
+            r.type_name.to_string()
+        } else {
+            special.clone()
+        }
+    };
+    let mut v = match s {
         Shape::Str(_) => scalar(),
         Shape::StrList(_) => json!({"type": ["array", "null"], "items": scalar()}),
-        Shape::Record(r) => json!({"anyOf": [reference(r), {"type": "null"}]}),
-        Shape::List(r) => json!({"type": ["array", "null"], "items": reference(r)}),
+        Shape::Record(r) => json!({"anyOf": [reference(&name(r)), {"type": "null"}]}),
+        Shape::List(r) => json!({"type": ["array", "null"], "items": reference(&name(r))}),
+    };
+    if let Value::Object(o) = &mut v {
+        o.insert("description".into(), json!(doc_text(doc)));
+    }
+    v
+}
+
+/// What every validating community generator requires of a record (kubernetes' validation since
+/// 2019, which ICON and kubeflow share; what only some require, such as a working group's
+/// `stakeholder_sigs` or a lead's `email`, its description says): `sigs-lint check` reports the
+/// same as `generator-validation`.
+fn required(rec: &Record) -> &'static [&'static str] {
+    match rec.type_name {
+        "Group" => &["dir", "name", "label"],
+        "Person" => &["github", "name"],
+        "Subproject" => &["name", "owners"],
+        _ => &[],
     }
 }
 
 fn record(rec: &Record) -> Value {
     let mut props = Map::new();
-    for (key, s) in rec.fields {
-        props.insert(key.to_string(), shape(s));
+    for ((key, s), doc) in rec.fields.iter().zip(rec.docs) {
+        props.insert(key.to_string(), shape(rec, key, s, doc));
     }
-    json!({
+    let mut v = json!({
         "type": "object",
+        "description": doc_text(rec.doc),
         "additionalProperties": false,
         "properties": props,
+    });
+    if !required(rec).is_empty() {
+        v["required"] = json!(required(rec));
+    }
+    v
+}
+
+/// A definition that is another with more keys required.
+fn stricter(base: &str, description: &str, keys: &[&str]) -> Value {
+    json!({
+        "allOf": [reference(base)],
+        "description": description,
+        "required": keys,
     })
 }
+
+/// Where the schema is published (SchemaStore and `# yaml-language-server: $schema=` can point
+/// at it).
+pub const SCHEMA_ID: &str =
+    "https://raw.githubusercontent.com/sigs-lint/sigs-lint/main/sigs.schema.json";
 
 /// The schema document.
 pub fn json_schema() -> Value {
@@ -48,16 +102,36 @@ pub fn json_schema() -> Value {
     {
         defs.insert(rec.type_name.to_string(), record(rec));
     }
+    defs.insert(
+        "Sig".into(),
+        stricter(
+            "Group",
+            "A Special Interest Group: the generator requires a charter, a mission statement and subprojects.",
+            &["charter_link", "mission_statement", "subprojects"],
+        ),
+    );
+    defs.insert(
+        "Lead".into(),
+        stricter(
+            "Person",
+            "A chair or technical lead: the generator requires their company (and, kubernetes from 2025, their email).",
+            &["company"],
+        ),
+    );
     let mut root = record(SigsYaml::RECORD);
     let obj = root.as_object_mut().expect("an object");
     obj.insert(
         "$schema".into(),
         json!("https://json-schema.org/draft/2020-12/schema"),
     );
+    obj.insert("$id".into(), json!(SCHEMA_ID));
     obj.insert("title".into(), json!("sigs.yaml"));
     obj.insert(
         "description".into(),
-        json!("A community's Special Interest Groups, Working Groups, User Groups and Committees, as the community generators read them (generated by `sigs-lint schema`)."),
+        json!(format!(
+            "{} Generated by `sigs-lint schema`.",
+            doc_text(SigsYaml::RECORD.doc)
+        )),
     );
     obj.insert("$defs".into(), Value::Object(defs));
     root

@@ -94,12 +94,18 @@ impl GroupKind {
 // The one declaration of sigs.yaml's shape (see [`schema`] for what is derived from it). Keys are
 // in the order the generators' Go structs declare them.
 declare_records! {
-    /// A whole sigs.yaml.
+    /// A community's Special Interest Groups, Working Groups, User Groups and Committees, as the
+    /// community generators read them.
     SigsYaml "the top level" "" [] {
+        /// The Special Interest Groups (each gets `sig-<name>/README.md`).
         sigs: many Group,
+        /// The Working Groups (`wg-<name>/README.md`).
         workinggroups: many Group,
+        /// The User Groups (`ug-<name>/README.md`).
         usergroups: many Group,
+        /// The Committees (`committee-<name>/README.md`).
         committees: many Group,
+        /// The community's Governing Board representative (kubernetes, from 2025).
         gb_rep: one Person,
     }
 
@@ -108,68 +114,118 @@ declare_records! {
         /// Which list the group is in (set after the parse).
         kind: GroupKind
     ] {
+        /// The group's folder, where its README.md is generated: the kind's prefix (`sig-`, `wg-`,
+        /// `ug-`, `committee-`) and the name lowercased with spaces turned into `-`.
         dir: text,
+        /// The group's name, as the docs show it (`API Machinery`).
         name: text,
+        /// What the group is for, shown at the top of its README (a SIG must have one).
         mission_statement: text,
+        /// The group's charter: a URL, or a path relative to its folder (a SIG must have one).
         charter_link: link,
+        /// For a working group: the names of the SIGs it reports to (kubernetes requires them).
         stakeholder_sigs: texts,
+        /// The group's label (`sig/<label>` on GitHub): the name lowercased, spaces turned into `-`.
         label: text,
+        /// The chairs, technical leads and emeritus leads.
         leadership: one Leadership,
+        /// The group's regular meetings.
         meetings: many Meeting,
+        /// How to reach the group: Slack, mailing lists, GitHub teams, liaison.
         contact: one Contact,
+        /// The code the group owns, each part with its OWNERS files (a SIG must have one).
         subprojects: many Subproject,
     }
 
+    /// The group's leaders.
     Leadership "`leadership`" "" [] {
+        /// The chairs (every group needs one); each with `github`, `name`, `company` and `email`.
         chairs: many Person,
+        /// The technical leads; each with `github`, `name`, `company` and `email`.
         tech_leads: many Person,
+        /// Former leads, listed for thanks (no `company`).
         emeritus_leads: many Person,
     }
 
+    /// A person: a lead, a liaison, a subproject lead or the GB representative.
     Person "a person" "" [] {
+        /// The person's GitHub login (one login is one person everywhere in the file).
         github: text,
+        /// The person's name, as the docs show it.
         name: text,
+        /// The person's employer (leads; not for emeritus leads).
         company: text,
+        /// The person's email address (leads; kubernetes from 2024-11).
         email: text,
     }
 
+    /// A regular meeting.
     Meeting "a meeting" "" [] {
+        /// What the meeting is (`Regular SIG Meeting`).
         description: text,
+        /// The weekday, written out (`Tuesday`).
         day: text,
+        /// The time of day, as text (`"9:00"`, `4:00 PM`).
         time: text,
+        /// The time zone, in the form the docs' converter link expects (`PT (Pacific Time)`).
         tz: text,
+        /// How often (`weekly`, `biweekly`, `monthly, first Thursday`).
         frequency: text,
+        /// Where to join: an https URL.
         url: url,
+        /// The meeting notes: an https URL.
         archive_url: url,
+        /// The recordings: an https URL.
         recordings_url: url,
+        /// The calendar entry: an https URL (kubernetes, from 2024-10).
         calendar_url: url,
     }
 
+    /// How to reach a group or subproject.
     Contact "`contact`" "" [] {
+        /// The Slack channel's name, without `#`.
         slack: text,
+        /// The Discord channel (ICON).
         discord: one Discord,
+        /// The mailing list: its web page (an https URL) or its address.
         mailing_list: list_address,
+        /// The private mailing list: its web page (an https URL) or its address.
         private_mailing_list: list_address,
+        /// The group's GitHub teams.
         teams: many Team,
+        /// The Steering Committee liaison.
         liaison: one Person,
     }
 
+    /// A Discord channel.
     Discord "`discord`" "discord." [] {
+        /// The channel's name.
         name: text,
+        /// The channel's invitation link: an https URL.
         url: url,
     }
 
+    /// A GitHub team.
     Team "a team" "team " [] {
+        /// The team's name (`sig-docs-reviews`).
         name: text,
+        /// What the team is for.
         description: text,
     }
 
+    /// A part of the code a group owns.
     Subproject "a subproject" "subproject " [] {
+        /// The subproject's name (unique in the file).
         name: text,
+        /// What the subproject is.
         description: text,
+        /// How to reach the subproject's people.
         contact: one Contact,
+        /// The subproject's OWNERS files: GitHub raw or blob URLs (at least one).
         owners: urls,
+        /// The subproject's leads.
         leads: many Person,
+        /// The subproject's meetings.
         meetings: many Meeting,
     }
 }

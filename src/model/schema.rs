@@ -45,6 +45,19 @@ pub struct Record {
     /// (`discord.url`, `subproject name`).
     pub prefix: &'static str,
     pub fields: &'static [(&'static str, Shape)],
+    /// What the record is (its doc comment in the declaration).
+    pub doc: &'static str,
+    /// What each field holds (their doc comments), in the order of `fields`.
+    pub docs: &'static [&'static str],
+}
+
+/// A declaration's doc comment as text: the lines trimmed and joined with spaces.
+pub fn doc_text(doc: &str) -> String {
+    doc.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl Record {
@@ -101,19 +114,21 @@ macro_rules! field_shape {
 /// Declares every record of the model; see the module documentation for what it derives.
 ///
 /// ```text
+/// /// What the record is (the JSON Schema's description).
 /// Name "how messages name it" "message prefix" [extra: Type (not in the YAML)] {
+///     /// What the field holds (the JSON Schema's description of the key).
 ///     key: text | url | link | list_address | texts | urls | one Record | many Record,
 /// }
 /// ```
 macro_rules! declare_records {
     ($(
-        $(#[$meta:meta])*
+        $(#[doc = $doc:literal])*
         $name:ident $what:literal $prefix:literal [$($(#[$xmeta:meta])* $extra:ident : $xty:ty),*] {
-            $($(#[$fmeta:meta])* $field:ident : $kind:ident $($ty:ident)?),* $(,)?
+            $($(#[doc = $fdoc:literal])* $field:ident : $kind:ident $($ty:ident)?),* $(,)?
         }
     )*) => {
         $(
-            $(#[$meta])*
+            $(#[doc = $doc])*
             #[derive(Clone, Debug, Default, serde::Deserialize)]
             #[serde(deny_unknown_fields)]
             pub struct $name {
@@ -126,7 +141,7 @@ macro_rules! declare_records {
                     pub $extra: $xty,
                 )*
                 $(
-                    $(#[$fmeta])*
+                    $(#[doc = $fdoc])*
                     #[serde(default, deserialize_with = "de::field")]
                     pub $field: field_type!($kind $($ty)?),
                 )*
@@ -139,6 +154,8 @@ macro_rules! declare_records {
                         type_name: stringify!($name),
                         prefix: $prefix,
                         fields: &[$((stringify!($field), field_shape!($kind $($ty)?))),*],
+                        doc: concat!($($doc, "\n",)*),
+                        docs: &[$(concat!($($fdoc, "\n",)*)),*],
                     };
             }
 
