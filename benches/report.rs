@@ -38,7 +38,9 @@ fn bench(c: &mut Criterion) {
         c.bench_function(&format!("short {n}x"), |b| {
             b.iter(|| {
                 let mut out = Vec::new();
-                Short.render(black_box(&run), &mut out).expect("renders");
+                Short::default()
+                    .render(black_box(&run), &mut out)
+                    .expect("renders");
                 out
             })
         });

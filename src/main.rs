@@ -660,7 +660,7 @@ fn renderer(format: Format, color: Color) -> Box<dyn Renderer> {
                 80
             },
         }),
-        Format::Short => Box::new(Short),
+        Format::Short => Box::new(Short { color }),
         Format::Github => Box::new(sigs_lint::report::Github),
         Format::Json => Box::new(sigs_lint::report::Json),
         Format::Sarif => Box::new(sigs_lint::report::Sarif),

@@ -40,7 +40,7 @@ fn corpus_with(name: &str, no_docs: bool) -> Option<Checked> {
 
 fn short(c: &Checked) -> String {
     let mut out = Vec::new();
-    Short.render(&c.run, &mut out).expect("renders");
+    Short::default().render(&c.run, &mut out).expect("renders");
     String::from_utf8(out).expect("utf-8")
 }
 

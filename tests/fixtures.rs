@@ -593,6 +593,21 @@ fn exit_zero_and_forced_color() {
             "{var} with NO_COLOR"
         );
     }
+    // `--color always` colors the short format too; the summary line stays plain.
+    let out = run(&[
+        "check",
+        "fixtures/docs-stale-line",
+        "--format",
+        "short",
+        "--color",
+        "always",
+    ]);
+    assert_eq!(
+        out,
+        "\u{1b}[1mfixtures/docs-stale-line/sig-docs/README.md:25:9\u{1b}[0m: \u{1b}[1;31merror\u{1b}[0m[\u{1b}[2mdoc-stale\u{1b}[0m]: \
+         `fixtures/docs-stale-line/sig-docs/README.md` is not what the generator writes from sigs.yaml (2 line(s) differ)\n\
+         1 error, 0 warnings (doc-stale: 1)\n[exit code 1]\n"
+    );
 }
 
 #[test]

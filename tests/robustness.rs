@@ -182,7 +182,7 @@ fn lint(bytes: Vec<u8>) -> String {
         );
     }
     let mut short = Vec::new();
-    Short.render(&run, &mut short).expect("renders");
+    Short::default().render(&run, &mut short).expect("renders");
     let short = String::from_utf8(short).expect("reports are UTF-8");
     assert_eq!(
         short.lines().last(),
