@@ -173,7 +173,8 @@ pub struct Check {
     /// An error of this id makes `generate` write nothing (unless `--force`): the generator
     /// itself would refuse the data.
     pub refuses_generation: bool,
-    pub summary: &'static str,
+    /// The check's page (`rules/<id>.md`), embedded in the binary.
+    pub doc: &'static str,
 }
 
 pub static CHECKS: &[Check] = &[
@@ -181,139 +182,139 @@ pub static CHECKS: &[Check] = &[
         id: "yaml-syntax",
         kind: CheckKind::Load,
         refuses_generation: false,
-        summary: "The data file is valid YAML.",
+        doc: include_str!("../rules/yaml-syntax.md"),
     },
     Check {
         id: "yaml-budget",
         kind: CheckKind::Load,
         refuses_generation: false,
-        summary: "The data file stays within the YAML resource limits (no alias bombs, no absurd nesting).",
+        doc: include_str!("../rules/yaml-budget.md"),
     },
     Check {
         id: "encoding",
         kind: CheckKind::Load,
         refuses_generation: false,
-        summary: "The data file is valid UTF-8.",
+        doc: include_str!("../rules/encoding.md"),
     },
     Check {
         id: "not-sigs-yaml",
         kind: CheckKind::Load,
         refuses_generation: false,
-        summary: "The data file is a sigs.yaml: a mapping with sigs, workinggroups, usergroups, committees.",
+        doc: include_str!("../rules/not-sigs-yaml.md"),
     },
     Check {
         id: "unknown-field",
         kind: CheckKind::Load,
         refuses_generation: false,
-        summary: "Every key is one the generator knows (it decodes strictly).",
+        doc: include_str!("../rules/unknown-field.md"),
     },
     Check {
         id: "wrong-type",
         kind: CheckKind::Load,
         refuses_generation: false,
-        summary: "Every value has the type the generator expects.",
+        doc: include_str!("../rules/wrong-type.md"),
     },
     Check {
         id: "duplicate-key",
         kind: CheckKind::Load,
         refuses_generation: false,
-        summary: "No mapping gives a key twice.",
+        doc: include_str!("../rules/duplicate-key.md"),
     },
     Check {
         id: "rules-skipped",
         kind: CheckKind::Tool,
         refuses_generation: false,
-        summary: "The rules ran (they do not run on a file with load errors).",
+        doc: include_str!("../rules/rules-skipped.md"),
     },
     Check {
         id: "config",
         kind: CheckKind::Tool,
         refuses_generation: false,
-        summary: "The sigs-lint configuration file is valid.",
+        doc: include_str!("../rules/config.md"),
     },
     Check {
         id: "generator-validation",
         kind: CheckKind::Upstream,
         refuses_generation: true,
-        summary: "The community's own generator accepts the data (its Validate), and generate writes only then.",
+        doc: include_str!("../rules/generator-validation.md"),
     },
     Check {
         id: "marker-in-value",
         kind: CheckKind::Upstream,
         refuses_generation: true,
-        summary: "No value holds a custom-content marker (the generator would take it for a block's edge).",
+        doc: include_str!("../rules/marker-in-value.md"),
     },
     Check {
         id: "canonical-form",
         kind: CheckKind::Upstream,
         refuses_generation: false,
-        summary: "The data file is in the form its generator writes back (sorted, re-emitted by its yaml.v3).",
+        doc: include_str!("../rules/canonical-form.md"),
     },
     Check {
         id: "generator-decode",
         kind: CheckKind::Load,
         refuses_generation: true,
-        summary: "Every key of the data file is one the community's generator decodes (it decodes strictly).",
+        doc: include_str!("../rules/generator-decode.md"),
     },
     Check {
         id: "generator-flavour",
         kind: CheckKind::Upstream,
         refuses_generation: false,
-        summary: "generator/app.go matches a generator flavour sigs-lint knows.",
+        doc: include_str!("../rules/generator-flavour.md"),
     },
     Check {
         id: "io",
         kind: CheckKind::Tool,
         refuses_generation: false,
-        summary: "sigs-lint could read what it needs.",
+        doc: include_str!("../rules/io.md"),
     },
     Check {
         id: "doc-stale",
         kind: CheckKind::Docs,
         refuses_generation: false,
-        summary: "A generated file is exactly what the generator writes from sigs.yaml.",
+        doc: include_str!("../rules/doc-stale.md"),
     },
     Check {
         id: "doc-missing",
         kind: CheckKind::Docs,
         refuses_generation: false,
-        summary: "Every file the generator writes is committed.",
+        doc: include_str!("../rules/doc-missing.md"),
     },
     Check {
         id: "doc-orphan",
         kind: CheckKind::Docs,
         refuses_generation: false,
-        summary: "No committed generated file is left over from a group that no longer exists.",
+        doc: include_str!("../rules/doc-orphan.md"),
     },
     Check {
         id: "doc-line-endings",
         kind: CheckKind::Docs,
         refuses_generation: false,
-        summary: "Generated files have LF line endings.",
+        doc: include_str!("../rules/doc-line-endings.md"),
     },
     Check {
         id: "custom-content",
         kind: CheckKind::Docs,
         refuses_generation: false,
-        summary: "Custom content stands between the custom-content markers, where regeneration keeps it.",
+        doc: include_str!("../rules/custom-content.md"),
     },
     Check {
         id: "template-error",
         kind: CheckKind::Docs,
         refuses_generation: false,
-        summary: "The templates parse and execute.",
+        doc: include_str!("../rules/template-error.md"),
     },
     Check {
         id: "unused-suppression",
         kind: CheckKind::Suppression,
         refuses_generation: false,
-        summary: "Every `# sigs-lint: ignore[…]` comment names rules and silences a finding.",
+        doc: include_str!("../rules/unused-suppression.md"),
     },
     Check {
         id: "baseline",
         kind: CheckKind::Suppression,
         refuses_generation: false,
-        summary: "How many findings the baseline (`check --baseline FILE`) matched and hid.",
+        doc: include_str!("../rules/baseline.md"),
     },
 ];
 
@@ -342,20 +343,33 @@ impl CheckKind {
 
 impl Check {
     /// The page `sigs-lint rule <id>` prints for a check.
-    pub fn doc(&self) -> String {
-        format!(
-            "# {}
-
-{}
-
-A check, not a rule: always on, and its id cannot be set in .sigs-lint.yaml ({} check: {}).
-",
-            self.id,
-            self.summary,
-            self.kind.as_str(),
-            self.kind.describe()
-        )
+    pub fn doc(&self) -> &'static str {
+        self.doc
     }
+
+    /// The page's one-line summary.
+    pub fn summary(&self) -> &'static str {
+        doc_summary(self.doc)
+    }
+}
+
+/// The text of a `## {title}` section of a rule's or check's page (up to the next `## `
+/// heading), trimmed.
+pub fn doc_section<'d>(doc: &'d str, title: &str) -> Option<&'d str> {
+    let heading = format!("\n## {title}\n");
+    let start = doc.find(&heading)? + heading.len();
+    let rest = &doc[start..];
+    let end = rest.find("\n## ").unwrap_or(rest.len());
+    Some(rest[..end].trim())
+}
+
+/// The first paragraph after the `# id` title of a rule's or check's page.
+pub fn doc_summary(doc: &str) -> &str {
+    doc.lines()
+        .skip_while(|l| l.starts_with('#') || l.trim().is_empty())
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim()
 }
 
 /// The check with this id.

@@ -251,7 +251,13 @@ fn main() -> ExitCode {
                 "\nchecks (always on; their ids cannot be set in .sigs-lint.yaml):"
             );
             for c in CHECKS {
-                let _ = writeln!(out, "{:width$}  {:8}  {}", c.id, c.kind.as_str(), c.summary);
+                let _ = writeln!(
+                    out,
+                    "{:width$}  {:8}  {}",
+                    c.id,
+                    c.kind.as_str(),
+                    c.summary()
+                );
             }
             0
         }

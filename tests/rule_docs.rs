@@ -29,6 +29,7 @@ fn load_problems(run: &sigs_lint::report::Run) -> Vec<&sigs_lint::diagnostic::Fi
 
 #[test]
 fn every_doc_has_title_summary_and_sections() {
+    // (the checks' pages are tested below)
     for rule in RULES {
         let doc = rule.doc();
         assert!(
@@ -102,9 +103,21 @@ fn docs_and_registry_agree() {
                 .to_string()
         })
         .collect();
-    let ids: BTreeSet<String> = RULES.iter().map(|r| r.id().to_string()).collect();
+    let ids: BTreeSet<String> = RULES
+        .iter()
+        .map(|r| r.id().to_string())
+        .chain(
+            sigs_lint::diagnostic::CHECKS
+                .iter()
+                .map(|c| c.id.to_string()),
+        )
+        .collect();
     assert_eq!(files, ids);
-    assert_eq!(ids.len(), RULES.len(), "duplicate rule ids");
+    assert_eq!(
+        ids.len(),
+        RULES.len() + sigs_lint::diagnostic::CHECKS.len(),
+        "an id is both a rule and a check, or given twice"
+    );
 }
 
 /// What `sigs-lint check` prints (human format, no color, 80 columns) for the rule's Bad example
@@ -202,4 +215,78 @@ fn fix_sections_show_what_fix_makes_of_the_bad_example() {
             ),
         }
     }
+}
+
+/// What `sigs-lint check` prints (human, no color, 80 columns) of a check's findings for its Bad
+/// example (every rule on, as a repository's data file would be checked).
+fn output_for_check(id: &str, bad: &str) -> String {
+    let mut run = check_text("sigs.yaml", bad, &Config::default());
+    run.findings.retain(|f| f.rule == id);
+    support::human_text(&run)
+}
+
+#[test]
+fn every_check_has_a_page_and_its_examples_are_live() {
+    use sigs_lint::diagnostic::CHECKS;
+    let bless = std::env::var_os("SIGS_LINT_BLESS").is_some();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    let mut with_examples = 0;
+    for c in CHECKS {
+        let doc = c.doc();
+        assert!(doc.starts_with(&format!("# {}\n\n", c.id)), "{}", c.id);
+        assert!(!c.summary().is_empty(), "{}", c.id);
+        assert!(doc.contains("A check, not a rule"), "{}", c.id);
+        for section in ["What it checks", "Why"] {
+            assert!(
+                doc_section(doc, section).is_some_and(|t| !t.is_empty()),
+                "{}: no `## {section}`",
+                c.id
+            );
+        }
+        if doc_section(doc, "Bad").is_none() {
+            assert!(doc_section(doc, "Good").is_none(), "{}", c.id);
+            continue;
+        }
+        with_examples += 1;
+        let bad = example(doc, "Bad");
+        let fired = check_text("bad.yaml", bad, &Config::default());
+        assert!(
+            fired.findings.iter().any(|f| f.rule == c.id),
+            "{}: the Bad example does not report it: {:?}",
+            c.id,
+            fired.findings
+        );
+        let good = check_text("good.yaml", example(doc, "Good"), &Config::default());
+        assert!(
+            good.findings
+                .iter()
+                .all(|f| f.rule != c.id && sigs_lint::rules::find(f.rule).is_some()),
+            "{}: the Good example reports it or another check: {:?}",
+            c.id,
+            good.findings
+        );
+        let want = output_for_check(c.id, bad);
+        if bless {
+            let path = dir.join(format!("{}.md", c.id));
+            let text = std::fs::read_to_string(&path).expect("doc");
+            let start = text.find("## Output\n").expect("an Output section");
+            let end = text[start + 1..]
+                .find("\n## ")
+                .map_or(text.len(), |i| start + i + 2);
+            let text = format!(
+                "{}## Output\n```text\n{want}```\n\n{}",
+                &text[..start],
+                &text[end..]
+            );
+            std::fs::write(&path, text).expect("write doc");
+            continue;
+        }
+        assert_eq!(
+            output_block(doc),
+            Some(want.as_str()),
+            "{}: `## Output` is not what sigs-lint prints (SIGS_LINT_BLESS=1 rewrites it)",
+            c.id
+        );
+    }
+    assert!(with_examples >= 8, "{with_examples}");
 }

@@ -457,7 +457,8 @@ fn run_rules(
     crate::rules::run_in(model, file, config, root)
 }
 
-/// Loads and checks YAML text directly (no files, default config): for tests, benches and docs.
+/// Loads and checks YAML text directly (no files, no generator flavour): the load checks, the
+/// rules and `marker-in-value`; for tests, benches, docs and `check --fix` in memory.
 pub fn check_text(name: &str, text: &str, config: &Config) -> Run {
     let file = SourceFile::new(name, text);
     let loaded = model::load(&file);
@@ -470,6 +471,10 @@ pub fn check_text(name: &str, text: &str, config: &Config) -> Run {
         config,
         None,
     ));
+    // Upstream's checks that need no generator flavour.
+    if loaded.usable {
+        findings.extend(marker_findings(&loaded.model));
+    }
     let mut run = Run::default();
     let file = run.add_file(file);
     run.findings = findings.into_iter().map(|f| f.in_file(&file)).collect();

@@ -40,9 +40,9 @@ pub fn rule_descriptors() -> Vec<Value> {
         json!({
             "id": c.id,
             "name": c.id,
-            "shortDescription": {"text": c.summary},
-            "fullDescription": {"text": c.summary},
-            "help": {"text": c.summary},
+            "shortDescription": {"text": c.summary()},
+            "fullDescription": {"text": doc_section(c.doc, "What it checks").unwrap_or("")},
+            "help": {"text": c.summary()},
             "defaultConfiguration": {"level": "error"},
         })
     }));

@@ -260,20 +260,4 @@ pub fn run_in(
     findings
 }
 
-/// The text of a `## {title}` section of a rule doc (up to the next `## ` heading), trimmed.
-pub fn doc_section<'d>(doc: &'d str, title: &str) -> Option<&'d str> {
-    let heading = format!("\n## {title}\n");
-    let start = doc.find(&heading)? + heading.len();
-    let rest = &doc[start..];
-    let end = rest.find("\n## ").unwrap_or(rest.len());
-    Some(rest[..end].trim())
-}
-
-/// The first paragraph after the `# id` title of a rule doc.
-pub fn doc_summary(doc: &str) -> &str {
-    doc.lines()
-        .skip_while(|l| l.starts_with('#') || l.trim().is_empty())
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("")
-        .trim()
-}
+pub use crate::diagnostic::{doc_section, doc_summary};
