@@ -64,7 +64,7 @@ fn expected_fixed(original: &str) -> String {
     fixed
 }
 
-const FIXABLE_IDS: &[&str] = &["text-hygiene", "dir-name", "label-format", "valid-url"];
+const FIXABLE_IDS: &[&str] = &["text-hygiene", "dir-name", "label-format", "insecure-url"];
 
 #[test]
 fn fix_repairs_every_fixable_finding_and_keeps_every_other_byte() {
@@ -84,7 +84,7 @@ fn fix_repairs_every_fixable_finding_and_keeps_every_other_byte() {
     assert_eq!(
         (out.as_str(), err.as_str(), code),
         (
-            "applied 8 fixes (dir-name: 2, label-format: 1, text-hygiene: 4, valid-url: 1) to sigs.yaml\n\
+            "applied 8 fixes (dir-name: 2, insecure-url: 1, label-format: 1, text-hygiene: 4) to sigs.yaml\n\
              generator: no generator/ directory: sigs-lint's built-in templates\n\nno problems found\n",
             "",
             0
@@ -118,7 +118,7 @@ fn fix_diff_previews_and_writes_nothing() {
     assert_eq!(code, 1);
     assert_eq!(
         err,
-        "would apply 8 fixes (dir-name: 2, label-format: 1, text-hygiene: 4, valid-url: 1) to sigs.yaml\n"
+        "would apply 8 fixes (dir-name: 2, insecure-url: 1, label-format: 1, text-hygiene: 4) to sigs.yaml\n"
     );
     assert!(out.starts_with("--- sigs.yaml (as written)\n+++ sigs.yaml (fixed)\n"));
     // The diff's added lines are the fixed file.
@@ -158,7 +158,7 @@ fn a_hidden_finding_keeps_its_fix_out() {
             "--no-docs",
             "--fix",
             "--ignore",
-            "valid-url",
+            "insecure-url",
             "--format",
             "short",
         ],
@@ -252,7 +252,7 @@ fn quiet_prints_the_findings_and_nothing_else() {
             "--no-docs",
             "-q",
             "--select",
-            "valid-url",
+            "insecure-url",
             "--format",
             "short",
         ],
@@ -260,7 +260,7 @@ fn quiet_prints_the_findings_and_nothing_else() {
     assert_eq!(
         (out.as_str(), err.as_str(), code),
         (
-            "sigs.yaml:30:22: warning[valid-url]: `archive_url` uses http, not https\n",
+            "sigs.yaml:30:22: warning[insecure-url]: `archive_url` uses http, not https\n",
             "",
             0
         )

@@ -774,7 +774,7 @@ fn the_config_names_the_baseline_and_fix_leaves_what_it_hides() {
             &p,
             "--no-docs",
             "--select",
-            "valid-url",
+            "insecure-url",
             "--write-baseline",
             &b
         ]),
@@ -785,7 +785,7 @@ fn the_config_names_the_baseline_and_fix_leaves_what_it_hides() {
         &p,
         "--no-docs",
         "--select",
-        "valid-url",
+        "insecure-url",
         "--format",
         "short",
     ]);

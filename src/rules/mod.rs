@@ -39,6 +39,7 @@ macro_rules! declare_rule {
 mod dir_name;
 mod duplicate_names;
 mod github_login;
+mod insecure_url;
 mod label_format;
 mod lead_details;
 mod meeting_format;
@@ -153,6 +154,7 @@ pub static RULES: &[&dyn Rule] = &[
     &label_format::LabelFormat,
     &dir_name::DirName,
     &valid_url::ValidUrl,
+    &insecure_url::InsecureUrl,
     &placeholder_url::PlaceholderUrl,
     &subproject_owners::SubprojectOwners,
     &valid_email::ValidEmail,

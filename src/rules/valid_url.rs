@@ -1,10 +1,8 @@
-//! The `valid-url` rule: URL fields hold absolute `https` URLs with a host. Its documentation, with
+//! The `valid-url` rule: URL fields hold absolute `https` (or `http`) URLs with a host. Its documentation, with
 //! the examples a test runs, is `rules/valid-url.md`.
 
 use super::util::{core_value, is_placeholder_word, looks_like_email};
 use super::{Context, Sink};
-use crate::diagnostic::{Fix, Severity};
-use crate::model::scalar;
 use crate::model::schema::Text;
 
 declare_rule!(ValidUrl, "valid-url", Warning);
@@ -28,25 +26,8 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         match &u.parsed {
             Ok(url) => match url.scheme() {
                 "https" if url.host_str().is_some_and(|h| !h.is_empty()) => {}
-                "http" if url.host_str().is_some_and(|h| !h.is_empty()) => {
-                    let https = format!("https{}", &value[4..]);
-                    // The same URL with the scheme alone changed, around it what the value had.
-                    let fix = s.value.find(value).and_then(|i| {
-                        let whole =
-                            format!("{}{https}{}", &s.value[..i], &s.value[i + value.len()..]);
-                        scalar::replace(cx.file, s, &whole).map(|edit| Fix {
-                            title: "write `https`".into(),
-                            edits: vec![edit],
-                        })
-                    });
-                    let f = sink
-                        .finding(format!("`{field}` uses http, not https"))
-                        .severity(Severity::Warning)
-                        .label(s.span, "insecure scheme")
-                        .help(format!("use `{https}`"))
-                        .with_fix(fix);
-                    sink.push(f);
-                }
+                // `insecure-url` reports http where https is expected.
+                "http" if url.host_str().is_some_and(|h| !h.is_empty()) => {}
                 "http" | "https" => {
                     let f = sink
                         .finding(format!("`{field}` has no host: `{value}`"))
