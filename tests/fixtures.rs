@@ -879,3 +879,24 @@ fn generate_refuses_an_escaping_dir_even_with_safe_dir_off_and_says_which() {
     assert!(out.ends_with("[exit code 1]\n"), "{out}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_missing_template_is_named_not_taken_for_orphans() {
+    let dir = scratch("docs-good", "notemplate");
+    let p = dir.to_string_lossy().into_owned();
+    assert!(run(&["init", &p]).ends_with("[exit code 0]\n"));
+    std::fs::remove_file(dir.join("generator/sig_readme.tmpl")).expect("rm");
+    let want = format!(
+        "sigs-lint: warning[template-error]: no template for `{p}/sig-docs/README.md`, `{p}/sig-release/README.md`: \
+         `{p}/generator/sig_readme.tmpl` does not exist, so they are neither generated nor compared\n\
+         0 errors, 1 warning (template-error: 1)\n[exit code 0]\n"
+    );
+    assert_eq!(run(&["check", &p, "--format", "short"]), want);
+    let out = run(&["generate", &p, "--format", "short"]);
+    assert!(
+        out.contains("warning[template-error]: no template for"),
+        "{out}"
+    );
+    assert!(!out.contains("doc-orphan"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

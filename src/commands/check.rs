@@ -430,7 +430,14 @@ fn compare_docs(
     use crate::generate::{compare, plan};
     let source = plan::template_source(root, config);
     let expected = plan::expected(root, model, config, &source, only, flavour);
-    compare::findings(root, &expected, &root.display().to_string(), only.is_none())
+    let untemplated = plan::untemplated(root, model, config, &source, only, flavour);
+    compare::findings(
+        root,
+        &expected,
+        &untemplated,
+        &root.display().to_string(),
+        only.is_none(),
+    )
 }
 
 /// The rules run only on a file that loaded without errors: after an unknown key or a wrong type

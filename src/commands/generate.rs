@@ -172,11 +172,19 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
         opts.only.as_deref().map(normalize_only).as_deref(),
         flavour,
     );
+    let untemplated = plan::untemplated(
+        &root,
+        &checked.model,
+        &checked.config,
+        &source,
+        opts.only.as_deref().map(normalize_only).as_deref(),
+        flavour,
+    );
     let shown_root = root.display().to_string();
     out.planned = expected.len();
     if !write {
         let only = opts.only.is_some();
-        let findings = compare::findings(&root, &expected, &shown_root, !only);
+        let findings = compare::findings(&root, &expected, &untemplated, &shown_root, !only);
         out.failed = findings.iter().any(|f| f.severity == Severity::Error);
         checked.run.findings.extend(findings);
     } else {
@@ -311,8 +319,10 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
         }
         let found = template_errors.findings(&shown_root);
         checked.run.findings.extend(found);
+        let missing = compare::untemplated_findings(&untemplated, &shown_root);
+        checked.run.findings.extend(missing);
         if opts.only.is_none() {
-            let orphans = compare::orphan_findings(&root, &expected, &shown_root);
+            let orphans = compare::orphan_findings(&root, &expected, &untemplated, &shown_root);
             checked.run.findings.extend(orphans);
         }
     }

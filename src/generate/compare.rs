@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::custom::dropped;
 use super::diff::unified_diff;
-use super::plan::{Expected, GENERATED_MARK, RenderError, join};
+use super::plan::{Expected, GENERATED_MARK, RenderError, Untemplated, join};
 use crate::diagnostic::{Finding, Severity};
 use crate::source::{SourceFile, Span};
 
@@ -47,20 +47,55 @@ pub fn read_committed(
 pub fn findings(
     root: &Path,
     expected: &[Expected],
+    untemplated: &[Untemplated],
     display_root: &str,
     whole_plan: bool,
 ) -> Vec<Finding> {
     let mut found = compare(root, expected, display_root);
+    found.extend(untemplated_findings(untemplated, display_root));
     if whole_plan {
-        found.extend(orphan_findings(root, expected, display_root));
+        found.extend(orphan_findings(root, expected, untemplated, display_root));
     }
     found
 }
 
-/// A warning for each of the [`orphans`].
-pub fn orphan_findings(root: &Path, expected: &[Expected], display_root: &str) -> Vec<Finding> {
+/// A warning for each template the repository lacks (sigs-lint's own flavour then leaves its
+/// outputs alone: they are neither generated nor compared).
+pub fn untemplated_findings(untemplated: &[Untemplated], display_root: &str) -> Vec<Finding> {
+    untemplated
+        .iter()
+        .map(|u| {
+            let shown: Vec<String> = u.paths.iter().take(3).map(|p| format!("`{}`", join(display_root, p))).collect();
+            let more = match u.paths.len() {
+                n if n > 3 => format!(" and {} more", n - 3),
+                _ => String::new(),
+            };
+            Finding::new(
+                "template-error",
+                Severity::Warning,
+                format!(
+                    "no template for {}{more}: `{}` does not exist, so {} neither generated nor compared",
+                    shown.join(", "),
+                    join(display_root, &u.template),
+                    if u.paths.len() == 1 { "it is" } else { "they are" }
+                ),
+            )
+            .help("add the template (`sigs-lint init` writes the built-in ones and keeps those that exist), or remove what it would generate")
+        })
+        .collect()
+}
+
+/// A warning for each of the [`orphans`] (outputs whose template is missing are not orphans:
+/// their groups exist).
+pub fn orphan_findings(
+    root: &Path,
+    expected: &[Expected],
+    untemplated: &[Untemplated],
+    display_root: &str,
+) -> Vec<Finding> {
     orphans(root, expected)
         .into_iter()
+        .filter(|o| !untemplated.iter().any(|u| u.paths.contains(o)))
         .map(|orphan| {
             let shown = join(display_root, &orphan);
             Finding::new(

@@ -326,6 +326,75 @@ pub fn expected(
     deduped
 }
 
+/// Committed outputs sigs-lint's own flavour does not write because the repository's template
+/// folder lacks their template (a community generator would die instead: see [`expected`]).
+/// Outputs that are not committed are left out: a community may generate only some files.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Untemplated {
+    /// The template's path, as the generator names it (`generator/sig_readme.tmpl`).
+    pub template: String,
+    /// The outputs it would write.
+    pub paths: Vec<String>,
+}
+
+/// The [`Untemplated`] outputs of the plan [`expected`] makes with the same arguments.
+pub fn untemplated(
+    root: &Path,
+    model: &SigsYaml,
+    config: &Config,
+    source: &Source,
+    only: Option<&str>,
+    flavour: &'static Flavour,
+) -> Vec<Untemplated> {
+    let Source::Dir(dir) = source else {
+        return Vec::new();
+    };
+    if flavour.needs_every_template() {
+        return Vec::new();
+    }
+    let missing = |name: &str| !dir.join(name).is_file();
+    let path = |name: &str| format!("{}/{name}", template_dir(source, root));
+    let mut out = Vec::new();
+    let sorted = data::sorted(flavour, model);
+    let ctx = data::context_of_sorted(flavour, &sorted);
+    for kind in flavour.group_kinds() {
+        let name = format!("{}_readme.tmpl", kind.prefix());
+        if !missing(&name) {
+            continue;
+        }
+        let paths: Vec<String> = data::groups(&ctx, kind)
+            .iter()
+            .map(|g| data::dir_of(&data::readme_data(flavour, g, kind)))
+            .filter(|d| config.unsafe_dir(Some(root), d).is_none())
+            .filter(|d| only.is_none_or(|o| o == d))
+            .map(|d| format!("{d}/README.md"))
+            .filter(|p| root.join(p).is_file())
+            .collect();
+        if !paths.is_empty() {
+            out.push(Untemplated {
+                template: path(&name),
+                paths,
+            });
+        }
+    }
+    for (name, output) in [
+        ("list.tmpl", &config.outputs.list),
+        ("aliases.tmpl", &config.outputs.aliases),
+        ("liaisons.tmpl", &config.outputs.liaisons),
+    ] {
+        if let Some(output) = output
+            .as_ref()
+            .filter(|o| only.is_none() && missing(name) && root.join(o).is_file())
+        {
+            out.push(Untemplated {
+                template: path(name),
+                paths: vec![output.clone()],
+            });
+        }
+    }
+    out
+}
+
 /// `root/rel` for display (`rel` alone when the root is `.`).
 pub fn join(root: &str, rel: &str) -> String {
     if root.is_empty() || root == "." {
