@@ -211,7 +211,11 @@ pub fn compare(root: &Path, expected: &[Expected], display_root: &str) -> Vec<Fi
             format!("`{shown}` is not what the generator writes from sigs.yaml ({changed} line(s) differ)"),
         )
         .label(span, label)
-        .help("run `sigs-lint generate` to rewrite it, or change sigs.yaml")
+        .help(if e.built_in {
+            "run `sigs-lint generate` to rewrite it, or change sigs.yaml (compared with the built-in templates: the repository has no template folder; `templates:` in .sigs-lint.yaml names yours)"
+        } else {
+            "run `sigs-lint generate` to rewrite it, or change sigs.yaml"
+        })
         .in_file(&file);
         f.diff = Some(diff);
         findings.push(f);

@@ -116,6 +116,8 @@ pub struct Expected {
     pub rendered: Result<String, RenderError>,
     /// The group directory, for README outputs.
     pub group: Option<String>,
+    /// Rendered with sigs-lint's built-in templates (the repository has no template folder).
+    pub built_in: bool,
 }
 
 impl Expected {
@@ -266,6 +268,7 @@ pub fn expected(
             markers,
             rendered,
             group: None,
+            built_in: matches!(source, Source::BuiltIn),
         });
     };
     for kind in flavour.group_kinds() {
@@ -293,6 +296,7 @@ pub fn expected(
                     None => missing_template(source, root, &name),
                 },
                 group: Some(dir),
+                built_in: matches!(source, Source::BuiltIn),
             });
         }
     }
