@@ -135,6 +135,25 @@ impl Finding {
         self
     }
 
+    /// A fingerprint that survives line moves: FNV-1a (64 bits, stable across platforms and
+    /// releases) of the id, the file's name as given (`path`), the text the primary label
+    /// underlines and the message. The baseline matches by it; SARIF gives it as a
+    /// `partialFingerprints` entry.
+    pub fn fingerprint(&self, path: &str) -> String {
+        let underlined = match (&self.file, self.primary()) {
+            (Some(file), Some(span)) => file.slice(span),
+            _ => "",
+        };
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for part in [self.rule, path, underlined, &self.message] {
+            for b in part.bytes().chain([0xff]) {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        format!("{h:016x}")
+    }
+
     /// The primary span, if the finding points anywhere.
     pub fn primary(&self) -> Option<Span> {
         self.labels.first().map(|l| l.span)

@@ -669,7 +669,9 @@ fn renderer(format: Format, color: Color) -> Box<dyn Renderer> {
         Format::Short => Box::new(Short { color }),
         Format::Github => Box::new(sigs_lint::report::Github),
         Format::Json => Box::new(sigs_lint::report::Json),
-        Format::Sarif => Box::new(sigs_lint::report::Sarif),
+        Format::Sarif => Box::new(sigs_lint::report::Sarif {
+            cwd: std::env::current_dir().ok(),
+        }),
     }
 }
 

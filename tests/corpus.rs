@@ -205,7 +205,7 @@ fn icon_community_sarif_has_what_github_requires() {
         return;
     };
     let mut out = Vec::new();
-    sigs_lint::report::Sarif
+    sigs_lint::report::Sarif::default()
         .render(&c.run, &mut out)
         .expect("renders");
     let doc: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
@@ -555,7 +555,7 @@ fn the_generator_is_reported_in_json_and_sarif() {
         "yaml.v3 v3.0.0-20190409140830-cdc409dda467"
     );
     let mut out = Vec::new();
-    sigs_lint::report::Sarif
+    sigs_lint::report::Sarif::default()
         .render(&c.run, &mut out)
         .expect("renders");
     let doc: serde_json::Value = serde_json::from_slice(&out).expect("json");

@@ -268,7 +268,7 @@ fn generate_check_writes_nothing_and_fails_like_check() {
         out,
         format!(
             "generator: no generator/ directory: sigs-lint's built-in templates\n\
-             sigs-lint: error[doc-missing]: `{p}/liaisons.md` is missing\n1 error, 0 warnings (doc-missing: 1)\n[exit code 1]\n"
+             {p}/sigs.yaml:1:1: error[doc-missing]: `{p}/liaisons.md` is missing\n1 error, 0 warnings (doc-missing: 1)\n[exit code 1]\n"
         )
     );
     assert!(!dir.join("liaisons.md").exists());
@@ -395,7 +395,16 @@ fn every_format_over_representative_fixtures() {
 /// `sarif_rule_descriptors`) replaced by their count, after checking they are those.
 fn without_rule_descriptors(out: &str) -> String {
     let (json, exit) = out.rsplit_once("[exit code").expect("an exit code line");
-    let mut sarif: serde_json::Value = serde_json::from_str(json).expect("SARIF is JSON");
+    // The working directory (`%SRCROOT%`) differs from machine to machine.
+    let cwd = url::Url::from_directory_path(env!("CARGO_MANIFEST_DIR")).expect("a file URI");
+    let json = json.replace(cwd.as_str(), "file:///<repository>/");
+    let mut sarif: serde_json::Value = serde_json::from_str(&json).expect("SARIF is JSON");
+    let notifications = &mut sarif["runs"][0]["tool"]["driver"]["notifications"];
+    assert_eq!(
+        notifications.as_array().expect("notifications"),
+        &sigs_lint::report::sarif::notification_descriptors()
+    );
+    *notifications = serde_json::json!("the tool checks' descriptors");
     let rules = &mut sarif["runs"][0]["tool"]["driver"]["rules"];
     assert_eq!(
         rules.as_array().expect("rules"),
@@ -417,13 +426,16 @@ fn sarif_rule_descriptors() {
     // here, so that editing a doc rewrites no snapshot.
     let descriptors: Vec<serde_json::Value> = sigs_lint::report::rule_descriptors()
         .into_iter()
+        .chain(sigs_lint::report::sarif::notification_descriptors())
         .map(|mut d| {
             let id = d["id"].as_str().expect("id").to_string();
-            if let Some(rule) = sigs_lint::rules::find(&id) {
-                assert_eq!(d["help"]["markdown"], rule.doc(), "{id}");
-                assert_eq!(d["help"]["text"], rule.doc(), "{id}");
-                d["help"] = serde_json::json!(format!("<rules/{id}.md>"));
-            }
+            let doc = sigs_lint::rules::find(&id)
+                .map(|r| r.doc())
+                .or(sigs_lint::diagnostic::check(&id).map(|c| c.doc()))
+                .expect("a rule or a check");
+            assert_eq!(d["help"]["markdown"], doc, "{id}");
+            assert_eq!(d["help"]["text"], doc, "{id}");
+            d["help"] = serde_json::json!(format!("<rules/{id}.md>"));
             d
         })
         .collect();
@@ -887,7 +899,7 @@ fn a_missing_template_is_named_not_taken_for_orphans() {
     assert!(run(&["init", &p]).ends_with("[exit code 0]\n"));
     std::fs::remove_file(dir.join("generator/sig_readme.tmpl")).expect("rm");
     let want = format!(
-        "sigs-lint: warning[template-error]: no template for `{p}/sig-docs/README.md`, `{p}/sig-release/README.md`: \
+        "{p}/sigs.yaml:1:1: warning[template-error]: no template for `{p}/sig-docs/README.md`, `{p}/sig-release/README.md`: \
          `{p}/generator/sig_readme.tmpl` does not exist, so they are neither generated nor compared\n\
          0 errors, 1 warning (template-error: 1)\n[exit code 0]\n"
     );

@@ -26,27 +26,11 @@ pub struct Baseline {
     pub findings: Vec<Entry>,
 }
 
-/// FNV-1a, 64 bits: stable across platforms and releases (no dependency, no randomised hasher).
-fn fnv1a(parts: &[&str]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for b in part.bytes().chain([0xff]) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    format!("{h:016x}")
-}
-
 fn entry(f: &Finding, path: &str) -> Entry {
-    let underlined = match (&f.file, f.primary()) {
-        (Some(file), Some(span)) => file.slice(span),
-        _ => "",
-    };
     Entry {
         id: f.rule.to_string(),
         path: path.to_string(),
-        fingerprint: fnv1a(&[f.rule, path, underlined, &f.message]),
+        fingerprint: f.fingerprint(path),
         message: f.message.clone(),
     }
 }

@@ -109,6 +109,8 @@ pub fn normalize_only(only: &str) -> String {
 /// baseline). A baseline that cannot be read is a tool error.
 pub fn check(opts: &CheckOptions) -> Checked {
     let mut out = check_all(opts);
+    let data = out.data.clone();
+    crate::generate::compare::locate_fileless(&mut out.run.findings, data.as_ref());
     if out.tool_error {
         return out;
     }
@@ -283,6 +285,7 @@ fn check_all(opts: &CheckOptions) -> Checked {
         }
     };
     findings.extend(loaded.findings);
+    let file = std::sync::Arc::new(file);
     // `--only` must name a group, or nothing would be checked and the run would pass.
     if let Some(dir) = &only
         && loaded.usable
@@ -325,7 +328,16 @@ fn check_all(opts: &CheckOptions) -> Checked {
             })
         });
         let docs = (load_ok && !opts.no_docs).then(|| {
-            s.spawn(|| compare_docs(&root, &loaded.model, config, only.as_deref(), flavour))
+            s.spawn(|| {
+                compare_docs(
+                    &root,
+                    &loaded.model,
+                    config,
+                    only.as_deref(),
+                    flavour,
+                    &file,
+                )
+            })
         });
         let rules = run_rules(
             &loaded.model,
@@ -343,7 +355,7 @@ fn check_all(opts: &CheckOptions) -> Checked {
     });
     findings.extend(rule_findings);
     findings.extend(validation.into_iter().flatten());
-    let file = out.run.add_file(file);
+    out.run.files.push(std::sync::Arc::clone(&file));
     out.run
         .findings
         .extend(findings.into_iter().map(|f| f.in_file(&file)));
@@ -426,6 +438,7 @@ fn compare_docs(
     config: &Config,
     only: Option<&str>,
     flavour: &'static flavour::Flavour,
+    data: &std::sync::Arc<SourceFile>,
 ) -> Vec<Finding> {
     use crate::generate::{compare, plan};
     let source = plan::template_source(root, config);
@@ -437,6 +450,7 @@ fn compare_docs(
         &untemplated,
         &root.display().to_string(),
         only.is_none(),
+        Some(data),
     )
 }
 

@@ -104,12 +104,20 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
     };
     let rules = (count(Severity::Error), count(Severity::Warning));
     checked.run.findings.retain(|f| !is_rule(f));
+    let mut out = generate_all(checked, opts, write, force);
+    out.rules = rules;
+    let data = out.checked.data.clone();
+    compare::locate_fileless(&mut out.checked.run.findings, data.as_ref());
+    out
+}
+
+fn generate_all(mut checked: Checked, opts: &CheckOptions, write: bool, force: bool) -> Generated {
     let mut out = Generated {
         checked: Checked::default(),
         written: Vec::new(),
         planned: 0,
         failed: false,
-        rules,
+        rules: (0, 0),
     };
     if checked.tool_error || !checked.loaded {
         out.failed = true;
@@ -184,7 +192,14 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
     out.planned = expected.len();
     if !write {
         let only = opts.only.is_some();
-        let findings = compare::findings(&root, &expected, &untemplated, &shown_root, !only);
+        let findings = compare::findings(
+            &root,
+            &expected,
+            &untemplated,
+            &shown_root,
+            !only,
+            checked.data.as_ref(),
+        );
         out.failed = findings.iter().any(|f| f.severity == Severity::Error);
         checked.run.findings.extend(findings);
     } else {
@@ -317,9 +332,10 @@ pub fn generate_with(opts: &CheckOptions, write: bool, force: bool) -> Generated
                 action,
             });
         }
-        let found = template_errors.findings(&shown_root);
+        let found = template_errors.findings(&shown_root, checked.data.as_ref());
         checked.run.findings.extend(found);
-        let missing = compare::untemplated_findings(&untemplated, &shown_root);
+        let missing =
+            compare::untemplated_findings(&untemplated, &shown_root, checked.data.as_ref());
         checked.run.findings.extend(missing);
         if opts.only.is_none() {
             let orphans = compare::orphan_findings(&root, &expected, &untemplated, &shown_root);

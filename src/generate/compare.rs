@@ -50,9 +50,10 @@ pub fn findings(
     untemplated: &[Untemplated],
     display_root: &str,
     whole_plan: bool,
+    data: Option<&Arc<SourceFile>>,
 ) -> Vec<Finding> {
-    let mut found = compare(root, expected, display_root);
-    found.extend(untemplated_findings(untemplated, display_root));
+    let mut found = compare(root, expected, display_root, data);
+    found.extend(untemplated_findings(untemplated, display_root, data));
     if whole_plan {
         found.extend(orphan_findings(root, expected, untemplated, display_root));
     }
@@ -61,7 +62,11 @@ pub fn findings(
 
 /// A warning for each template the repository lacks (sigs-lint's own flavour then leaves its
 /// outputs alone: they are neither generated nor compared).
-pub fn untemplated_findings(untemplated: &[Untemplated], display_root: &str) -> Vec<Finding> {
+pub fn untemplated_findings(
+    untemplated: &[Untemplated],
+    display_root: &str,
+    data: Option<&Arc<SourceFile>>,
+) -> Vec<Finding> {
     untemplated
         .iter()
         .map(|u| {
@@ -70,7 +75,7 @@ pub fn untemplated_findings(untemplated: &[Untemplated], display_root: &str) -> 
                 n if n > 3 => format!(" and {} more", n - 3),
                 _ => String::new(),
             };
-            Finding::new(
+            let f = Finding::new(
                 "template-error",
                 Severity::Warning,
                 format!(
@@ -80,7 +85,8 @@ pub fn untemplated_findings(untemplated: &[Untemplated], display_root: &str) -> 
                     if u.paths.len() == 1 { "it is" } else { "they are" }
                 ),
             )
-            .help("add the template (`sigs-lint init` writes the built-in ones and keeps those that exist), or remove what it would generate")
+            .help("add the template (`sigs-lint init` writes the built-in ones and keeps those that exist), or remove what it would generate");
+            at_data_file(f, data, None, "the docs generated from this file")
         })
         .collect()
 }
@@ -98,6 +104,11 @@ pub fn orphan_findings(
         .filter(|o| !untemplated.iter().any(|u| u.paths.contains(o)))
         .map(|orphan| {
             let shown = join(display_root, &orphan);
+            let text = crate::fsutil::read_bytes_inside(root, &root.join(&orphan), crate::fsutil::MAX_DOC)
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .unwrap_or_default();
+            let file = Arc::new(SourceFile::new(shown.clone(), text));
+            let first = Span::new(file.content_start, file.line_text(1).len());
             Finding::new(
                 "doc-orphan",
                 Severity::Warning,
@@ -105,14 +116,55 @@ pub fn orphan_findings(
                     "`{shown}` carries the generator's header, but no group in sigs.yaml produces it any more"
                 ),
             )
+            .label(first, "left over")
             .help("delete it (the Go generator never deletes files), or put its group back in sigs.yaml")
+            .in_file(&file)
         })
         .collect()
 }
 
+/// Every finding of a run that has no file yet, except sigs-lint's own failures (the tool
+/// checks, which SARIF reports as notifications), located at the data file's first line: each
+/// finding has a place (GitHub annotations and code scanning need one).
+pub fn locate_fileless(findings: &mut [Finding], data: Option<&Arc<SourceFile>>) {
+    let Some(data) = data else {
+        return;
+    };
+    for f in findings.iter_mut().filter(|f| f.file.is_none()) {
+        let tool = crate::diagnostic::check(f.rule)
+            .is_some_and(|c| c.kind == crate::diagnostic::CheckKind::Tool);
+        if !tool {
+            let span = Span::new(data.content_start, data.line_text(1).len());
+            f.labels
+                .insert(0, crate::diagnostic::Label { span, text: None });
+            f.file = Some(Arc::clone(data));
+        }
+    }
+}
+
+/// A finding about the docs that has no file of its own, located in the data file: at `anchor`
+/// (a group's `dir` value), else at its first line. Unchanged without a data file.
+pub fn at_data_file(
+    f: Finding,
+    data: Option<&Arc<SourceFile>>,
+    anchor: Option<Span>,
+    label: &str,
+) -> Finding {
+    let Some(data) = data else {
+        return f;
+    };
+    let span = anchor.unwrap_or_else(|| Span::new(data.content_start, data.line_text(1).len()));
+    f.label(span, label).in_file(data)
+}
+
 /// Compares the expected outputs with the committed files; the findings carry the committed
 /// documents (or template files) they point into.
-pub fn compare(root: &Path, expected: &[Expected], display_root: &str) -> Vec<Finding> {
+pub fn compare(
+    root: &Path,
+    expected: &[Expected],
+    display_root: &str,
+    data: Option<&Arc<SourceFile>>,
+) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut template_errors = TemplateErrors::default();
     for e in expected {
@@ -135,14 +187,17 @@ pub fn compare(root: &Path, expected: &[Expected], display_root: &str) -> Vec<Fi
             continue;
         };
         let Some(text) = committed else {
-            findings.push(
-                Finding::new(
-                    "doc-missing",
-                    Severity::Error,
-                    format!("`{shown}` is missing"),
-                )
-                .help("run `sigs-lint generate` to create it"),
-            );
+            let f = Finding::new(
+                "doc-missing",
+                Severity::Error,
+                format!("`{shown}` is missing"),
+            )
+            .help("run `sigs-lint generate` to create it");
+            let label = match e.group {
+                Some(_) => "this group's README is missing",
+                None => "the docs generated from this file",
+            };
+            findings.push(at_data_file(f, data, e.anchor, label));
             continue;
         };
         let lost = dropped(&text, e.markers);
@@ -220,7 +275,7 @@ pub fn compare(root: &Path, expected: &[Expected], display_root: &str) -> Vec<Fi
         f.diff = Some(diff);
         findings.push(f);
     }
-    findings.extend(template_errors.findings(display_root));
+    findings.extend(template_errors.findings(display_root, data));
     findings
 }
 
@@ -300,7 +355,7 @@ impl TemplateErrors {
     }
 
     /// The findings, each with the template file it points into (when a template is at fault).
-    pub fn findings(self, display_root: &str) -> Vec<Finding> {
+    pub fn findings(self, display_root: &str, data: Option<&Arc<SourceFile>>) -> Vec<Finding> {
         let mut files: Vec<Arc<SourceFile>> = Vec::new();
         let mut out = Vec::new();
         for (err, output, more) in self.errors {
@@ -333,6 +388,8 @@ impl TemplateErrors {
                     .label(Span::new(offset, len), "fails here")
                     .help("fix the template (Go's text/template would fail the same way)")
                     .in_file(&file);
+            } else {
+                f = at_data_file(f, data, None, "the docs generated from this file");
             }
             out.push(f);
         }

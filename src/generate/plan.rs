@@ -118,6 +118,9 @@ pub struct Expected {
     pub group: Option<String>,
     /// Rendered with sigs-lint's built-in templates (the repository has no template folder).
     pub built_in: bool,
+    /// Where the data file says this output exists: a README's group `dir` value (for findings
+    /// about the output that has no file of its own yet, such as `doc-missing`).
+    pub anchor: Option<crate::source::Span>,
 }
 
 impl Expected {
@@ -269,6 +272,7 @@ pub fn expected(
             rendered,
             group: None,
             built_in: matches!(source, Source::BuiltIn),
+            anchor: None,
         });
     };
     for kind in flavour.group_kinds() {
@@ -295,6 +299,10 @@ pub fn expected(
                     Some(t) => render(t, &data),
                     None => missing_template(source, root, &name),
                 },
+                anchor: model
+                    .groups()
+                    .find(|m| m.dir.as_ref().is_some_and(|d| d.value == dir))
+                    .and_then(|m| m.dir.as_ref().map(|d| d.span)),
                 group: Some(dir),
                 built_in: matches!(source, Source::BuiltIn),
             });

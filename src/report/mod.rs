@@ -3,7 +3,7 @@
 mod github;
 mod human;
 mod json;
-mod sarif;
+pub mod sarif;
 mod short;
 
 use std::io::{self, Write};
