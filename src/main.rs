@@ -203,6 +203,8 @@ enum Format {
     Github,
     /// one JSON document (see the README)
     Json,
+    /// a Markdown table, for a GitHub job summary or a pull-request comment
+    Markdown,
     /// SARIF 2.1.0, for GitHub code scanning
     Sarif,
 }
@@ -669,6 +671,7 @@ fn renderer(format: Format, color: Color) -> Box<dyn Renderer> {
         Format::Short => Box::new(Short { color }),
         Format::Github => Box::new(sigs_lint::report::Github),
         Format::Json => Box::new(sigs_lint::report::Json),
+        Format::Markdown => Box::new(sigs_lint::report::Markdown),
         Format::Sarif => Box::new(sigs_lint::report::Sarif {
             cwd: std::env::current_dir().ok(),
         }),

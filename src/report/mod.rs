@@ -3,6 +3,7 @@
 mod github;
 mod human;
 mod json;
+mod markdown;
 pub mod sarif;
 mod short;
 
@@ -11,6 +12,7 @@ use std::io::{self, Write};
 pub use github::{Github, escape_data, escape_property};
 pub use human::Human;
 pub use json::Json;
+pub use markdown::Markdown;
 pub use sarif::{Sarif, rule_descriptors};
 pub use short::Short;
 
