@@ -7,8 +7,8 @@
 //! - [`flavour`] (each generator epoch and fork: types, functions, validation, YAML emitter);
 //! - [`config`], then [`rules`] (the rule engine and one file per rule);
 //! - [`generate`] (plan, render, compare) and [`canonical`] (the data file's canonical form);
-//! - [`commands`] (`check`, `generate`, `fmt`) and [`report`] (the output formats); `main.rs` is the
-//!   command line over them.
+//! - [`commands`] (`check`, `generate`, `fmt`, `check --fix`) and [`report`] (the output formats);
+//!   [`lsp`] (the language server) and `main.rs` (the command line) over them.
 
 pub mod canonical;
 pub mod commands;
@@ -17,6 +17,7 @@ pub mod diagnostic;
 pub mod flavour;
 pub mod fsutil;
 pub mod generate;
+pub mod lsp;
 pub mod model;
 pub mod report;
 pub mod rules;

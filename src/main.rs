@@ -130,6 +130,9 @@ enum Command {
     },
     /// Print a JSON Schema (draft 2020-12) for sigs.yaml, for editors (yaml-language-server).
     Schema,
+    /// Run the language server on stdin/stdout (diagnostics on open, change and save; fixes as
+    /// code actions; rule pages on hover).
+    Lsp,
     /// Print shell completions.
     Completions {
         /// The shell: bash, zsh, fish, elvish, powershell.
@@ -224,6 +227,16 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    // The language server writes standard output from its own thread: it must not be locked here.
+    if let Command::Lsp = cli.command {
+        return match sigs_lint::lsp::run() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: the language server stopped: {e}");
+                ExitCode::from(2)
+            }
+        };
+    }
     let stdout = std::io::stdout();
     let mut out = Tracked {
         inner: std::io::BufWriter::new(stdout.lock()),
@@ -326,6 +339,8 @@ fn main() -> ExitCode {
                 0
             }
         }
+        // Run above, before standard output is locked.
+        Command::Lsp => 0,
         Command::Generators => {
             let width = sigs_lint::flavour::KNOWN
                 .iter()

@@ -14,6 +14,7 @@ const LAYERS: &[&[&str]] = &[
     &["rules", "generate"],
     &["canonical"],
     &["commands", "report"],
+    &["lsp"],
 ];
 
 fn layer(module: &str) -> usize {

@@ -1,0 +1,254 @@
+//! `sigs-lint lsp` spoken to as an editor would, over JSON-RPC on stdio: a broken buffer gets
+//! diagnostics at the right ranges (in the data file, and in the README it would make stale),
+//! the fix comes as a code action whose edit repairs it, the fixed buffer clears every
+//! diagnostic, hover shows the rule's page, and shutdown ends the server cleanly.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+struct Client {
+    child: std::process::Child,
+    stdin: std::process::ChildStdin,
+    messages: mpsc::Receiver<Value>,
+}
+
+impl Client {
+    fn start() -> Client {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_sigs-lint"))
+            .arg("lsp")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("the server starts");
+        let stdin = child.stdin.take().expect("stdin");
+        let stdout = child.stdout.take().expect("stdout");
+        let (tx, messages) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut r = BufReader::new(stdout);
+            loop {
+                let mut len = 0;
+                loop {
+                    let mut line = String::new();
+                    if r.read_line(&mut line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let line = line.trim_end();
+                    if line.is_empty() {
+                        break;
+                    }
+                    if let Some(n) = line.strip_prefix("Content-Length: ") {
+                        len = n.parse().expect("a length");
+                    }
+                }
+                let mut body = vec![0; len];
+                r.read_exact(&mut body).expect("a body");
+                if tx
+                    .send(serde_json::from_slice(&body).expect("JSON"))
+                    .is_err()
+                {
+                    return;
+                }
+            }
+        });
+        Client {
+            child,
+            stdin,
+            messages,
+        }
+    }
+
+    fn send(&mut self, m: Value) {
+        let body = m.to_string();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("write");
+        self.stdin.flush().expect("flush");
+    }
+
+    fn next(&self) -> Value {
+        self.messages
+            .recv_timeout(Duration::from_secs(30))
+            .expect("a message from the server")
+    }
+
+    fn request(&mut self, id: u64, method: &str, params: Value) -> Value {
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        loop {
+            let m = self.next();
+            if m["id"] == json!(id) {
+                return m;
+            }
+        }
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    /// The diagnostics published after a change, per URI, until every URI in `expect` has had one.
+    fn diagnostics(&self, expect: &[&str]) -> std::collections::HashMap<String, Value> {
+        let mut got = std::collections::HashMap::new();
+        while !expect.iter().all(|u| got.contains_key(*u)) {
+            let m = self.next();
+            if m["method"] == "textDocument/publishDiagnostics" {
+                got.insert(
+                    m["params"]["uri"].as_str().expect("uri").to_string(),
+                    m["params"]["diagnostics"].clone(),
+                );
+            }
+        }
+        got
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read_dir").flatten() {
+        let dest = to.join(e.file_name());
+        if e.path().is_dir() {
+            copy_tree(&e.path(), &dest);
+        } else {
+            std::fs::copy(e.path(), &dest).expect("copy");
+        }
+    }
+}
+
+/// `text` with an LSP edit (ranges in UTF-16 units; this text is ASCII where edited) applied.
+fn apply(text: &str, edit: &Value) -> String {
+    let offset = |p: &Value| {
+        let line = p["line"].as_u64().expect("line") as usize;
+        let ch = p["character"].as_u64().expect("character") as usize;
+        text.split_inclusive('\n')
+            .take(line)
+            .map(str::len)
+            .sum::<usize>()
+            + ch
+    };
+    let (a, b) = (
+        offset(&edit["range"]["start"]),
+        offset(&edit["range"]["end"]),
+    );
+    format!(
+        "{}{}{}",
+        &text[..a],
+        edit["newText"].as_str().expect("text"),
+        &text[b..]
+    )
+}
+
+#[test]
+fn the_language_server_publishes_fixes_and_clears() {
+    let dir = std::env::temp_dir().join(format!("sigs-lint-lsp-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/docs-good"),
+        &dir,
+    );
+    let dir = dir.canonicalize().expect("canonical");
+    let data = url::Url::from_file_path(dir.join("sigs.yaml"))
+        .expect("uri")
+        .to_string();
+    let readme = url::Url::from_file_path(dir.join("sig-docs/README.md"))
+        .expect("uri")
+        .to_string();
+    let good = std::fs::read_to_string(dir.join("sigs.yaml")).expect("read");
+    let bad = good.replace(
+        "archive_url: https://docs.google.com",
+        "archive_url: http://docs.google.com",
+    );
+    assert_ne!(good, bad);
+
+    let mut c = Client::start();
+    let init = c.request(1, "initialize", json!({"capabilities": {}}));
+    assert_eq!(
+        init["result"]["capabilities"],
+        json!({"codeActionProvider": true, "hoverProvider": true, "textDocumentSync": 1})
+    );
+    c.notify("initialized", json!({}));
+
+    // A broken buffer: the finding at its value, and the README it would make stale.
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": data, "languageId": "yaml", "version": 1, "text": bad}}),
+    );
+    let got = c.diagnostics(&[&data, &readme]);
+    let line = bad
+        .lines()
+        .position(|l| l.contains("archive_url: http://"))
+        .expect("line") as u64;
+    let col = bad
+        .lines()
+        .nth(line as usize)
+        .expect("line")
+        .find("http")
+        .expect("col") as u64;
+    let value_len = "http://docs.google.com/document/d/1a2b3c/edit".len() as u64;
+    assert_eq!(
+        got[&data],
+        json!([{
+            "code": "insecure-url",
+            "codeDescription": {"href": "https://github.com/sigs-lint/sigs-lint/blob/main/rules/insecure-url.md"},
+            "message": "`archive_url` uses http, not https\nhelp: use `https://docs.google.com/document/d/1a2b3c/edit`",
+            "range": {"start": {"line": line, "character": col}, "end": {"line": line, "character": col + value_len}},
+            "severity": 2,
+            "source": "sigs-lint",
+        }])
+    );
+    let stale = got[&readme].as_array().expect("README diagnostics");
+    assert_eq!(stale.len(), 1, "{stale:?}");
+    assert_eq!(stale[0]["code"], "doc-stale");
+    assert_eq!(stale[0]["severity"], 1);
+
+    // Hover: the rule's page.
+    let hover = c.request(
+        2,
+        "textDocument/hover",
+        json!({"textDocument": {"uri": data}, "position": {"line": line, "character": col + 3}}),
+    );
+    assert!(
+        hover["result"]["contents"]["value"]
+            .as_str()
+            .is_some_and(|v| v.starts_with("# insecure-url\n")),
+        "{hover}"
+    );
+
+    // The fix as a code action; its edit makes the buffer good again.
+    let actions = c.request(
+        3,
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": data},
+            "range": {"start": {"line": line, "character": col}, "end": {"line": line, "character": col}},
+            "context": {"diagnostics": []},
+        }),
+    );
+    let actions = actions["result"].as_array().expect("actions");
+    assert_eq!(actions.len(), 1, "{actions:?}");
+    assert_eq!(actions[0]["title"], "write `https` (insecure-url)");
+    assert_eq!(actions[0]["kind"], "quickfix");
+    let edits = actions[0]["edit"]["changes"][&data]
+        .as_array()
+        .expect("edits");
+    assert_eq!(edits.len(), 1);
+    let fixed = apply(&bad, &edits[0]);
+    assert_eq!(fixed, good);
+
+    // The fixed buffer: every diagnostic cleared, the README's too.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": data, "version": 2}, "contentChanges": [{"text": fixed}]}),
+    );
+    let got = c.diagnostics(&[&data, &readme]);
+    assert_eq!(got[&data], json!([]));
+    assert_eq!(got[&readme], json!([]));
+
+    let bye = c.request(4, "shutdown", json!(null));
+    assert_eq!(bye["result"], Value::Null);
+    c.notify("exit", json!(null));
+    let status = c.child.wait().expect("exits");
+    assert!(status.success());
+    let _ = std::fs::remove_dir_all(&dir);
+}
