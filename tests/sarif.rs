@@ -183,3 +183,43 @@ fn the_sarif_multitool_finds_no_error_or_warning() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The tool checks: sigs-lint's own failures, which have no place in the repository.
+const TOOL: &[&str] = &["io", "config", "rules-skipped"];
+
+#[test]
+fn every_finding_has_a_place_in_short_and_github() {
+    for name in fixtures() {
+        let run = |format: &str| {
+            let out = Command::cargo_bin("sigs-lint")
+                .expect("binary")
+                .current_dir(root())
+                .args(["check", &format!("fixtures/{name}"), "--format", format])
+                .output()
+                .expect("runs");
+            String::from_utf8_lossy(&out.stdout).into_owned()
+        };
+        let short = run("short");
+        for line in short.lines().filter(|l| l.contains("]: ")) {
+            let tool = TOOL.iter().any(|t| line.contains(&format!("[{t}]: ")));
+            assert!(
+                tool || line.starts_with("fixtures/")
+                    && line
+                        .split(':')
+                        .nth(1)
+                        .is_some_and(|n| n.parse::<usize>().is_ok()),
+                "{name}: no place: {line}"
+            );
+        }
+        let github = run("github");
+        for line in github.lines().filter(|l| l.starts_with("::")) {
+            let tool = TOOL
+                .iter()
+                .any(|t| line.contains(&format!("title=sigs-lint {t}::")));
+            assert!(
+                tool || (line.contains(" file=fixtures/") && line.contains(",line=")),
+                "{name}: no place: {line}"
+            );
+        }
+    }
+}
