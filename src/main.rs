@@ -17,7 +17,7 @@ use sigs_lint::rules::RULES;
     name = "sigs-lint",
     version,
     about = "Lint a community's sigs.yaml and the docs generated from it",
-    after_help = "Examples:\n  sigs-lint check                         # the repository in the current directory\n  sigs-lint check path/to/community --format short\n  sigs-lint check --format github         # annotations in a GitHub workflow\n  sigs-lint check --no-docs --stdin --stdin-filename sigs.yaml < buffer   # editor, unsaved\n  sigs-lint generate                      # rewrite stale generated docs\n  sigs-lint rules                         # list the rules\n  sigs-lint rule label-format             # explain one rule\n  sigs-lint schema > sigs.schema.json     # JSON Schema for editors\n\nExit codes: 0 no error-level finding, 1 findings, 2 sigs-lint could not run."
+    after_help = "Examples:\n  sigs-lint check                         # the repository in the current directory\n  sigs-lint check path/to/community --format short\n  sigs-lint check --format github         # annotations in a GitHub workflow\n  sigs-lint check --no-docs --stdin --stdin-filename sigs.yaml < buffer   # editor, unsaved\n  sigs-lint check --fix                   # apply the safe fixes to sigs.yaml (--diff: preview)\n  sigs-lint generate                      # rewrite stale generated docs\n  sigs-lint rules                         # list the rules\n  sigs-lint rule label-format             # explain one rule\n  sigs-lint schema > sigs.schema.json     # JSON Schema for editors\n  sigs-lint lsp                           # language server for editors\n\nExit codes: 0 no error-level finding, 1 findings, 2 sigs-lint could not run."
 )]
 struct Cli {
     #[command(subcommand)]
