@@ -88,6 +88,12 @@ impl SourceFile {
         &self.text[self.content_start..]
     }
 
+    /// The span of the first line's text (after a byte order mark): where a finding about the
+    /// whole file points.
+    pub fn first_line(&self) -> Span {
+        Span::new(self.content_start, self.line_text(1).len())
+    }
+
     /// The number of lines (a final line break ends the last line; it does not start another).
     pub fn line_count(&self) -> usize {
         let ends_with_break = self.text.len() > self.content_start

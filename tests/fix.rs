@@ -4,8 +4,6 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-
 mod support;
 use support::copy_dir;
 
@@ -27,16 +25,7 @@ fn scratch(fixture: Option<&str>, tag: &str) -> PathBuf {
 
 /// Runs the binary in `dir` (so that paths are short and stable): stdout, stderr, exit code.
 fn run_in(dir: &Path, args: &[&str]) -> (String, String, i32) {
-    let out = Command::cargo_bin("sigs-lint")
-        .expect("binary builds")
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .env_remove("FORCE_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("COLUMNS")
-        .args(args)
-        .output()
-        .expect("runs");
+    let out = support::sigs_lint(dir).args(args).output().expect("runs");
     (
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),

@@ -9,13 +9,7 @@ mod support;
 use support::copy_dir;
 
 fn run(args: &[&str]) -> String {
-    let out = Command::cargo_bin("sigs-lint")
-        .expect("binary builds")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("NO_COLOR")
-        .env_remove("FORCE_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("COLUMNS")
+    let out = support::sigs_lint(Path::new(env!("CARGO_MANIFEST_DIR")))
         .args(args)
         .output()
         .expect("runs");

@@ -6,6 +6,8 @@
 use std::path::Path;
 use std::process::Command;
 
+mod support;
+
 use sigs_lint::model::tree::{Node, NodeKind, parse};
 use sigs_lint::source::SourceFile;
 
@@ -56,19 +58,6 @@ fn binary_dir() -> std::path::PathBuf {
         .parent()
         .expect("bin dir")
         .to_path_buf()
-}
-
-/// Copies a folder.
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for e in std::fs::read_dir(from).expect("read_dir").flatten() {
-        let dest = to.join(e.file_name());
-        if e.path().is_dir() {
-            copy_tree(&e.path(), &dest);
-        } else {
-            std::fs::copy(e.path(), &dest).expect("copy");
-        }
-    }
 }
 
 /// A scratch folder for one test.
@@ -341,7 +330,7 @@ fn pre_commit_hooks_select_the_right_files_and_run() {
     // A data file in a subfolder: `args: [community]`, run from the repository's top.
     let top = std::env::temp_dir().join(format!("sigs-lint-precommit-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&top);
-    copy_tree(&root().join("fixtures/docs-good"), &top.join("community"));
+    support::copy_dir(&root().join("fixtures/docs-good"), &top.join("community"));
     let mut words = entry.split_whitespace();
     words.next();
     let out = Command::new(env!("CARGO_BIN_EXE_sigs-lint"))

@@ -11,6 +11,8 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
+mod support;
+
 struct Client {
     child: std::process::Child,
     stdin: std::process::ChildStdin,
@@ -104,18 +106,6 @@ impl Client {
     }
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for e in std::fs::read_dir(from).expect("read_dir").flatten() {
-        let dest = to.join(e.file_name());
-        if e.path().is_dir() {
-            copy_tree(&e.path(), &dest);
-        } else {
-            std::fs::copy(e.path(), &dest).expect("copy");
-        }
-    }
-}
-
 /// `text` with an LSP edit (ranges in UTF-16 units; this text is ASCII where edited) applied.
 fn apply(text: &str, edit: &Value) -> String {
     let offset = |p: &Value| {
@@ -143,7 +133,7 @@ fn apply(text: &str, edit: &Value) -> String {
 fn the_language_server_publishes_fixes_and_clears() {
     let dir = std::env::temp_dir().join(format!("sigs-lint-lsp-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    copy_tree(
+    support::copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/docs-good"),
         &dir,
     );

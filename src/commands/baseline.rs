@@ -68,6 +68,14 @@ pub fn read(file: &std::path::Path) -> Result<Baseline, String> {
     parse(&text).map_err(|e| format!("{}: {e}", file.display()))
 }
 
+/// Reads and parses a baseline file that must lie inside the repository `root` (the config's
+/// `baseline:`).
+pub fn read_inside(root: &std::path::Path, file: &std::path::Path) -> Result<Baseline, String> {
+    let text = crate::fsutil::read_inside(root, file)
+        .map_err(|e| format!("cannot read `{}`: {e}", file.display()))?;
+    parse(&text).map_err(|e| format!("{}: {e}", file.display()))
+}
+
 pub fn parse(text: &str) -> Result<Baseline, String> {
     let b: Baseline = serde_json::from_str(text).map_err(|e| format!("not a baseline: {e}"))?;
     if b.version != 1 {

@@ -120,17 +120,7 @@ pub fn check(opts: &CheckOptions) -> Checked {
         BaselineChoice::File(p) => Some((super::baseline::read(p), p.display().to_string())),
         BaselineChoice::Config => out.config.baseline.as_ref().map(|rel| {
             let p = out.root.join(rel);
-            let text = crate::fsutil::read_bytes_inside(&out.root, &p, crate::fsutil::MAX_DOC)
-                .map_err(|e| format!("cannot read `{}`: {e}", p.display()))
-                .and_then(|b| {
-                    String::from_utf8(b).map_err(|_| format!("`{}` is not UTF-8", p.display()))
-                });
-            (
-                text.and_then(|t| {
-                    super::baseline::parse(&t).map_err(|e| format!("{}: {e}", p.display()))
-                }),
-                shown(&p),
-            )
+            (super::baseline::read_inside(&out.root, &p), shown(&p))
         }),
     };
     match file {
@@ -442,12 +432,11 @@ fn compare_docs(
 ) -> Vec<Finding> {
     use crate::generate::{compare, plan};
     let source = plan::template_source(root, config);
-    let expected = plan::expected(root, model, config, &source, only, flavour);
-    let untemplated = plan::untemplated(root, model, config, &source, only, flavour);
+    let plan = plan::plan(root, model, config, &source, only, flavour);
     compare::findings(
         root,
-        &expected,
-        &untemplated,
+        &plan.outputs,
+        &plan.untemplated,
         &root.display().to_string(),
         only.is_none(),
         Some(data),

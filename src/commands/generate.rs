@@ -172,15 +172,10 @@ fn generate_all(mut checked: Checked, opts: &CheckOptions, write: bool, force: b
     }
     let source = plan::template_source(&root, &checked.config);
     let flavour = checked.flavour.unwrap_or_else(crate::generate::built_in);
-    let expected = plan::expected(
-        &root,
-        &checked.model,
-        &checked.config,
-        &source,
-        opts.only.as_deref().map(normalize_only).as_deref(),
-        flavour,
-    );
-    let untemplated = plan::untemplated(
+    let plan::Plan {
+        outputs: expected,
+        untemplated,
+    } = plan::plan(
         &root,
         &checked.model,
         &checked.config,

@@ -108,7 +108,6 @@ pub fn orphan_findings(
                 .map(|b| String::from_utf8_lossy(&b).into_owned())
                 .unwrap_or_default();
             let file = Arc::new(SourceFile::new(shown.clone(), text));
-            let first = Span::new(file.content_start, file.line_text(1).len());
             Finding::new(
                 "doc-orphan",
                 Severity::Warning,
@@ -116,7 +115,7 @@ pub fn orphan_findings(
                     "`{shown}` carries the generator's header, but no group in sigs.yaml produces it any more"
                 ),
             )
-            .label(first, "left over")
+            .label(file.first_line(), "left over")
             .help("delete it (the Go generator never deletes files), or put its group back in sigs.yaml")
             .in_file(&file)
         })
@@ -153,7 +152,7 @@ pub fn at_data_file(
     let Some(data) = data else {
         return f;
     };
-    let span = anchor.unwrap_or_else(|| Span::new(data.content_start, data.line_text(1).len()));
+    let span = anchor.unwrap_or_else(|| data.first_line());
     f.label(span, label).in_file(data)
 }
 

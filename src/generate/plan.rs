@@ -248,94 +248,14 @@ pub fn expected(
     only: Option<&str>,
     flavour: &'static Flavour,
 ) -> Vec<Expected> {
-    let sorted = data::sorted(flavour, model);
-    let ctx = data::context_of_sorted(flavour, &sorted);
-    let funcs = crate::flavour::funcs::func_map(flavour);
-    // A real generator dies on a missing template; sigs-lint's own flavour writes what it has.
-    let strict = matches!(source, Source::Dir(_)) && flavour.needs_every_template();
-    let mut out = Vec::new();
-    let whole = |name: &str, path: &Option<String>, markers: Markers, out: &mut Vec<Expected>| {
-        if only.is_some() {
-            return;
-        }
-        let Some(path) = path else {
-            return;
-        };
-        let rendered = match load(source, root, name, &funcs) {
-            Some(t) => render(&t, &ctx),
-            None if strict => missing_template(source, root, name),
-            None => return,
-        };
-        out.push(Expected {
-            path: path.clone(),
-            markers,
-            rendered,
-            group: None,
-            built_in: matches!(source, Source::BuiltIn),
-            anchor: None,
-        });
-    };
-    for kind in flavour.group_kinds() {
-        let groups = data::groups(&ctx, kind);
-        if groups.is_empty() {
-            continue;
-        }
-        let name = format!("{}_readme.tmpl", kind.prefix());
-        let t = match load(source, root, &name, &funcs) {
-            Some(t) => Some(t),
-            None if strict => None,
-            None => continue,
-        };
-        for g in groups {
-            let data = data::readme_data(flavour, &g, kind);
-            let dir = data::dir_of(&data);
-            if config.unsafe_dir(Some(root), &dir).is_some() || only.is_some_and(|o| o != dir) {
-                continue;
-            }
-            out.push(Expected {
-                path: format!("{dir}/README.md"),
-                markers: Markers::Markdown,
-                rendered: match &t {
-                    Some(t) => render(t, &data),
-                    None => missing_template(source, root, &name),
-                },
-                anchor: model
-                    .groups()
-                    .find(|m| m.dir.as_ref().is_some_and(|d| d.value == dir))
-                    .and_then(|m| m.dir.as_ref().map(|d| d.span)),
-                group: Some(dir),
-                built_in: matches!(source, Source::BuiltIn),
-            });
-        }
-    }
-    whole(
-        "list.tmpl",
-        &config.outputs.list,
-        Markers::Markdown,
-        &mut out,
-    );
-    whole(
-        "aliases.tmpl",
-        &config.outputs.aliases,
-        Markers::Yaml,
-        &mut out,
-    );
-    whole(
-        "liaisons.tmpl",
-        &config.outputs.liaisons,
-        Markers::Markdown,
-        &mut out,
-    );
-    // Two groups with one dir write one file (the later one wins, as the generator overwrites);
-    // `duplicate-names` reports the clash.
-    let mut seen = std::collections::HashSet::new();
-    let mut deduped: Vec<Expected> = out
-        .into_iter()
-        .rev()
-        .filter(|e| seen.insert(e.path.clone()))
-        .collect();
-    deduped.reverse();
-    deduped
+    plan(root, model, config, source, only, flavour).outputs
+}
+
+/// What the generator writes: the outputs, and the committed ones it leaves alone for want of
+/// a template.
+pub struct Plan {
+    pub outputs: Vec<Expected>,
+    pub untemplated: Vec<Untemplated>,
 }
 
 /// Committed outputs sigs-lint's own flavour does not write because the repository's template
@@ -349,62 +269,110 @@ pub struct Untemplated {
     pub paths: Vec<String>,
 }
 
-/// The [`Untemplated`] outputs of the plan [`expected`] makes with the same arguments.
-pub fn untemplated(
+/// [`expected`] and the [`Untemplated`] outputs, in one pass over the data.
+pub fn plan(
     root: &Path,
     model: &SigsYaml,
     config: &Config,
     source: &Source,
     only: Option<&str>,
     flavour: &'static Flavour,
-) -> Vec<Untemplated> {
-    let Source::Dir(dir) = source else {
-        return Vec::new();
-    };
-    if flavour.needs_every_template() {
-        return Vec::new();
-    }
-    let missing = |name: &str| !dir.join(name).is_file();
-    let path = |name: &str| format!("{}/{name}", template_dir(source, root));
-    let mut out = Vec::new();
+) -> Plan {
     let sorted = data::sorted(flavour, model);
     let ctx = data::context_of_sorted(flavour, &sorted);
-    for kind in flavour.group_kinds() {
-        let name = format!("{}_readme.tmpl", kind.prefix());
-        if !missing(&name) {
-            continue;
-        }
-        let paths: Vec<String> = data::groups(&ctx, kind)
-            .iter()
-            .map(|g| data::dir_of(&data::readme_data(flavour, g, kind)))
-            .filter(|d| config.unsafe_dir(Some(root), d).is_none())
-            .filter(|d| only.is_none_or(|o| o == d))
-            .map(|d| format!("{d}/README.md"))
+    let funcs = crate::flavour::funcs::func_map(flavour);
+    // A real generator dies on a missing template; sigs-lint's own flavour writes what it has.
+    let strict = matches!(source, Source::Dir(_)) && flavour.needs_every_template();
+    let built_in = matches!(source, Source::BuiltIn);
+    let mut outputs = Vec::new();
+    let mut untemplated = Vec::new();
+    // A missing template whose outputs are committed (only where the repository has templates).
+    let mut skipped = |name: &str, paths: Vec<String>| {
+        let committed: Vec<String> = paths
+            .into_iter()
             .filter(|p| root.join(p).is_file())
             .collect();
-        if !paths.is_empty() {
-            out.push(Untemplated {
-                template: path(&name),
-                paths,
+        if !built_in && !committed.is_empty() {
+            untemplated.push(Untemplated {
+                template: format!("{}/{name}", template_dir(source, root)),
+                paths: committed,
             });
         }
+    };
+    for kind in flavour.group_kinds() {
+        let groups = data::groups(&ctx, kind);
+        if groups.is_empty() {
+            continue;
+        }
+        let name = format!("{}_readme.tmpl", kind.prefix());
+        let t = load(source, root, &name, &funcs);
+        let mut readmes = Vec::new();
+        for g in groups {
+            let data = data::readme_data(flavour, &g, kind);
+            let dir = data::dir_of(&data);
+            if config.unsafe_dir(Some(root), &dir).is_some() || only.is_some_and(|o| o != dir) {
+                continue;
+            }
+            let rendered = match &t {
+                Some(t) => render(t, &data),
+                None if strict => missing_template(source, root, &name),
+                None => {
+                    readmes.push(format!("{dir}/README.md"));
+                    continue;
+                }
+            };
+            outputs.push(Expected {
+                path: format!("{dir}/README.md"),
+                markers: Markers::Markdown,
+                rendered,
+                anchor: model
+                    .groups()
+                    .find(|m| m.dir.as_ref().is_some_and(|d| d.value == dir))
+                    .and_then(|m| m.dir.as_ref().map(|d| d.span)),
+                group: Some(dir),
+                built_in,
+            });
+        }
+        skipped(&name, readmes);
     }
-    for (name, output) in [
-        ("list.tmpl", &config.outputs.list),
-        ("aliases.tmpl", &config.outputs.aliases),
-        ("liaisons.tmpl", &config.outputs.liaisons),
+    for (name, path, markers) in [
+        ("list.tmpl", &config.outputs.list, Markers::Markdown),
+        ("aliases.tmpl", &config.outputs.aliases, Markers::Yaml),
+        ("liaisons.tmpl", &config.outputs.liaisons, Markers::Markdown),
     ] {
-        if let Some(output) = output
-            .as_ref()
-            .filter(|o| only.is_none() && missing(name) && root.join(o).is_file())
-        {
-            out.push(Untemplated {
-                template: path(name),
-                paths: vec![output.clone()],
-            });
-        }
+        let Some(path) = path.as_ref().filter(|_| only.is_none()) else {
+            continue;
+        };
+        let rendered = match load(source, root, name, &funcs) {
+            Some(t) => render(&t, &ctx),
+            None if strict => missing_template(source, root, name),
+            None => {
+                skipped(name, vec![path.clone()]);
+                continue;
+            }
+        };
+        outputs.push(Expected {
+            path: path.clone(),
+            markers,
+            rendered,
+            group: None,
+            built_in,
+            anchor: None,
+        });
     }
-    out
+    // Two groups with one dir write one file (the later one wins, as the generator overwrites);
+    // `duplicate-names` reports the clash.
+    let mut seen = std::collections::HashSet::new();
+    let mut outputs: Vec<Expected> = outputs
+        .into_iter()
+        .rev()
+        .filter(|e| seen.insert(e.path.clone()))
+        .collect();
+    outputs.reverse();
+    Plan {
+        outputs,
+        untemplated,
+    }
 }
 
 /// `root/rel` for display (`rel` alone when the root is `.`).

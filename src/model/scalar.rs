@@ -22,19 +22,27 @@ pub fn reads_as(text: &str, value: &str) -> bool {
 
 /// The source text of a one-line scalar reading as `value`, in the style of `old` (the current
 /// source text of the scalar) where that style can hold it, else double-quoted. `None` for a
-/// block scalar or a scalar over several lines (their layout is the author's), or when no text
-/// proves to read as `value`.
+/// block scalar or a scalar over several lines (their layout is the author's).
+///
+/// The texts are right by construction (plain only for text that YAML 1.1 and 1.2 both read as
+/// that string, quoting by the escaping rules), so no parse is spent on the hot path: every check
+/// builds the fixes of its findings. Debug builds parse each text back (`reads_as`), and the
+/// tests (a property test here, the mutation test) run in them.
 pub fn rewrite(old: &str, value: &str) -> Option<String> {
     if old.contains('\n') || old.starts_with(['|', '>']) {
         return None;
     }
-    let kept = match old.as_bytes().first() {
+    let text = match old.as_bytes().first() {
         Some(b'\'') => single_quoted(value),
-        Some(b'"') => Some(double_quoted(value)),
+        Some(b'"') => None,
         _ => plain(value),
-    };
-    kept.filter(|t| reads_as(t, value))
-        .or_else(|| Some(double_quoted(value)).filter(|t| reads_as(t, value)))
+    }
+    .unwrap_or_else(|| double_quoted(value));
+    debug_assert!(
+        reads_as(&text, value),
+        "{text:?} does not read as {value:?}"
+    );
+    Some(text)
 }
 
 /// The edit that makes the scalar `s` of `file` read as `value` (see [`rewrite`]); `None` when
@@ -78,7 +86,8 @@ pub fn delete_chars(file: &SourceFile, s: &Str, drop: impl Fn(char) -> bool) -> 
     (literal == in_value && !edits.is_empty() && reads_as(&kept, &value)).then_some(edits)
 }
 
-/// `value` as a plain scalar, when it is unambiguously a string in YAML 1.1 and 1.2.
+/// `value` as a plain scalar, when it is unambiguously a string in YAML 1.1 and 1.2, in block
+/// and in flow context.
 fn plain(value: &str) -> Option<String> {
     let first = value.chars().next()?;
     let words = [
@@ -88,6 +97,8 @@ fn plain(value: &str) -> Option<String> {
         && !value.ends_with([' ', ':'])
         && !value.contains(": ")
         && !value.contains(" #")
+        // Flow indicators: the value may stand in a flow collection (`[a, b]`).
+        && !value.contains([',', '[', ']', '{', '}'])
         && !value
             .chars()
             .any(|c| c.is_control() || crate::source::is_invisible(c))
@@ -139,6 +150,9 @@ mod tests {
         assert_eq!(rewrite("x", "123").as_deref(), Some("\"123\""));
         assert_eq!(rewrite("x", "a: b").as_deref(), Some("\"a: b\""));
         assert_eq!(rewrite("x", "a #b").as_deref(), Some("\"a #b\""));
+        // Flow indicators: the scalar may stand in `[a, b]`.
+        assert_eq!(rewrite("x", "a,b").as_deref(), Some("\"a,b\""));
+        assert_eq!(rewrite("x", "a]").as_deref(), Some("\"a]\""));
         assert_eq!(rewrite("x", "-a").as_deref(), Some("\"-a\""));
         assert_eq!(rewrite("x", "").as_deref(), Some("\"\""));
         assert_eq!(rewrite("'x'", "a\tb").as_deref(), Some("\"a\\tb\""));

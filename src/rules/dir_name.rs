@@ -32,7 +32,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                         "the generator derives the dir as `{}-` + the name lowercased with spaces turned to `-`: `{e}`",
                         g.kind.prefix()
                     ))
-                    .with_fix(super::label_format::write(cx, g, dir, &e));
+                    .with_fix(super::util::derived_fix(cx, g, dir, &e));
                 sink.push(f);
             }
             _ => {}

@@ -1,24 +1,9 @@
 //! The `label-format` rule: A group's `label` is lowercase kebab-case and equals the label derived
 //! from its name. Its documentation, with the examples a test runs, is `rules/label-format.md`.
 
-use super::util::{derived_label, is_kebab};
+use super::util::{derived_fix, derived_label, is_kebab};
 use super::{Context, Sink};
-use crate::diagnostic::Fix;
-use crate::model::{Group, Str, present, scalar};
-
-/// The fix that writes the value `e` derived from the group's name in place of `s`: only from a
-/// clean name (one with stray whitespace or invisible characters is fixed first, by
-/// `text-hygiene`, and the derived value follows in the next round).
-pub(super) fn write(cx: &Context<'_>, g: &Group, s: &Str, e: &str) -> Option<Fix> {
-    let name = present(&g.name)?;
-    if super::util::core_value(&name.value) != name.value {
-        return None;
-    }
-    scalar::replace(cx.file, s, e).map(|edit| Fix {
-        title: format!("write `{e}`"),
-        edits: vec![edit],
-    })
-}
+use crate::model::present;
 
 declare_rule!(LabelFormat, "label-format", Warning);
 
@@ -48,7 +33,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             if let Some(e) = &expected {
                 f = f
                     .help(format!("the label derived from the name is `{e}`"))
-                    .with_fix(write(cx, g, label, e));
+                    .with_fix(derived_fix(cx, g, label, e));
             }
             sink.push(f);
         } else if let Some(e) = expected.filter(|e| *e != label.value) {
@@ -62,7 +47,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 .help(format!(
                     "the generator derives the label from the name (lowercased, spaces to `-`): `{e}`"
                 ))
-                .with_fix(write(cx, g, label, &e));
+                .with_fix(derived_fix(cx, g, label, &e));
             sink.push(f);
         }
     }

@@ -141,6 +141,25 @@ pub fn nearest<'a>(value: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .map(|(_, c)| c)
 }
 
+/// The fix that writes the value `e` derived from the group's name in place of `s`: only from a
+/// clean name (one with stray whitespace or invisible characters is fixed first, by
+/// `text-hygiene`, and the derived value follows in the next round).
+pub fn derived_fix(
+    cx: &super::Context<'_>,
+    g: &crate::model::Group,
+    s: &crate::model::Str,
+    e: &str,
+) -> Option<crate::diagnostic::Fix> {
+    let name = crate::model::present(&g.name)?;
+    if core_value(&name.value) != name.value {
+        return None;
+    }
+    crate::model::scalar::replace(cx.file, s, e).map(|edit| crate::diagnostic::Fix {
+        title: format!("write `{e}`"),
+        edits: vec![edit],
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -94,3 +94,16 @@ pub fn human_text(run: &sigs_lint::report::Run) -> String {
     .expect("renders");
     String::from_utf8(out).expect("reports are UTF-8")
 }
+
+/// The sigs-lint binary, run in `dir`, with the color variables of the environment removed (so
+/// that reports are what the snapshots hold).
+#[allow(dead_code)]
+pub fn sigs_lint(dir: &std::path::Path) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("sigs-lint").expect("the binary builds");
+    c.current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env_remove("FORCE_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("COLUMNS");
+    c
+}
