@@ -167,14 +167,8 @@ pub fn first_unsorted(model: &SigsYaml) -> Option<Unsorted> {
     None
 }
 
-/// The `canonical-form` finding for a data file, or `None` when it is canonical (or the
-/// flavour's generator never rewrites it).
-pub fn finding(flavour: &'static Flavour, model: &SigsYaml, file: &SourceFile) -> Option<Finding> {
-    let canonical = crate::flavour::yaml::canonical(flavour, model)?;
-    finding_for(flavour, model, file, &canonical)
-}
-
-/// [`finding`] given the canonical text.
+/// The `canonical-form` finding for a data file given the text its generator writes
+/// ([`crate::flavour::yaml::canonical`]), or `None` when the file is that text.
 pub fn finding_for(
     flavour: &'static Flavour,
     model: &SigsYaml,

@@ -48,7 +48,9 @@ pub fn read_bytes_inside(root: &Path, path: &Path, cap: u64) -> io::Result<Vec<u
             format!("it is larger than {cap} bytes"),
         ));
     }
-    let mut bytes = Vec::new();
+    // Sized from the metadata (one more byte to see the end): a growing buffer would hold up to
+    // twice the file.
+    let mut bytes = Vec::with_capacity(meta.len().min(cap) as usize + 1);
     std::fs::File::open(&real)?
         .take(cap + 1)
         .read_to_end(&mut bytes)?;

@@ -304,16 +304,11 @@ fn check_all(opts: &CheckOptions) -> Checked {
     // The docs are rendered and compared on a second thread while the rules run.
     let config = &out.config;
     let (rule_findings, validation, docs) = std::thread::scope(|s| {
-        // Upstream's validation, and with the docs the data file's canonical form (the
-        // generator's output too; `--no-docs` skips it: `fmt --check` checks it alone), run
-        // beside the rules.
+        // Upstream's validation, beside the rules.
         let validation = load_ok.then(|| {
             s.spawn(|| {
                 let mut found = validation_findings(flavour, &loaded.model);
                 found.extend(marker_findings(&loaded.model));
-                if !opts.no_docs {
-                    found.extend(crate::canonical::finding(flavour, &loaded.model, &file));
-                }
                 found
             })
         });
@@ -369,12 +364,17 @@ pub fn marker_findings(model: &SigsYaml) -> Vec<Finding> {
         Markers::Yaml.begin(),
         Markers::Yaml.end(),
     ];
-    model.strings()
-        .into_iter()
-        .filter_map(|(at, value)| {
-            let marker = markers.iter().find(|m| value.value.contains(**m))?;
-            let field = at.label();
-            Some(
+    let mut found = Vec::new();
+    model.each_string(|at, value| {
+        // Every marker starts with `<!--` or `#`: most values hold neither.
+        if !value.value.contains(['<', '#']) {
+            return;
+        }
+        let Some(marker) = markers.iter().find(|m| value.value.contains(**m)) else {
+            return;
+        };
+        let field = at.label();
+        found.push(
                 Finding::new(
                     "marker-in-value",
                     Severity::Error,
@@ -384,9 +384,9 @@ pub fn marker_findings(model: &SigsYaml) -> Vec<Finding> {
                 )
                 .label(value.span, "custom-content marker")
                 .help("remove the marker from the value; `generate` writes nothing while a value holds one"),
-            )
-        })
-        .collect()
+        );
+    });
+    found
 }
 
 /// What the flavour's own `Validate` rejects: errors where the generator stops on them (from
@@ -431,16 +431,25 @@ fn compare_docs(
     data: &std::sync::Arc<SourceFile>,
 ) -> Vec<Finding> {
     use crate::generate::{compare, plan};
+    // The template data, built once: the generator writes the data file (its canonical form;
+    // `--no-docs` skips it, `fmt --check` checks it alone) and the docs from the same `Context`.
+    let ctx = flavour::data::context(flavour, model);
+    let canonical = flavour::yaml::canonical_of(flavour, &ctx, data.text.len())
+        .and_then(|c| crate::canonical::finding_for(flavour, model, data, &c))
+        .map(|f| f.in_file(data));
     let source = plan::template_source(root, config);
-    let plan = plan::plan(root, model, config, &source, only, flavour);
-    compare::findings(
+    let plan = plan::plan_with(root, model, &ctx, config, &source, only, flavour);
+    drop(ctx);
+    let mut found = compare::findings(
         root,
         &plan.outputs,
         &plan.untemplated,
         &root.display().to_string(),
         only.is_none(),
         Some(data),
-    )
+    );
+    found.extend(canonical);
+    found
 }
 
 /// The rules run only on a file that loaded without errors: after an unknown key or a wrong type

@@ -77,20 +77,36 @@ pub fn canonical_as(
     model: &SigsYaml,
     emitter: YamlEmitter,
 ) -> Option<String> {
-    if emitter == YamlEmitter::None || flavour.epoch < 20 {
+    if !rewrites(flavour, emitter) {
         return None;
     }
-    let sorted = super::data::sorted(flavour, model);
-    Some(emit_in_order(flavour, &sorted, emitter))
+    let ctx = super::data::context(flavour, model);
+    Some(write(flavour, &ctx, emitter, 0))
+}
+
+/// Whether the flavour's generator rewrites the data file.
+fn rewrites(flavour: &'static Flavour, emitter: YamlEmitter) -> bool {
+    emitter != YamlEmitter::None && flavour.epoch >= 20
+}
+
+/// [`canonical`] from the template data the templates run on ([`super::data::context`]: the
+/// generator writes the data file from the same sorted `Context`), so a check builds it once.
+/// `size_hint`: the expected length (the data file's), to write without regrowing.
+pub fn canonical_of(flavour: &'static Flavour, ctx: &Value, size_hint: usize) -> Option<String> {
+    rewrites(flavour, flavour.yaml).then(|| write(flavour, ctx, flavour.yaml, size_hint))
 }
 
 /// The model emitted in its own order (not sorted) with an emitter's layout: for tests that need
 /// a data file the generator would reorder.
 pub fn emit_in_order(flavour: &'static Flavour, model: &SigsYaml, emitter: YamlEmitter) -> String {
     let ctx = super::data::context_of_sorted(flavour, model);
-    let root = node(flavour.tree(), &ctx);
+    write(flavour, &ctx, emitter, 0)
+}
+
+fn write(flavour: &'static Flavour, ctx: &Value, emitter: YamlEmitter, size_hint: usize) -> String {
+    let root = node(flavour.tree(), ctx);
     let mut w = Writer {
-        out: String::new(),
+        out: String::with_capacity(size_hint),
         column: 0,
         width: if emitter == YamlEmitter::V301 {
             usize::MAX

@@ -278,8 +278,28 @@ pub fn plan(
     only: Option<&str>,
     flavour: &'static Flavour,
 ) -> Plan {
-    let sorted = data::sorted(flavour, model);
-    let ctx = data::context_of_sorted(flavour, &sorted);
+    let ctx = data::context(flavour, model);
+    plan_with(root, model, &ctx, config, source, only, flavour)
+}
+
+/// [`plan`] over the template data, built by [`data::context`] (a check builds it once for the
+/// docs and the data file's canonical form).
+pub fn plan_with(
+    root: &Path,
+    model: &SigsYaml,
+    ctx: &Value,
+    config: &Config,
+    source: &Source,
+    only: Option<&str>,
+    flavour: &'static Flavour,
+) -> Plan {
+    // Where each dir is written in the data file (the first group with it), for doc findings.
+    let mut anchors = std::collections::HashMap::new();
+    for g in model.groups() {
+        if let Some(d) = &g.dir {
+            anchors.entry(d.value.as_str()).or_insert(d.span);
+        }
+    }
     let funcs = crate::flavour::funcs::func_map(flavour);
     // A real generator dies on a missing template; sigs-lint's own flavour writes what it has.
     let strict = matches!(source, Source::Dir(_)) && flavour.needs_every_template();
@@ -300,7 +320,7 @@ pub fn plan(
         }
     };
     for kind in flavour.group_kinds() {
-        let groups = data::groups(&ctx, kind);
+        let groups = data::groups(ctx, kind);
         if groups.is_empty() {
             continue;
         }
@@ -325,10 +345,7 @@ pub fn plan(
                 path: format!("{dir}/README.md"),
                 markers: Markers::Markdown,
                 rendered,
-                anchor: model
-                    .groups()
-                    .find(|m| m.dir.as_ref().is_some_and(|d| d.value == dir))
-                    .and_then(|m| m.dir.as_ref().map(|d| d.span)),
+                anchor: anchors.get(dir.as_str()).copied(),
                 group: Some(dir),
                 built_in,
             });
@@ -344,7 +361,7 @@ pub fn plan(
             continue;
         };
         let rendered = match load(source, root, name, &funcs) {
-            Some(t) => render(&t, &ctx),
+            Some(t) => render(&t, ctx),
             None if strict => missing_template(source, root, name),
             None => {
                 skipped(name, vec![path.clone()]);

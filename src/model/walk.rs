@@ -210,6 +210,12 @@ impl SigsYaml {
         Walk::walk(self, &at, v);
     }
 
+    /// Calls `f` on every string value with where it stands (`At::label` names it in messages),
+    /// in walk order (what [`SigsYaml::strings`] collects, without the list).
+    pub fn each_string<'a>(&'a self, f: impl FnMut(&At<'a>, &'a Str)) {
+        each_value(self, f);
+    }
+
     /// Every string value with where it stands (`At::label` names it in messages), in walk
     /// order.
     pub fn strings(&self) -> Vec<(At<'_>, &Str)> {

@@ -68,7 +68,7 @@ fn placeholder(v: &str) -> Option<(usize, &'static str)> {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     line_endings(cx, sink);
-    for (at, s) in cx.model.strings() {
+    cx.model.each_string(|at, s| {
         let field = || at.label();
         let source = cx.file.slice(s.span);
         let bad = |c: char| is_invisible(c) || (c.is_control() && c != '\n' && c != '\t');
@@ -121,7 +121,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 .label(s.span, "empty value")
                 .help("remove the key, or fill in the value");
             sink.push(f);
-            continue;
+            return;
         }
         if v.starts_with(char::is_whitespace) || v.ends_with(char::is_whitespace) {
             let f = sink
@@ -146,7 +146,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 .help("fill in the real value, or remove the field until it is known");
             sink.push(f);
         }
-    }
+    });
 }
 
 #[cfg(test)]
