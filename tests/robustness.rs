@@ -100,6 +100,10 @@ use sigs_lint::commands::fix::fix_text;
 
 fn lint(bytes: Vec<u8>) -> String {
     let (file, mut findings) = model::load_file("mutant.yaml", bytes);
+    // The event pass builds what serde-saphyr builds, or leaves the file to it.
+    if let Err(e) = model::typed_passes_agree(&file) {
+        panic!("the typed passes disagree on {:?}:\n{e}", file.text);
+    }
     let loaded = model::load(&file);
     // The typed pass and the lenient pass agree on whether the file is sound.
     let lenient = model::validate(&file);

@@ -57,9 +57,11 @@ pub fn load_file(name: &str, bytes: Vec<u8>) -> (SourceFile, Vec<Finding>) {
 
 /// Loads a sigs.yaml from its source file.
 pub fn load(file: &SourceFile) -> Loaded {
-    let typed = with_source(file, || {
-        serde_saphyr::from_str_with_options::<SigsYaml>(file.content(), tree::parse_options())
-    });
+    // The event pass builds a plain, sound file's model; serde-saphyr decides everything else.
+    let typed = match super::events::load(file) {
+        Some(model) => Ok(model),
+        None => typed(file),
+    };
     match typed {
         Ok(mut model) => {
             let looks_empty = model.groups().next().is_none() && model.gb_rep.is_none();
@@ -86,6 +88,50 @@ pub fn load(file: &SourceFile) -> Loaded {
             ..Default::default()
         },
     }
+}
+
+/// Whether the event pass built `file`'s model (`Ok(true)`), left it to serde-saphyr
+/// (`Ok(false)`), or built another model than serde-saphyr does (`Err`, both shown): the two
+/// typed passes compared, for tests.
+#[doc(hidden)]
+pub fn typed_passes_agree(file: &SourceFile) -> Result<bool, String> {
+    let Some(fast) = super::events::load(file) else {
+        return Ok(false);
+    };
+    let fast = format!("{fast:?}");
+    match typed(file) {
+        Ok(model) => {
+            let slow = format!("{model:?}");
+            // Where they part, with some context.
+            let Some(at) = slow.bytes().zip(fast.bytes()).position(|(a, b)| a != b) else {
+                return if slow.len() == fast.len() {
+                    Ok(true)
+                } else {
+                    Err(format!("one model is longer: {slow} / {fast}"))
+                };
+            };
+            let near = |s: &str| {
+                let from = (0..=at.saturating_sub(200))
+                    .rev()
+                    .find(|&i| s.is_char_boundary(i));
+                let to = ((at + 100).min(s.len())..=s.len()).find(|&i| s.is_char_boundary(i));
+                s[from.unwrap_or(0)..to.unwrap_or(s.len())].to_string()
+            };
+            Err(format!(
+                "serde-saphyr: …{}…\nevents:       …{}…",
+                near(&slow),
+                near(&fast)
+            ))
+        }
+        Err(e) => Err(format!("serde-saphyr: {e}\nevents: {fast}")),
+    }
+}
+
+/// The typed pass through serde-saphyr (strict keys, `Spanned` values).
+fn typed(file: &SourceFile) -> Result<SigsYaml, serde_saphyr::Error> {
+    with_source(file, || {
+        serde_saphyr::from_str_with_options::<SigsYaml>(file.content(), tree::parse_options())
+    })
 }
 
 /// The finding for a YAML error from serde-saphyr (syntax or resource limit), placed through the

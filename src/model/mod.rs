@@ -3,6 +3,7 @@
 //! Lists keep the order in which they are written. A field that is absent or null is `None`.
 
 mod de;
+mod events;
 pub mod json_schema;
 mod load;
 #[macro_use]
@@ -12,7 +13,7 @@ pub mod tree;
 pub mod walk;
 
 pub use de::{List, with_source};
-pub use load::{Loaded, did_you_mean, load, load_file, validate, yaml_error};
+pub use load::{Loaded, did_you_mean, load, load_file, typed_passes_agree, validate, yaml_error};
 
 /// The bounds of "did you mean" suggestions.
 pub mod load_limits {

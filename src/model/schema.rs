@@ -165,6 +165,19 @@ macro_rules! declare_records {
                 }
             }
 
+            impl events::Record for $name {
+                fn field(&mut self, key: &str, r: &mut events::Reader<'_>) -> Option<()> {
+                    match key {
+                        $(stringify!($field) => events::read(&mut self.$field, r),)*
+                        _ => None,
+                    }
+                }
+
+                fn set_start(&mut self, at: $crate::source::Span) {
+                    self.span = at;
+                }
+            }
+
             impl<'de> de::Element<'de> for $name {
                 fn element<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                     de::located(d)
