@@ -602,6 +602,79 @@ fn a_key_the_flavour_lacks_is_refused_like_its_strict_decode() {
 }
 
 #[test]
+fn unknown_keys_are_ignored_where_the_generator_decodes_with_yaml_v2() {
+    // The same two keys (one with a nested value) in a K19 slice and in the HEAD slice (K35).
+    let edit = |line: &'static str| {
+        move |d: &Path| {
+            let keys = "    slack_channel: sig-api\n    extra:\n      nested: [1, {a: b}]\n";
+            replace_in(&d.join("sigs.yaml"), line, &format!("{line}{keys}"))
+        }
+    };
+    let unknown = |c: &Checked| -> Vec<String> {
+        c.run
+            .findings
+            .iter()
+            .filter(|f| f.rule == "unknown-field")
+            .map(|f| format!("{:?} {}", f.severity, f.message))
+            .collect()
+    };
+    // K19 (yaml.v2, non-strict; its generator accepts the file and writes the same docs: the
+    // oracle build of the slice did, by hand): warnings, the file checked without them.
+    let Some(old) = edited_copy(
+        "kubernetes-community-2019-05-03",
+        "k19-unknown",
+        edit("  - name: API Machinery\n"),
+    ) else {
+        return;
+    };
+    let c = check(&opts(&old));
+    assert_eq!(c.flavour.map(|f| f.id), Some("kubernetes-K19"));
+    assert_eq!(
+        unknown(&c),
+        [
+            "Warning unknown field `slack_channel` in a SIG",
+            "Warning unknown field `extra` in a SIG"
+        ]
+    );
+    assert!(c.loaded, "{}", short(&c));
+    assert!(!c.run.findings.iter().any(|f| f.severity == Severity::Error));
+    assert!(
+        c.run.findings.iter().any(|f| f.rule == "lead-details"),
+        "the rules ran"
+    );
+    assert_eq!(
+        doc_findings(&c),
+        Vec::<String>::new(),
+        "the docs compared, up to date"
+    );
+    let help = c.run.findings.iter().find(|f| f.rule == "unknown-field");
+    assert!(
+        help.and_then(|f| f.help.as_deref())
+            .is_some_and(|h| h.ends_with("the kubernetes-K19 generator reads the file with yaml.v2, which ignores keys its types do not have: this one has no effect")),
+        "{help:?}"
+    );
+    // K35 (yaml.v3 KnownFields): errors, as its decode fails.
+    let Some(new) = edited_copy(
+        "kubernetes-community",
+        "k35-unknown",
+        edit("    name: API Machinery\n"),
+    ) else {
+        return;
+    };
+    let c = check(&opts(&new));
+    assert_eq!(
+        unknown(&c),
+        [
+            "Error unknown field `slack_channel` in a SIG",
+            "Error unknown field `extra` in a SIG"
+        ]
+    );
+    assert!(!c.loaded);
+    let _ = std::fs::remove_dir_all(&old);
+    let _ = std::fs::remove_dir_all(&new);
+}
+
+#[test]
 fn a_missing_template_for_a_non_empty_kind_is_the_error_the_generator_dies_with() {
     // kubernetes deleted ug_readme.tmpl in 2023 but still iterates user groups.
     let Some(dst) = edited_copy("kubernetes-community", "k8s-user-group", |d| {

@@ -274,6 +274,8 @@ fn check_all(opts: &CheckOptions) -> Checked {
             ));
         }
     };
+    let mut loaded = loaded;
+    ignore_unknown_keys(flavour, &file, &mut loaded);
     findings.extend(loaded.findings);
     let file = std::sync::Arc::new(file);
     // `--only` must name a group, or nothing would be checked and the run would pass.
@@ -351,6 +353,42 @@ fn check_all(opts: &CheckOptions) -> Checked {
     out.run.findings.extend(docs.into_iter().flatten());
     out.run.sort();
     out
+}
+
+/// The generators before K20 read the data file with yaml.v2's non-strict `Unmarshal`, which
+/// ignores keys their types do not have: there an unknown key is a warning and the file is
+/// checked without it, as the generator reads it. Only when unknown keys are the file's only
+/// errors (and its shape is one the event pass reads: no tags or anchors).
+fn ignore_unknown_keys(flavour: &flavour::Flavour, file: &SourceFile, loaded: &mut model::Loaded) {
+    let mut errors = loaded
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .peekable();
+    if flavour.epoch >= 20 || errors.peek().is_none() || !errors.all(|f| f.rule == "unknown-field")
+    {
+        return;
+    }
+    let Some(model) = model::load_ignoring_unknown(file) else {
+        return;
+    };
+    for f in loaded
+        .findings
+        .iter_mut()
+        .filter(|f| f.rule == "unknown-field")
+    {
+        f.severity = Severity::Warning;
+        let why = format!(
+            "the {} generator reads the file with yaml.v2, which ignores keys its types do not have: this one has no effect",
+            flavour.id
+        );
+        f.help = Some(match f.help.take() {
+            Some(h) => format!("{h}; {why}"),
+            None => why,
+        });
+    }
+    loaded.model = model;
+    loaded.usable = true;
 }
 
 /// Values holding a custom-content marker: the Go generator would take the marker in the

@@ -30,12 +30,14 @@ pub(super) struct Reader<'a> {
     file: &'a SourceFile,
     events: usize,
     scalar_bytes: usize,
+    /// Skip keys the declaration does not have, with their values (yaml.v2's non-strict decode).
+    skip_unknown: bool,
 }
 
 type Ev<'a> = (Event<'a>, granit_parser::Span);
 
 impl<'a> Reader<'a> {
-    fn new(file: &'a SourceFile) -> Self {
+    fn new(file: &'a SourceFile, skip_unknown: bool) -> Self {
         // The options serde-saphyr parses with (its budget's `parser_options`, depth limit 64).
         let mut options = granit_parser::Options::default();
         options.block_nesting_limit = options.block_nesting_limit.max(65);
@@ -47,6 +49,23 @@ impl<'a> Reader<'a> {
             file,
             events: 0,
             scalar_bytes: 0,
+            skip_unknown,
+        }
+    }
+
+    /// Reads past one value (a scalar, or a collection with everything in it).
+    fn skip_value(&mut self) -> Option<()> {
+        let mut depth = 0usize;
+        loop {
+            match self.next()?.0 {
+                Event::SequenceStart(..) | Event::MappingStart(..) => depth += 1,
+                Event::SequenceEnd | Event::MappingEnd => depth = depth.checked_sub(1)?,
+                Event::Scalar(..) => {}
+                _ => return None,
+            }
+            if depth == 0 {
+                return Some(());
+            }
         }
     }
 
@@ -116,7 +135,11 @@ fn record<T: Record>(r: &mut Reader<'_>, at: &granit_parser::Span) -> Option<T> 
         match r.next()? {
             (Event::MappingEnd, _) => return Some(out),
             (Event::Scalar(key, _, _, _), _) => {
-                let i = keys.iter().position(|(k, _)| *k == key)?;
+                let Some(i) = keys.iter().position(|(k, _)| *k == key) else {
+                    r.skip_unknown.then_some(())?;
+                    r.skip_value()?;
+                    continue;
+                };
                 if seen & (1 << i) != 0 {
                     return None;
                 }
@@ -207,8 +230,9 @@ pub(super) fn read<T: Field>(slot: &mut T, r: &mut Reader<'_>) -> Option<()> {
 }
 
 /// The model of `file`, or `None` where the serde-saphyr pass must decide (see the module doc).
-pub(super) fn load(file: &SourceFile) -> Option<super::SigsYaml> {
-    let mut r = Reader::new(file);
+/// With `skip_unknown`, keys the declaration does not have are passed over with their values.
+pub(super) fn load(file: &SourceFile, skip_unknown: bool) -> Option<super::SigsYaml> {
+    let mut r = Reader::new(file, skip_unknown);
     matches!(r.next()?, (Event::StreamStart, _)).then_some(())?;
     matches!(r.next()?, (Event::DocumentStart(..), _)).then_some(())?;
     let model = match r.next()? {

@@ -58,7 +58,7 @@ pub fn load_file(name: &str, bytes: Vec<u8>) -> (SourceFile, Vec<Finding>) {
 /// Loads a sigs.yaml from its source file.
 pub fn load(file: &SourceFile) -> Loaded {
     // The event pass builds a plain, sound file's model; serde-saphyr decides everything else.
-    let typed = match super::events::load(file) {
+    let typed = match super::events::load(file, false) {
         Some(model) => Ok(model),
         None => typed(file),
     };
@@ -95,7 +95,7 @@ pub fn load(file: &SourceFile) -> Loaded {
 /// typed passes compared, for tests.
 #[doc(hidden)]
 pub fn typed_passes_agree(file: &SourceFile) -> Result<bool, String> {
-    let Some(fast) = super::events::load(file) else {
+    let Some(fast) = super::events::load(file, false) else {
         return Ok(false);
     };
     let fast = format!("{fast:?}");
@@ -125,6 +125,15 @@ pub fn typed_passes_agree(file: &SourceFile) -> Result<bool, String> {
         }
         Err(e) => Err(format!("serde-saphyr: {e}\nevents: {fast}")),
     }
+}
+
+/// The model of a file read as yaml.v2's non-strict decode reads it (the generators before K20):
+/// keys the model does not have are ignored with their values. `None` when the file has other
+/// problems than unknown keys, or a shape only the serde-saphyr pass reads (tags, anchors).
+pub fn load_ignoring_unknown(file: &SourceFile) -> Option<SigsYaml> {
+    let mut model = super::events::load(file, true)?;
+    model.finish();
+    Some(model)
 }
 
 /// The typed pass through serde-saphyr (strict keys, `Spanned` values).

@@ -13,7 +13,10 @@ pub mod tree;
 pub mod walk;
 
 pub use de::{List, with_source};
-pub use load::{Loaded, did_you_mean, load, load_file, typed_passes_agree, validate, yaml_error};
+pub use load::{
+    Loaded, did_you_mean, load, load_file, load_ignoring_unknown, typed_passes_agree, validate,
+    yaml_error,
+};
 
 /// The bounds of "did you mean" suggestions.
 pub mod load_limits {
