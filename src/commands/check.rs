@@ -472,9 +472,13 @@ fn compare_docs(
     // The template data, built once: the generator writes the data file (its canonical form;
     // `--no-docs` skips it, `fmt --check` checks it alone) and the docs from the same `Context`.
     let ctx = flavour::data::context(flavour, model);
-    let canonical = flavour::yaml::canonical_of(flavour, &ctx, data.text.len())
-        .and_then(|c| crate::canonical::finding_for(flavour, model, data, &c))
-        .map(|f| f.in_file(data));
+    // Compared as it is written; the text is built only for a file that is not canonical.
+    let canonical = match flavour::yaml::is_canonical(flavour, &ctx, &data.text) {
+        Some(false) => flavour::yaml::canonical_of(flavour, &ctx, data.text.len())
+            .and_then(|c| crate::canonical::finding_for(flavour, model, data, &c))
+            .map(|f| f.in_file(data)),
+        _ => None,
+    };
     let source = plan::template_source(root, config);
     let plan = plan::plan_with(root, model, &ctx, config, &source, only, flavour);
     drop(ctx);

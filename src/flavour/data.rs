@@ -390,7 +390,75 @@ impl<'a> From<FieldRef<'a>> for Raw<'a> {
     }
 }
 
-fn get<'a>(src: Src<'a>, key: &str, reporting: &'a HashMap<String, Vec<String>>) -> Raw<'a> {
+/// The field a list under `key` of a `parent` record is sorted by in the generator's `Context.Sort`
+/// (K20+; see [`sorted`]): `Some("")` for a list of strings, sorted by value.
+fn sort_field(parent: &str, key: &str, sub_leads: bool) -> Option<&'static str> {
+    Some(match (parent, key) {
+        ("SigsYaml", "sigs" | "workinggroups" | "usergroups" | "committees") => "dir",
+        ("Leadership", "chairs" | "tech_leads" | "emeritus_leads") => "github",
+        ("Group" | "Subproject", "meetings") => "description",
+        ("Contact", "teams") | ("Group", "subprojects") => "name",
+        ("Subproject", "leads") if sub_leads => "github",
+        ("Subproject", "owners") | ("Group", "stakeholder_sigs") => "",
+        _ => return None,
+    })
+}
+
+/// The string under `key` of a record ("" when absent).
+fn src_str<'a>(src: &Src<'a>, key: &str) -> &'a str {
+    let node = match *src {
+        Src::Node(n) => n,
+        Src::Group(g, _) => Node::Group(g),
+    };
+    match node.get(key) {
+        FieldRef::Str(s) => &s.value,
+        _ => "",
+    }
+}
+
+/// The model's value under `key` of `src`, its lists in the order the generator sorts them into
+/// (`sort`: the flavour's sorting; `None` keeps the model's order).
+fn get<'a>(
+    src: Src<'a>,
+    key: &str,
+    reporting: &'a HashMap<String, Vec<String>>,
+    sort: Option<(Sorting, bool)>,
+) -> Raw<'a> {
+    let mut raw = get_unsorted(src, key, reporting);
+    let Some((sorting, sub_leads)) = sort else {
+        return raw;
+    };
+    let parent = match src {
+        Src::Node(n) => n.record().type_name,
+        Src::Group(..) => "Group",
+    };
+    // Byte-wise and stable, as Go's sort.SliceStable over strings.
+    match (&mut raw, sorting) {
+        (Raw::Many(items), Sorting::LowerName) if parent == "SigsYaml" => {
+            items.sort_by_cached_key(|g| go_lower(src_str(g, "name")).into_bytes());
+        }
+        (Raw::Many(items), Sorting::Full) => {
+            if let Some(field) = sort_field(parent, key, sub_leads) {
+                items.sort_by(|a, b| {
+                    src_str(a, field)
+                        .as_bytes()
+                        .cmp(src_str(b, field).as_bytes())
+                });
+            }
+        }
+        (Raw::Strs(items), Sorting::Full) if sort_field(parent, key, sub_leads) == Some("") => {
+            items.sort_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
+        }
+        _ => {}
+    }
+    raw
+}
+
+fn get_unsorted<'a>(
+    src: Src<'a>,
+    key: &str,
+    reporting: &'a HashMap<String, Vec<String>>,
+) -> Raw<'a> {
     match src {
         Src::Node(Node::SigsYaml(c)) => match GroupKind::from_key(key) {
             Some(kind) => Raw::Many(
@@ -419,6 +487,8 @@ fn get<'a>(src: Src<'a>, key: &str, reporting: &'a HashMap<String, Vec<String>>)
 struct Builder<'a> {
     types: &'static GoTypes,
     reporting: &'a HashMap<String, Vec<String>>,
+    /// The flavour's sorting and whether it sorts subproject leads; `None`: the model's order.
+    sort: Option<(Sorting, bool)>,
 }
 
 impl<'a> Builder<'a> {
@@ -427,7 +497,7 @@ impl<'a> Builder<'a> {
         let fields = self.types.plans[ty]
             .iter()
             .map(|(key, conv)| {
-                let raw = src.map_or(Raw::Absent, |s| get(s, key, self.reporting));
+                let raw = src.map_or(Raw::Absent, |s| get(s, key, self.reporting, self.sort));
                 self.value(conv, raw)
             })
             .collect();
@@ -473,14 +543,19 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// The data of list, aliases and liaisons templates: the whole `Context`, completed and sorted.
+/// The data of list, aliases and liaisons templates: the whole `Context`, completed and sorted
+/// (as [`sorted`] sorts the model, but each list's references rather than a copy of the model).
 pub fn context(flavour: &'static Flavour, model: &SigsYaml) -> Value {
-    let m = sorted(flavour, model);
-    context_of_sorted(flavour, &m)
+    let sub_leads = flavour.tree().has_field("Subproject", "Leads");
+    build_context(flavour, model, Some((flavour.sorting(), sub_leads)))
 }
 
-/// [`context`] for a model that is already sorted by [`sorted`].
+/// [`context`] in the model's own order (for a model already sorted by [`sorted`], the same).
 pub fn context_of_sorted(flavour: &'static Flavour, m: &SigsYaml) -> Value {
+    build_context(flavour, m, None)
+}
+
+fn build_context(flavour: &'static Flavour, m: &SigsYaml, sort: Option<(Sorting, bool)>) -> Value {
     let reporting = if flavour.tree().has_field("Group", "ReportingWGs") {
         reporting_wgs(m)
     } else {
@@ -489,6 +564,7 @@ pub fn context_of_sorted(flavour: &'static Flavour, m: &SigsYaml) -> Value {
     let b = Builder {
         types: GoTypes::of(flavour),
         reporting: &reporting,
+        sort,
     };
     Value::Struct(
         b.struct_value("Context", Some(Src::Node(Node::SigsYaml(m)))),
@@ -532,4 +608,91 @@ pub fn groups(context: &Value, kind: GroupKind) -> Vec<Value> {
 /// The `Dir` of a group value.
 pub fn dir_of(group: &Value) -> String {
     field_str(group, "Dir").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Deep equality of two values (same kinds, types, fields and order).
+    fn same(a: &Value, b: &Value) -> bool {
+        match (a, b) {
+            (Value::Invalid, Value::Invalid) | (Value::Nil, Value::Nil) => true,
+            (Value::Bool(x), Value::Bool(y)) => x == y,
+            (Value::Int(x), Value::Int(y)) => x == y,
+            (Value::Uint(x), Value::Uint(y)) => x == y,
+            (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
+            (Value::Str(x), Value::Str(y)) => x == y,
+            (Value::Named(t, x), Value::Named(u, y)) => t.name == u.name && x == y,
+            (Value::List(x, t), Value::List(y, u)) => {
+                t == u && x.len() == y.len() && x.iter().zip(y.iter()).all(|(a, b)| same(a, b))
+            }
+            (Value::Map(x, t), Value::Map(y, u)) => {
+                t == u
+                    && x.len() == y.len()
+                    && x.iter()
+                        .zip(y.iter())
+                        .all(|((k, a), (l, b))| k == l && same(a, b))
+            }
+            (Value::Struct(x, p), Value::Struct(y, q)) => p == q && same_struct(x, y),
+            (Value::Ptr(t, x), Value::Ptr(u, y)) => {
+                t.name == u.name
+                    && match (x, y) {
+                        (Some(x), Some(y)) => same_struct(x, y),
+                        (None, None) => true,
+                        _ => false,
+                    }
+            }
+            _ => false,
+        }
+    }
+
+    fn same_struct(x: &Struct, y: &Struct) -> bool {
+        x.ty.name == y.ty.name
+            && x.fields.len() == y.fields.len()
+            && x.fields.iter().zip(&y.fields).all(|(a, b)| same(a, b))
+    }
+
+    /// The context sorts each list's references as [`sorted`] sorts a copy of the model: the same
+    /// values, for every flavour, on every fixture's data file and the corpus's where present.
+    #[test]
+    fn context_sorts_as_sorted_does() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs: Vec<_> = std::fs::read_dir(root.join("fixtures"))
+            .expect("fixtures")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        match std::fs::read_dir(root.join("../shared/corpus")) {
+            Ok(slices) => dirs.extend(slices.flatten().map(|e| e.path())),
+            Err(_) => eprintln!(
+                "\n!!!!!!!! NOTICE: ../shared/corpus is absent: corpus files SKIPPED !!!!!!!!\n"
+            ),
+        }
+        let mut compared = 0;
+        for dir in dirs {
+            for name in ["sigs.yaml", "wgs.yaml"] {
+                let Ok(bytes) = std::fs::read(dir.join(name)) else {
+                    continue;
+                };
+                let (file, _) = crate::model::load_file(name, bytes);
+                let loaded = crate::model::load(&file);
+                if !loaded.usable {
+                    continue;
+                }
+                for flavour in super::super::KNOWN {
+                    let direct = context(flavour, &loaded.model);
+                    let copied = context_of_sorted(flavour, &sorted(flavour, &loaded.model));
+                    assert!(
+                        same(&direct, &copied),
+                        "{} with {}: the contexts differ",
+                        dir.join(name).display(),
+                        flavour.id
+                    );
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared >= 100, "{compared}");
+    }
 }

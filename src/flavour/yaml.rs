@@ -16,13 +16,15 @@ use super::types::TypeTree;
 use super::{Flavour, YamlEmitter};
 use crate::model::SigsYaml;
 use crate::template::Value;
+use crate::template::value::Struct;
 
-/// A YAML node as the encoder sees it.
+/// A value as the encoder sees it (a struct's entries are found as they are written).
 enum Node<'v> {
     Str(&'v str),
     Folded(&'v str),
-    Map(Vec<(&'v str, Node<'v>)>),
-    Seq(Vec<Node<'v>>),
+    /// A struct's fields; `None` for an empty map or a nil pointer.
+    Map(Option<&'v Struct>),
+    Seq(&'v [Value]),
 }
 
 fn is_zero(v: &Value) -> bool {
@@ -40,28 +42,34 @@ fn is_zero(v: &Value) -> bool {
     }
 }
 
-fn node<'v>(tree: &'v TypeTree, v: &'v Value) -> Node<'v> {
+fn node(v: &Value) -> Node<'_> {
     match v {
         Value::Named(t, s) if t.name == "main.FoldedString" => Node::Folded(s),
         Value::Str(s) | Value::Named(_, s) => Node::Str(s),
-        Value::List(l, _) => Node::Seq(l.iter().map(|x| node(tree, x)).collect()),
-        Value::Struct(s, _) | Value::Ptr(_, Some(s)) => {
-            let ty = s.ty.name.trim_start_matches("main.");
-            let mut entries = Vec::new();
-            for (f, value) in tree.fields(ty).iter().zip(&s.fields) {
-                if f.key == "-" || (f.omitempty && is_zero(value)) {
-                    continue;
-                }
-                entries.push((f.key.as_str(), node(tree, value)));
-            }
-            Node::Map(entries)
-        }
-        Value::Map(..) | Value::Ptr(_, None) | Value::Invalid | Value::Nil => Node::Map(Vec::new()),
+        Value::List(l, _) => Node::Seq(l),
+        Value::Struct(s, _) | Value::Ptr(_, Some(s)) => Node::Map(Some(s)),
+        Value::Map(..) | Value::Ptr(_, None) | Value::Invalid | Value::Nil => Node::Map(None),
         // The generator's data holds no numbers or booleans.
         Value::Bool(true) => Node::Str("true"),
         Value::Bool(false) => Node::Str("false"),
         Value::Int(_) | Value::Uint(_) | Value::Float(_) => Node::Str(""),
     }
+}
+
+/// The entries a struct is written with: its fields that have a key and are not omitted as
+/// empty, in declaration order.
+fn entries<'v>(
+    tree: &'v TypeTree,
+    s: Option<&'v Struct>,
+) -> impl Iterator<Item = (&'v str, &'v Value)> + 'v {
+    s.into_iter().flat_map(move |s| {
+        let ty = s.ty.name.trim_start_matches("main.");
+        tree.fields(ty)
+            .iter()
+            .zip(&s.fields)
+            .filter(|(f, value)| f.key != "-" && !(f.omitempty && is_zero(value)))
+            .map(|(f, value)| (f.key.as_str(), value))
+    })
 }
 
 /// The data file as the flavour's generator writes it, or `None` for generators that never
@@ -81,7 +89,7 @@ pub fn canonical_as(
         return None;
     }
     let ctx = super::data::context(flavour, model);
-    Some(write(flavour, &ctx, emitter, 0))
+    Some(text(flavour, &ctx, emitter, 0))
 }
 
 /// Whether the flavour's generator rewrites the data file.
@@ -93,20 +101,44 @@ fn rewrites(flavour: &'static Flavour, emitter: YamlEmitter) -> bool {
 /// generator writes the data file from the same sorted `Context`), so a check builds it once.
 /// `size_hint`: the expected length (the data file's), to write without regrowing.
 pub fn canonical_of(flavour: &'static Flavour, ctx: &Value, size_hint: usize) -> Option<String> {
-    rewrites(flavour, flavour.yaml).then(|| write(flavour, ctx, flavour.yaml, size_hint))
+    rewrites(flavour, flavour.yaml).then(|| text(flavour, ctx, flavour.yaml, size_hint))
+}
+
+/// Whether `text` is what [`canonical_of`] writes (`None` where the generator never rewrites the
+/// data file): compared as it is written, without building the text.
+pub fn is_canonical(flavour: &'static Flavour, ctx: &Value, text: &str) -> Option<bool> {
+    rewrites(flavour, flavour.yaml).then(|| {
+        let mut out = Out::Expect {
+            text,
+            at: 0,
+            differs: false,
+        };
+        write(flavour, ctx, flavour.yaml, &mut out);
+        matches!(out, Out::Expect { at, differs: false, .. } if at == text.len())
+    })
 }
 
 /// The model emitted in its own order (not sorted) with an emitter's layout: for tests that need
 /// a data file the generator would reorder.
 pub fn emit_in_order(flavour: &'static Flavour, model: &SigsYaml, emitter: YamlEmitter) -> String {
     let ctx = super::data::context_of_sorted(flavour, model);
-    write(flavour, &ctx, emitter, 0)
+    text(flavour, &ctx, emitter, 0)
 }
 
-fn write(flavour: &'static Flavour, ctx: &Value, emitter: YamlEmitter, size_hint: usize) -> String {
-    let root = node(flavour.tree(), ctx);
+/// The text the emitter writes for `ctx`.
+fn text(flavour: &'static Flavour, ctx: &Value, emitter: YamlEmitter, size_hint: usize) -> String {
+    let mut out = Out::Text(String::with_capacity(size_hint));
+    write(flavour, ctx, emitter, &mut out);
+    match out {
+        Out::Text(text) => text,
+        Out::Expect { .. } => String::new(),
+    }
+}
+
+fn write(flavour: &'static Flavour, ctx: &Value, emitter: YamlEmitter, out: &mut Out<'_>) {
     let mut w = Writer {
-        out: String::with_capacity(size_hint),
+        out,
+        tree: flavour.tree(),
         column: 0,
         width: if emitter == YamlEmitter::V301 {
             usize::MAX
@@ -115,14 +147,44 @@ fn write(flavour: &'static Flavour, ctx: &Value, emitter: YamlEmitter, size_hint
         },
         indent_seq: emitter == YamlEmitter::V301,
     };
-    if let Node::Map(entries) = &root {
-        w.mapping(entries, 0, false);
+    if let Node::Map(s) = node(ctx) {
+        w.mapping(s, 0, false);
     }
-    w.out
 }
 
-struct Writer {
-    out: String,
+/// Where the writer's text goes: a string, or a comparison with the text expected.
+enum Out<'e> {
+    Text(String),
+    Expect {
+        text: &'e str,
+        /// How far the written text matched.
+        at: usize,
+        differs: bool,
+    },
+}
+
+impl Out<'_> {
+    fn push_str(&mut self, s: &str) {
+        match self {
+            Out::Text(out) => out.push_str(s),
+            Out::Expect { text, at, differs } => {
+                if !*differs && text.as_bytes()[*at..].starts_with(s.as_bytes()) {
+                    *at += s.len();
+                } else {
+                    *differs = true;
+                }
+            }
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        self.push_str(c.encode_utf8(&mut [0; 4]));
+    }
+}
+
+struct Writer<'w, 'e> {
+    out: &'w mut Out<'e>,
+    tree: &'static TypeTree,
     column: usize,
     /// libyaml's best width: a space past it breaks the line (plain, quoted, folded scalars).
     width: usize,
@@ -130,7 +192,7 @@ struct Writer {
     indent_seq: bool,
 }
 
-impl Writer {
+impl Writer<'_, '_> {
     fn put(&mut self, s: &str) {
         self.out.push_str(s);
         self.column += if s.is_ascii() {
@@ -168,14 +230,14 @@ impl Writer {
     }
 
     /// A block mapping whose keys stand at `indent`; the first key follows `- ` when `inline`.
-    fn mapping(&mut self, entries: &[(&str, Node<'_>)], indent: usize, inline: bool) {
-        for (i, (key, value)) in entries.iter().enumerate() {
+    fn mapping(&mut self, s: Option<&Struct>, indent: usize, inline: bool) {
+        for (i, (key, value)) in entries(self.tree, s).enumerate() {
             if !(inline && i == 0) {
                 self.pad(indent);
             }
             self.put(key);
             self.put_char(':');
-            self.value(value, indent);
+            self.value(&node(value), indent);
         }
     }
 
@@ -183,8 +245,8 @@ impl Writer {
     /// anything else.
     fn empty_flow(&mut self, node: &Node<'_>) -> bool {
         let text = match node {
-            Node::Map(entries) if entries.is_empty() => " {}",
-            Node::Seq(items) if items.is_empty() => " []",
+            Node::Map(s) if entries(self.tree, *s).next().is_none() => " {}",
+            Node::Seq([]) => " []",
             _ => return false,
         };
         self.put(text);
@@ -206,9 +268,9 @@ impl Writer {
             return;
         }
         match value {
-            Node::Map(entries) => {
+            Node::Map(s) => {
                 self.newline();
-                self.mapping(entries, indent + 2, false);
+                self.mapping(*s, indent + 2, false);
             }
             Node::Seq(items) => {
                 self.newline();
@@ -221,17 +283,18 @@ impl Writer {
     }
 
     /// Block sequence items, `- ` at `indent`.
-    fn sequence(&mut self, items: &[Node<'_>], indent: usize) {
+    fn sequence(&mut self, items: &[Value], indent: usize) {
         for item in items {
+            let item = node(item);
             self.pad(indent);
             self.put_char('-');
-            if self.empty_flow(item) {
+            if self.empty_flow(&item) {
                 continue;
             }
             match item {
-                Node::Map(entries) => {
+                Node::Map(s) => {
                     self.put_char(' ');
-                    self.mapping(entries, indent + 2, true);
+                    self.mapping(s, indent + 2, true);
                 }
                 Node::Seq(inner) => {
                     self.newline();

@@ -418,9 +418,11 @@ pub fn orphans(root: &Path, expected: &[Expected]) -> Vec<String> {
         }
     }
     candidates.sort();
+    let planned: std::collections::HashSet<&str> =
+        expected.iter().map(|e| e.path.as_str()).collect();
     candidates
         .into_iter()
-        .filter(|c| !expected.iter().any(|e| e.path == *c))
+        .filter(|c| !planned.contains(c.as_str()))
         .filter(|c| {
             crate::fsutil::read_bytes_inside(root, &root.join(c), crate::fsutil::MAX_DOC)
                 .is_ok_and(|t| String::from_utf8_lossy(&t).contains(GENERATED_MARK))

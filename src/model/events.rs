@@ -213,6 +213,8 @@ impl<T: Element> Field for List<T> {
                         ev => items.push(T::element(ev, r)?),
                     }
                 }
+                // A list is read once and kept: without the spare room pushing left.
+                items.shrink_to_fit();
                 Some(List {
                     at: Some(r.span(&at, false)),
                     items,
