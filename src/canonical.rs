@@ -18,7 +18,7 @@ pub fn comment_lines(text: &str) -> Vec<usize> {
 }
 
 fn v(s: &Option<Str>) -> &str {
-    s.as_ref().map_or("", |s| s.value.as_str())
+    s.as_ref().map_or("", |s| s.value.as_ref())
 }
 
 /// The first adjacent pair, in document order, of a list the generator sorts: (what the list is,
@@ -74,7 +74,7 @@ fn in_group(g: &Group, at: &str) -> Option<Unsorted> {
         format!("{at}.stakeholder_sigs"),
         "name",
         &g.stakeholder_sigs,
-        |s| s.value.as_str(),
+        |s| s.value.as_ref(),
         |s| s.span,
     ) {
         return Some(u);
@@ -114,7 +114,7 @@ fn in_group(g: &Group, at: &str) -> Option<Unsorted> {
             format!("{at}.owners"),
             "URL",
             &sp.owners,
-            |s| s.value.as_str(),
+            |s| s.value.as_ref(),
             |s| s.span,
         )
         .or_else(|| people(format!("{at}.leads"), &sp.leads))

@@ -788,7 +788,7 @@ canonical_tests! {
 fn reverse_lists(m: &mut sigs_lint::model::SigsYaml) {
     use sigs_lint::model::{GroupKind, Str};
     fn v(s: &Option<Str>) -> &str {
-        s.as_ref().map_or("", |s| s.value.as_str())
+        s.as_ref().map_or("", |s| s.value.as_ref())
     }
     fn desc<T>(items: &mut [T], key: impl Fn(&T) -> &str) {
         items.sort_by(|a, b| key(b).as_bytes().cmp(key(a).as_bytes()));
@@ -803,13 +803,13 @@ fn reverse_lists(m: &mut sigs_lint::model::SigsYaml) {
                 desc(&mut l.emeritus_leads, |p| v(&p.github));
             }
             desc(&mut g.meetings, |x| v(&x.description));
-            desc(&mut g.stakeholder_sigs, |x| x.value.as_str());
+            desc(&mut g.stakeholder_sigs, |x| x.value.as_ref());
             if let Some(c) = &mut g.contact {
                 desc(&mut c.teams, |t| v(&t.name));
             }
             desc(&mut g.subprojects, |x| v(&x.name));
             for sp in g.subprojects.iter_mut() {
-                desc(&mut sp.owners, |x| x.value.as_str());
+                desc(&mut sp.owners, |x| x.value.as_ref());
                 desc(&mut sp.leads, |p| v(&p.github));
                 desc(&mut sp.meetings, |x| v(&x.description));
                 if let Some(c) = &mut sp.contact {

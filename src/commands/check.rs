@@ -282,17 +282,17 @@ fn check_all(opts: &CheckOptions) -> Checked {
     if let Some(dir) = &only
         && loaded.usable
         && !loaded.model.groups().any(|g| {
-            g.dir.as_ref().is_some_and(|d| d.value == *dir)
+            g.dir.as_ref().is_some_and(|d| *d.value == **dir)
                 || crate::flavour::data::dir_name(
                     g.kind.prefix(),
-                    g.name.as_ref().map_or("", |n| n.value.as_str()),
+                    g.name.as_ref().map_or("", |n| n.value.as_ref()),
                 ) == *dir
         })
     {
         let dirs: Vec<&str> = loaded
             .model
             .groups()
-            .filter_map(|g| g.dir.as_ref().map(|d| d.value.as_str()))
+            .filter_map(|g| g.dir.as_ref().map(|d| d.value.as_ref()))
             .collect();
         let help = crate::model::did_you_mean(dir, &dirs)
             .map(|d| format!("did you mean `{d}`?"))
@@ -480,16 +480,41 @@ fn compare_docs(
         _ => None,
     };
     let source = plan::template_source(root, config);
-    let plan = plan::plan_with(root, model, &ctx, config, &source, only, flavour);
-    drop(ctx);
-    let mut found = compare::findings(
-        root,
-        &plan.outputs,
-        &plan.untemplated,
-        &root.display().to_string(),
-        only.is_none(),
-        Some(data),
+    let shown_root = root.display().to_string();
+    // Each output is compared as soon as it is rendered, and let go.
+    let mut comparison = compare::Comparison::new(root, &shown_root, Some(data));
+    let mut planned = std::collections::HashSet::new();
+    let untemplated = plan::plan_each(
+        &plan::Planning {
+            root,
+            model,
+            ctx: &ctx,
+            config,
+            source: &source,
+            only,
+            flavour,
+        },
+        &mut |e| {
+            comparison.add(&e);
+            planned.insert(e.path);
+        },
     );
+    drop(ctx);
+    let mut found = comparison.finish();
+    found.extend(compare::untemplated_findings(
+        &untemplated,
+        &shown_root,
+        Some(data),
+    ));
+    if only.is_none() {
+        let planned = planned.iter().map(String::as_str).collect();
+        found.extend(compare::orphan_findings_of(
+            root,
+            &planned,
+            &untemplated,
+            &shown_root,
+        ));
+    }
     found.extend(canonical);
     found
 }

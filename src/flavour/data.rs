@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use super::types::TypeTree;
 use super::{Flavour, Fork, Sorting};
@@ -292,7 +292,7 @@ fn prefix_to_group_map(recv: &Value, _: &[Value]) -> Result<Value, String> {
 
 /// The value, or the empty string for an absent one (Go's zero value).
 fn value_or_empty(s: &Option<Str>) -> &str {
-    s.as_ref().map_or("", |s| s.value.as_str())
+    s.as_ref().map_or("", |s| s.value.as_ref())
 }
 
 fn sort_by_key<T>(items: &mut [T], key: impl Fn(&T) -> &str) {
@@ -325,7 +325,7 @@ pub fn sorted(flavour: &'static Flavour, model: &SigsYaml) -> SigsYaml {
             }
             sort_by_key(&mut g.subprojects, |s| value_or_empty(&s.name));
             for sp in g.subprojects.iter_mut() {
-                sort_by_key(&mut sp.owners, |o| o.value.as_str());
+                sort_by_key(&mut sp.owners, |o| o.value.as_ref());
                 if sub_leads {
                     sort_by_key(&mut sp.leads, |p| value_or_empty(&p.github));
                 }
@@ -334,7 +334,7 @@ pub fn sorted(flavour: &'static Flavour, model: &SigsYaml) -> SigsYaml {
                     sort_by_key(&mut c.teams, |t| value_or_empty(&t.name));
                 }
             }
-            sort_by_key(&mut g.stakeholder_sigs, |s| s.value.as_str());
+            sort_by_key(&mut g.stakeholder_sigs, |s| s.value.as_ref());
         }
     }
     m
@@ -342,13 +342,15 @@ pub fn sorted(flavour: &'static Flavour, model: &SigsYaml) -> SigsYaml {
 
 /// `Context.Complete` (K26+): each SIG's reporting working groups, the WGs naming the SIG's exact
 /// name in `stakeholder_sigs`, sorted byte-wise.
-pub fn reporting_wgs(model: &SigsYaml) -> HashMap<String, Vec<String>> {
-    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+pub fn reporting_wgs(model: &SigsYaml) -> HashMap<String, Vec<Arc<str>>> {
+    let mut out: HashMap<String, Vec<Arc<str>>> = HashMap::new();
     for wg in model.workinggroups.iter() {
         for s in wg.stakeholder_sigs.iter() {
-            out.entry(s.value.clone())
-                .or_default()
-                .push(value_or_empty(&wg.name).to_string());
+            out.entry(s.value.to_string()).or_default().push(
+                wg.name
+                    .as_ref()
+                    .map_or_else(|| Arc::from(""), |n| Arc::clone(&n.value)),
+            );
         }
     }
     for v in out.values_mut() {
@@ -366,14 +368,14 @@ pub fn reporting_wgs(model: &SigsYaml) -> HashMap<String, Vec<String>> {
 #[derive(Clone, Copy)]
 enum Src<'a> {
     Node(Node<'a>),
-    Group(&'a model::Group, &'a [String]),
+    Group(&'a model::Group, &'a [Arc<str>]),
 }
 
 /// What the model holds under one key.
 enum Raw<'a> {
     Absent,
-    Str(&'a str),
-    Strs(Vec<&'a str>),
+    Str(&'a Arc<str>),
+    Strs(Vec<&'a Arc<str>>),
     One(Src<'a>),
     Many(Vec<Src<'a>>),
 }
@@ -383,7 +385,7 @@ impl<'a> From<FieldRef<'a>> for Raw<'a> {
         match f {
             FieldRef::Absent => Raw::Absent,
             FieldRef::Str(s) => Raw::Str(&s.value),
-            FieldRef::Strs(l) => Raw::Strs(l.iter().map(|s| s.value.as_str()).collect()),
+            FieldRef::Strs(l) => Raw::Strs(l.iter().map(|s| &s.value).collect()),
             FieldRef::One(n) => Raw::One(Src::Node(n)),
             FieldRef::Many(ns) => Raw::Many(ns.into_iter().map(Src::Node).collect()),
         }
@@ -421,7 +423,7 @@ fn src_str<'a>(src: &Src<'a>, key: &str) -> &'a str {
 fn get<'a>(
     src: Src<'a>,
     key: &str,
-    reporting: &'a HashMap<String, Vec<String>>,
+    reporting: &'a HashMap<String, Vec<Arc<str>>>,
     sort: Option<(Sorting, bool)>,
 ) -> Raw<'a> {
     let mut raw = get_unsorted(src, key, reporting);
@@ -457,7 +459,7 @@ fn get<'a>(
 fn get_unsorted<'a>(
     src: Src<'a>,
     key: &str,
-    reporting: &'a HashMap<String, Vec<String>>,
+    reporting: &'a HashMap<String, Vec<Arc<str>>>,
 ) -> Raw<'a> {
     match src {
         Src::Node(Node::SigsYaml(c)) => match GroupKind::from_key(key) {
@@ -478,7 +480,7 @@ fn get_unsorted<'a>(
             ),
             None => Node::SigsYaml(c).get(key).into(),
         },
-        Src::Group(_, r) if key == "-" => Raw::Strs(r.iter().map(String::as_str).collect()),
+        Src::Group(_, r) if key == "-" => Raw::Strs(r.iter().collect()),
         Src::Group(g, _) => Node::Group(g).get(key).into(),
         Src::Node(n) => n.get(key).into(),
     }
@@ -486,9 +488,11 @@ fn get_unsorted<'a>(
 
 struct Builder<'a> {
     types: &'static GoTypes,
-    reporting: &'a HashMap<String, Vec<String>>,
+    reporting: &'a HashMap<String, Vec<Arc<str>>>,
     /// The flavour's sorting and whether it sorts subproject leads; `None`: the model's order.
     sort: Option<(Sorting, bool)>,
+    /// The empty string, shared by every absent string field.
+    empty: Arc<str>,
 }
 
 impl<'a> Builder<'a> {
@@ -505,14 +509,15 @@ impl<'a> Builder<'a> {
     }
 
     fn value(&self, conv: &Conv, raw: Raw<'a>) -> Value {
-        let string = |named: &Option<&'static NamedType>, text: &str| match named {
-            Some(n) => Value::Named(n, Rc::from(text)),
-            None => Value::str(text),
+        // The model's strings are shared, not copied.
+        let string = |named: &Option<&'static NamedType>, text: &Arc<str>| match named {
+            Some(n) => Value::Named(n, Arc::clone(text)),
+            None => Value::Str(Arc::clone(text)),
         };
         match conv {
             Conv::Str(named) => match raw {
                 Raw::Str(t) => string(named, t),
-                _ => string(named, ""),
+                _ => string(named, &self.empty),
             },
             Conv::List(name, elem) => {
                 let items: Vec<Value> = match (raw, elem) {
@@ -565,6 +570,7 @@ fn build_context(flavour: &'static Flavour, m: &SigsYaml, sort: Option<(Sorting,
         types: GoTypes::of(flavour),
         reporting: &reporting,
         sort,
+        empty: Arc::from(""),
     };
     Value::Struct(
         b.struct_value("Context", Some(Src::Node(Node::SigsYaml(m)))),

@@ -22,7 +22,7 @@ pub struct Problem {
 }
 
 fn v(s: &Option<Str>) -> &str {
-    s.as_ref().map_or("", |s| s.value.as_str())
+    s.as_ref().map_or("", |s| s.value.as_ref())
 }
 
 fn at(s: &Option<Str>, fallback: Span) -> Span {
@@ -145,7 +145,7 @@ pub fn validate(flavour: &'static Flavour, model: &SigsYaml) -> Vec<Problem> {
             if !stake.is_empty() {
                 if kind == GroupKind::WorkingGroup {
                     for s in stake.iter() {
-                        if !sig_names.contains(&s.value.as_str()) {
+                        if !sig_names.contains(&s.value.as_ref()) {
                             push(
                                 format!("{dir}: invalid stakeholder sig name {}", s.value),
                                 s.span,

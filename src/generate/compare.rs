@@ -99,7 +99,18 @@ pub fn orphan_findings(
     untemplated: &[Untemplated],
     display_root: &str,
 ) -> Vec<Finding> {
-    orphans(root, expected)
+    let planned = expected.iter().map(|e| e.path.as_str()).collect();
+    orphan_findings_of(root, &planned, untemplated, display_root)
+}
+
+/// [`orphan_findings`] given the planned paths.
+pub fn orphan_findings_of(
+    root: &Path,
+    planned: &std::collections::HashSet<&str>,
+    untemplated: &[Untemplated],
+    display_root: &str,
+) -> Vec<Finding> {
+    orphans_of(root, planned)
         .into_iter()
         .filter(|o| !untemplated.iter().any(|u| u.paths.contains(o)))
         .map(|orphan| {
@@ -164,26 +175,52 @@ pub fn compare(
     display_root: &str,
     data: Option<&Arc<SourceFile>>,
 ) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    let mut template_errors = TemplateErrors::default();
+    let mut c = Comparison::new(root, display_root, data);
     for e in expected {
-        let shown = join(display_root, &e.path);
-        let committed = match read_committed(root, e, &shown) {
+        c.add(e);
+    }
+    c.finish()
+}
+
+/// [`compare`] one output at a time (a check renders, compares and drops each in turn).
+pub struct Comparison<'a> {
+    root: &'a Path,
+    display_root: &'a str,
+    data: Option<&'a Arc<SourceFile>>,
+    findings: Vec<Finding>,
+    template_errors: TemplateErrors,
+}
+
+impl<'a> Comparison<'a> {
+    pub fn new(root: &'a Path, display_root: &'a str, data: Option<&'a Arc<SourceFile>>) -> Self {
+        Comparison {
+            root,
+            display_root,
+            data,
+            findings: Vec::new(),
+            template_errors: TemplateErrors::default(),
+        }
+    }
+
+    /// Compares one expected output with its committed file.
+    pub fn add(&mut self, e: &Expected) {
+        let shown = join(self.display_root, &e.path);
+        let committed = match read_committed(self.root, e, &shown) {
             Ok(c) => c,
             Err(f) => {
-                findings.push(*f);
-                continue;
+                self.findings.push(*f);
+                return;
             }
         };
         let full = match &e.rendered {
             Ok(_) => e.full(committed.as_deref()),
             Err(err) => {
-                template_errors.record(&shown, err);
-                continue;
+                self.template_errors.record(&shown, err);
+                return;
             }
         };
         let Some(full) = full else {
-            continue;
+            return;
         };
         let Some(text) = committed else {
             let f = Finding::new(
@@ -196,17 +233,18 @@ pub fn compare(
                 Some(_) => "this group's README is missing",
                 None => "the docs generated from this file",
             };
-            findings.push(at_data_file(f, data, e.anchor, label));
-            continue;
+            self.findings
+                .push(at_data_file(f, self.data, e.anchor, label));
+            return;
         };
         let lost = dropped(&text, e.markers);
         if text == full && lost.is_empty() {
-            continue; // up to date: the common case, no source file needed
+            return; // up to date: the common case, no source file needed
         }
         let file = Arc::new(SourceFile::new(shown.clone(), text.clone()));
         for (line, content) in lost {
             let start = file.offset_of(line, 1);
-            findings.push(
+            self.findings.push(
                 Finding::new(
                     "custom-content",
                     Severity::Warning,
@@ -225,11 +263,11 @@ pub fn compare(
             );
         }
         if text == full {
-            continue;
+            return;
         }
         let normalized = text.replace("\r\n", "\n");
         if normalized != text && e.full(Some(&normalized)).as_deref() == Some(normalized.as_str()) {
-            findings.push(
+            self.findings.push(
                 Finding::new(
                     "doc-line-endings",
                     Severity::Error,
@@ -239,11 +277,11 @@ pub fn compare(
                 .help("convert the file to LF line endings (or run `sigs-lint generate`)")
                 .in_file(&file),
             );
-            continue;
+            return;
         }
         if text.trim_end_matches('\n') == full.trim_end_matches('\n') {
             let (has, want) = (trailing_newlines(&text), trailing_newlines(&full));
-            findings.push(
+            self.findings.push(
                 Finding::new(
                     "doc-stale",
                     Severity::Error,
@@ -255,7 +293,7 @@ pub fn compare(
                 .help("run `sigs-lint generate` to rewrite it")
                 .in_file(&file),
             );
-            continue;
+            return;
         }
         let (line, diff, changed) = unified_diff(&text, &full, &shown);
         let (span, label) = first_difference(&file, line, &full);
@@ -272,10 +310,15 @@ pub fn compare(
         })
         .in_file(&file);
         f.diff = Some(diff);
-        findings.push(f);
+        self.findings.push(f);
     }
-    findings.extend(template_errors.findings(display_root, data));
-    findings
+
+    /// The findings, template errors last (one per error, naming how many files it breaks).
+    pub fn finish(mut self) -> Vec<Finding> {
+        let errors = self.template_errors.findings(self.display_root, self.data);
+        self.findings.extend(errors);
+        self.findings
+    }
 }
 
 /// Where the committed file first differs from the generated text `full`, on its first changed
@@ -403,6 +446,11 @@ fn trailing_newlines(s: &str) -> usize {
 /// Committed files that look generated (they carry the generator's header) but that no output
 /// produces any more: `*/README.md` one level down and `*.md` at the root.
 pub fn orphans(root: &Path, expected: &[Expected]) -> Vec<String> {
+    orphans_of(root, &expected.iter().map(|e| e.path.as_str()).collect())
+}
+
+/// [`orphans`] given the planned paths.
+pub fn orphans_of(root: &Path, planned: &std::collections::HashSet<&str>) -> Vec<String> {
     let mut candidates: Vec<String> = Vec::new();
     if let Ok(entries) = std::fs::read_dir(root) {
         for e in entries.flatten() {
@@ -418,8 +466,6 @@ pub fn orphans(root: &Path, expected: &[Expected]) -> Vec<String> {
         }
     }
     candidates.sort();
-    let planned: std::collections::HashSet<&str> =
-        expected.iter().map(|e| e.path.as_str()).collect();
     candidates
         .into_iter()
         .filter(|c| !planned.contains(c.as_str()))

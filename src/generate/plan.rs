@@ -293,18 +293,67 @@ pub fn plan_with(
     only: Option<&str>,
     flavour: &'static Flavour,
 ) -> Plan {
+    let mut outputs = Vec::new();
+    let untemplated = plan_each(
+        &Planning {
+            root,
+            model,
+            ctx,
+            config,
+            source,
+            only,
+            flavour,
+        },
+        &mut |e| outputs.push(e),
+    );
+    Plan {
+        outputs,
+        untemplated,
+    }
+}
+
+/// What [`plan_each`] plans from.
+pub struct Planning<'a> {
+    pub root: &'a Path,
+    pub model: &'a SigsYaml,
+    /// The template data ([`data::context`]).
+    pub ctx: &'a Value,
+    pub config: &'a Config,
+    pub source: &'a Source,
+    pub only: Option<&'a str>,
+    pub flavour: &'static Flavour,
+}
+
+/// An output to render: a group's README or one of the list outputs.
+enum Job {
+    Readme {
+        /// Index of the kind's template in the loaded templates.
+        template: usize,
+        data: Value,
+        dir: String,
+    },
+    List {
+        template: usize,
+        markers: Markers,
+    },
+}
+
+/// [`plan_with`], handing each output to `sink` as soon as it is rendered (a check compares it
+/// and lets it go: the rendered docs are never all held at once). Returns the untemplated
+/// outputs.
+pub fn plan_each(p: &Planning<'_>, sink: &mut dyn FnMut(Expected)) -> Vec<Untemplated> {
+    let (root, source, flavour) = (p.root, p.source, p.flavour);
     // Where each dir is written in the data file (the first group with it), for doc findings.
     let mut anchors = std::collections::HashMap::new();
-    for g in model.groups() {
+    for g in p.model.groups() {
         if let Some(d) = &g.dir {
-            anchors.entry(d.value.as_str()).or_insert(d.span);
+            anchors.entry(d.value.as_ref()).or_insert(d.span);
         }
     }
     let funcs = crate::flavour::funcs::func_map(flavour);
     // A real generator dies on a missing template; sigs-lint's own flavour writes what it has.
     let strict = matches!(source, Source::Dir(_)) && flavour.needs_every_template();
     let built_in = matches!(source, Source::BuiltIn);
-    let mut outputs = Vec::new();
     let mut untemplated = Vec::new();
     // A missing template whose outputs are committed (only where the repository has templates).
     let mut skipped = |name: &str, paths: Vec<String>| {
@@ -319,77 +368,101 @@ pub fn plan_with(
             });
         }
     };
+    // First what is written where, then each output rendered.
+    let mut templates: Vec<(String, Option<Loaded>)> = Vec::new();
+    let mut jobs: Vec<(String, Job)> = Vec::new();
     for kind in flavour.group_kinds() {
-        let groups = data::groups(ctx, kind);
+        let groups = data::groups(p.ctx, kind);
         if groups.is_empty() {
             continue;
         }
         let name = format!("{}_readme.tmpl", kind.prefix());
         let t = load(source, root, &name, &funcs);
+        let present = t.is_some();
+        templates.push((name.clone(), t));
         let mut readmes = Vec::new();
         for g in groups {
             let data = data::readme_data(flavour, &g, kind);
             let dir = data::dir_of(&data);
-            if config.unsafe_dir(Some(root), &dir).is_some() || only.is_some_and(|o| o != dir) {
+            if p.config.unsafe_dir(Some(root), &dir).is_some() || p.only.is_some_and(|o| o != dir) {
                 continue;
             }
-            let rendered = match &t {
-                Some(t) => render(t, &data),
-                None if strict => missing_template(source, root, &name),
-                None => {
-                    readmes.push(format!("{dir}/README.md"));
-                    continue;
-                }
-            };
-            outputs.push(Expected {
-                path: format!("{dir}/README.md"),
-                markers: Markers::Markdown,
-                rendered,
-                anchor: anchors.get(dir.as_str()).copied(),
-                group: Some(dir),
-                built_in,
-            });
+            let path = format!("{dir}/README.md");
+            if !present && !strict {
+                readmes.push(path);
+                continue;
+            }
+            let template = templates.len() - 1;
+            jobs.push((
+                path,
+                Job::Readme {
+                    template,
+                    data,
+                    dir,
+                },
+            ));
         }
         skipped(&name, readmes);
     }
     for (name, path, markers) in [
-        ("list.tmpl", &config.outputs.list, Markers::Markdown),
-        ("aliases.tmpl", &config.outputs.aliases, Markers::Yaml),
-        ("liaisons.tmpl", &config.outputs.liaisons, Markers::Markdown),
+        ("list.tmpl", &p.config.outputs.list, Markers::Markdown),
+        ("aliases.tmpl", &p.config.outputs.aliases, Markers::Yaml),
+        (
+            "liaisons.tmpl",
+            &p.config.outputs.liaisons,
+            Markers::Markdown,
+        ),
     ] {
-        let Some(path) = path.as_ref().filter(|_| only.is_none()) else {
+        let Some(path) = path.as_ref().filter(|_| p.only.is_none()) else {
             continue;
         };
-        let rendered = match load(source, root, name, &funcs) {
-            Some(t) => render(&t, ctx),
-            None if strict => missing_template(source, root, name),
-            None => {
-                skipped(name, vec![path.clone()]);
-                continue;
-            }
-        };
-        outputs.push(Expected {
-            path: path.clone(),
-            markers,
-            rendered,
-            group: None,
-            built_in,
-            anchor: None,
-        });
+        let t = load(source, root, name, &funcs);
+        if t.is_none() && !strict {
+            skipped(name, vec![path.clone()]);
+            continue;
+        }
+        templates.push((name.to_string(), t));
+        let template = templates.len() - 1;
+        jobs.push((path.clone(), Job::List { template, markers }));
     }
     // Two groups with one dir write one file (the later one wins, as the generator overwrites);
-    // `duplicate-names` reports the clash.
-    let mut seen = std::collections::HashSet::new();
-    let mut outputs: Vec<Expected> = outputs
-        .into_iter()
-        .rev()
-        .filter(|e| seen.insert(e.path.clone()))
-        .collect();
-    outputs.reverse();
-    Plan {
-        outputs,
-        untemplated,
+    // `duplicate-names` reports the clash. Only the last output for each path is rendered.
+    let mut last = std::collections::HashMap::new();
+    for (i, (path, _)) in jobs.iter().enumerate() {
+        last.insert(path.clone(), i);
     }
+    for (i, (path, job)) in jobs.into_iter().enumerate() {
+        if last.get(&path) != Some(&i) {
+            continue;
+        }
+        let rendered = |template: usize, data: &Value| match &templates[template] {
+            (_, Some(t)) => render(t, data),
+            (name, None) => missing_template(source, root, name),
+        };
+        sink(match job {
+            Job::Readme {
+                template,
+                data,
+                dir,
+            } => Expected {
+                path,
+                markers: Markers::Markdown,
+                rendered: rendered(template, &data),
+                anchor: anchors.get(dir.as_str()).copied(),
+                group: Some(dir),
+                built_in,
+            },
+            Job::List { template, markers } => Expected {
+                path,
+                markers,
+                rendered: rendered(template, p.ctx),
+                group: None,
+                built_in,
+                anchor: None,
+            },
+        });
+    }
+    untemplated
 }
 
 /// `root/rel` for display (`rel` alone when the root is `.`).

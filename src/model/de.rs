@@ -46,7 +46,7 @@ impl<'de> Deserialize<'de> for Str {
         let s: Spanned<Option<String>> = Spanned::deserialize(d)?;
         Ok(Str {
             span: resolve(s.referenced, true),
-            value: s.value.unwrap_or_default(),
+            value: s.value.unwrap_or_default().into(),
         })
     }
 }

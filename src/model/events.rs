@@ -107,7 +107,7 @@ impl<'a> Reader<'a> {
         at: &granit_parser::Span,
     ) -> Option<Str> {
         (!is_null(&text, style)).then(|| Str {
-            value: text.into_owned(),
+            value: text.into(),
             span: self.span(at, true),
         })
     }
@@ -184,7 +184,7 @@ impl Element for Str {
     fn element((event, at): Ev<'_>, r: &mut Reader<'_>) -> Option<Self> {
         match event {
             Event::Scalar(text, style, _, _) => Some(r.scalar(text, style, &at).unwrap_or(Str {
-                value: String::new(),
+                value: "".into(),
                 span: r.span(&at, true),
             })),
             _ => None,

@@ -28,7 +28,8 @@ use crate::source::Span;
 /// A string value with the byte span of its source text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Str {
-    pub value: String,
+    /// Shared with the template data built from the model (no second copy of every string).
+    pub value: std::sync::Arc<str>,
     pub span: Span,
 }
 

@@ -49,7 +49,7 @@ pub fn rewrite(old: &str, value: &str) -> Option<String> {
 /// it already does (a fix that changes nothing is no fix).
 pub fn replace(file: &SourceFile, s: &Str, value: &str) -> Option<Edit> {
     let old = file.text.get(s.span.offset..s.span.end())?;
-    if s.value == value {
+    if *s.value == *value {
         return None;
     }
     rewrite(old, value)

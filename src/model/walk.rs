@@ -6,6 +6,8 @@
 //! over it: [`SigsYaml::strings`], [`SigsYaml::persons`], [`SigsYaml::meetings`],
 //! [`SigsYaml::contacts`], [`SigsYaml::url_fields`].
 
+use std::borrow::Cow;
+
 use super::schema::{Declared, Record, Shape, Text};
 use super::{Contact, Group, List, Meeting, SigsYaml, Str};
 use crate::source::Span;
@@ -36,10 +38,12 @@ impl At<'_> {
     /// How the rules name the value in messages: the key, prefixed for records whose keys are
     /// ambiguous on their own (`discord.url`, `team name`, `subproject name`); list entries
     /// (`owners`) go by their key.
-    pub fn label(&self) -> String {
+    pub fn label(&self) -> Cow<'static, str> {
         match self.field {
-            (key, Shape::Str(_)) => format!("{}{key}", self.record.prefix),
-            (key, _) => key.to_string(),
+            (key, Shape::Str(_)) if !self.record.prefix.is_empty() => {
+                Cow::Owned(format!("{}{key}", self.record.prefix))
+            }
+            (key, _) => Cow::Borrowed(key),
         }
     }
 
@@ -265,7 +269,7 @@ impl SigsYaml {
 
     /// Values that must be URLs, with how messages name them, in document order: every URL and
     /// link field, and a mailing list that does not look like an email address.
-    pub fn url_fields(&self) -> Vec<(String, Text, &Str)> {
+    pub fn url_fields(&self) -> Vec<(Cow<'static, str>, Text, &Str)> {
         let mut out = Vec::new();
         each_value(self, |at, s| {
             let url = match at.text() {
@@ -325,13 +329,13 @@ mod tests {
         let loaded = crate::model::load(&file);
         assert!(loaded.findings.is_empty(), "{:?}\n{text}", loaded.findings);
         let strings = loaded.model.strings();
-        let values: Vec<&str> = strings.iter().map(|(_, s)| s.value.as_str()).collect();
+        let values: Vec<&str> = strings.iter().map(|(_, s)| s.value.as_ref()).collect();
         let want: Vec<String> = (1..=n).map(|i| format!("v{i}")).collect();
         assert_eq!(values, want, "{text}");
         // Each value's span is its text; the group's extent runs from its first key to its
         // last value.
         for (_, s) in &strings {
-            assert_eq!(file.slice(s.span), s.value);
+            assert_eq!(file.slice(s.span), &*s.value);
         }
         let g = loaded.model.groups().next().expect("a group");
         let first = loaded.model.sigs[0].dir.as_ref().expect("dir").span;
@@ -352,7 +356,7 @@ mod tests {
             .model
             .url_fields()
             .into_iter()
-            .map(|(l, _, _)| l)
+            .map(|(l, _, _)| l.into_owned())
             .collect();
         assert!(urls.contains(&"charter_link".to_string()), "{urls:?}");
         assert!(urls.contains(&"discord.url".to_string()), "{urls:?}");

@@ -20,7 +20,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 }
                 sink.push(f);
             }
-            (Some(dir), Some(e)) if dir.value != e => {
+            (Some(dir), Some(e)) if *dir.value != *e => {
                 let f = sink
                     .finding(format!(
                         "dir `{}` does not match the name of {}",

@@ -14,7 +14,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         if url.scheme() != "http" || url.host_str().is_none_or(str::is_empty) {
             continue;
         }
-        let (field, s) = (u.field.as_str(), u.value);
+        let (field, s) = (u.field.as_ref(), u.value);
         let value = core_value(&s.value);
         // The value without its scheme, as written (`HTTP://` too).
         let Some(rest) = value.get(4..) else { continue };

@@ -36,7 +36,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                     .with_fix(derived_fix(cx, g, label, e));
             }
             sink.push(f);
-        } else if let Some(e) = expected.filter(|e| *e != label.value) {
+        } else if let Some(e) = expected.filter(|e| **e != *label.value) {
             let f = sink
                 .finding(format!(
                     "label `{}` does not match the name of {}",

@@ -71,7 +71,7 @@ pub struct Context<'a> {
 /// A value of a URL field, parsed once for all the rules that look at URLs.
 pub struct UrlField<'a> {
     /// How messages name the field (`url`, `discord.url`, `owners`).
-    pub field: String,
+    pub field: std::borrow::Cow<'static, str>,
     /// How it is read: an absolute URL, a link that may be relative, a mailing list.
     pub text: crate::model::schema::Text,
     pub value: &'a Str,

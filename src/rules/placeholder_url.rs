@@ -20,7 +20,7 @@ const TLDS: &[&str] = &["example", "test", "invalid", "localhost"];
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     let config = cx.config;
     for u in cx.urls() {
-        let (field, s) = (u.field.as_str(), u.value);
+        let (field, s) = (u.field.as_ref(), u.value);
         let Ok(url) = &u.parsed else {
             continue;
         };

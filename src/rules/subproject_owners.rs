@@ -27,7 +27,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for g in cx.model.groups() {
         for sp in &g.subprojects {
             if sp.owners.is_empty() {
-                let name = sp.name.as_ref().map_or("", |n| n.value.as_str());
+                let name = sp.name.as_ref().map_or("", |n| n.value.as_ref());
                 let f = sink
                     .finding(format!("subproject `{name}` of {} has no owners", g.title()))
                     .label(sp.owners.at.unwrap_or(sp.anchor()), "no `owners` entry")

@@ -151,7 +151,7 @@ pub fn derived_fix(
     e: &str,
 ) -> Option<crate::diagnostic::Fix> {
     let name = crate::model::present(&g.name)?;
-    if core_value(&name.value) != name.value {
+    if core_value(&name.value) != &*name.value {
         return None;
     }
     crate::model::scalar::replace(cx.file, s, e).map(|edit| crate::diagnostic::Fix {

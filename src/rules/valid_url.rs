@@ -9,7 +9,7 @@ declare_rule!(ValidUrl, "valid-url", Warning);
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for u in cx.urls() {
-        let (field, s) = (u.field.as_str(), u.value);
+        let (field, s) = (u.field.as_ref(), u.value);
         let value = core_value(&s.value);
         if is_placeholder_word(value) {
             continue; // text-hygiene reports placeholders such as `TBD`

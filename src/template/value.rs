@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// A Go method on a struct or named string type. `call` gets the receiver and the arguments.
 pub struct Method {
@@ -58,9 +59,9 @@ pub enum Value {
     /// Unsigned integers (a byte from indexing a string).
     Uint(u64),
     Float(f64),
-    Str(Rc<str>),
+    Str(Arc<str>),
     /// A string of a named type with methods.
-    Named(&'static NamedType, Rc<str>),
+    Named(&'static NamedType, Arc<str>),
     /// A slice; the string is its Go type (`[]string`, `[]main.Person`, `[]interface {}`).
     List(Rc<Vec<Value>>, &'static str),
     /// A string-keyed map, keys sorted (Go ranges and prints maps in key order). The string is its
@@ -83,7 +84,7 @@ impl std::fmt::Debug for Value {
 
 impl Value {
     pub fn str(s: &str) -> Value {
-        Value::Str(Rc::from(s))
+        Value::Str(Arc::from(s))
     }
 
     /// Go's type name, for messages.
