@@ -584,13 +584,16 @@ impl<'a> State<'a> {
         if matches!(receiver, Value::Invalid) {
             return Ok(Value::Invalid);
         }
-        let typ = if iface {
-            "interface {}".to_string()
-        } else {
-            receiver.type_name()
+        // The receiver's type, for messages only (built when one is).
+        let typ = |receiver: &Value| {
+            if iface {
+                "interface {}".to_string()
+            } else {
+                receiver.type_name()
+            }
         };
         if matches!(receiver, Value::Nil) {
-            return self.error(format!("nil pointer evaluating {typ}.{name}"));
+            return self.error(format!("nil pointer evaluating {}.{name}", typ(&receiver)));
         }
         if let Some(m) = receiver.method(name) {
             if m.results == 0 || m.results > 2 {
@@ -653,7 +656,9 @@ impl<'a> State<'a> {
                         .cloned()
                         .map_or(Value::Invalid, Value::addressable));
                 }
-                None => return self.error(format!("nil pointer evaluating {typ}.{name}")),
+                None => {
+                    return self.error(format!("nil pointer evaluating {}.{name}", typ(&receiver)));
+                }
             },
             Value::Map(m, _) => {
                 if has_args {
@@ -663,7 +668,10 @@ impl<'a> State<'a> {
             }
             _ => {}
         }
-        self.error(format!("can't evaluate field {name} in type {typ}"))
+        self.error(format!(
+            "can't evaluate field {name} in type {}",
+            typ(&receiver)
+        ))
     }
 
     fn eval_function(
