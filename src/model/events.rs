@@ -92,11 +92,20 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Where serde-saphyr's `Spanned` puts a value: `len` characters from its first one.
+    /// Where serde-saphyr's `Spanned` puts a value: `len` characters from its first one. The
+    /// parser's byte offsets give it directly; its line and column where it has none.
     fn span(&self, at: &granit_parser::Span, with_len: bool) -> Span {
-        let len = if with_len { at.len() } else { 0 };
-        self.file
-            .char_span(at.start.line(), at.start.col() + 1, len)
+        let base = self.file.content_start;
+        match (at.start.byte_offset(), at.end.byte_offset()) {
+            (Some(start), Some(end)) if end >= start => {
+                Span::new(base + start, if with_len { end - start } else { 0 })
+            }
+            _ => {
+                let len = if with_len { at.len() } else { 0 };
+                self.file
+                    .char_span(at.start.line(), at.start.col() + 1, len)
+            }
+        }
     }
 
     /// A string value (a null is `None`).

@@ -39,10 +39,8 @@ pub const PLACEHOLDERS: &[&str] = &["TBD", "TODO", "TBA", "FIXME", "N/A", "XXX"]
 
 /// A value that is only a placeholder word, in any case (`tbd`, `N/A.`).
 pub fn is_placeholder_word(s: &str) -> bool {
-    let word = core_value(s)
-        .trim_matches(['.', '!', '?'])
-        .to_ascii_uppercase();
-    PLACEHOLDERS.contains(&word.as_str())
+    let word = core_value(s).trim_matches(['.', '!', '?']);
+    PLACEHOLDERS.iter().any(|p| p.eq_ignore_ascii_case(word))
 }
 
 pub use crate::model::walk::looks_like_email;
