@@ -310,14 +310,16 @@ fn verdict(name: &str, flavour: &str) -> Option<(Checked, Vec<String>)> {
 /// The generated files of a slice (paths relative to its root) as `generate` plans them.
 fn planned(c: &Checked) -> Vec<(String, Markers)> {
     let source = sigs_lint::generate::plan::template_source(&c.root, &c.config);
-    sigs_lint::generate::plan::expected(
-        &c.root,
-        &c.model,
-        &c.config,
-        &source,
-        None,
-        c.flavour.expect("flavour"),
-    )
+    sigs_lint::generate::plan::Planning {
+        root: &c.root,
+        model: &c.model,
+        config: &c.config,
+        source: &source,
+        only: None,
+        flavour: c.flavour.expect("flavour"),
+    }
+    .plan()
+    .outputs
     .into_iter()
     .map(|e| (e.path, e.markers))
     .collect()

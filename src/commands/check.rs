@@ -483,38 +483,17 @@ fn compare_docs(
     let shown_root = root.display().to_string();
     // Each output is compared as soon as it is rendered, and let go.
     let mut comparison = compare::Comparison::new(root, &shown_root, Some(data));
-    let mut planned = std::collections::HashSet::new();
-    let untemplated = plan::plan_each(
-        &plan::Planning {
-            root,
-            model,
-            ctx: &ctx,
-            config,
-            source: &source,
-            only,
-            flavour,
-        },
-        &mut |e| {
-            comparison.add(&e);
-            planned.insert(e.path);
-        },
-    );
+    let planning = plan::Planning {
+        root,
+        model,
+        config,
+        source: &source,
+        only,
+        flavour,
+    };
+    let untemplated = planning.each(&ctx, &mut |e| comparison.add(&e));
     drop(ctx);
-    let mut found = comparison.finish();
-    found.extend(compare::untemplated_findings(
-        &untemplated,
-        &shown_root,
-        Some(data),
-    ));
-    if only.is_none() {
-        let planned = planned.iter().map(String::as_str).collect();
-        found.extend(compare::orphan_findings_of(
-            root,
-            &planned,
-            &untemplated,
-            &shown_root,
-        ));
-    }
+    let mut found = comparison.finish(&untemplated, only.is_none());
     found.extend(canonical);
     found
 }

@@ -175,14 +175,15 @@ fn generate_all(mut checked: Checked, opts: &CheckOptions, write: bool, force: b
     let plan::Plan {
         outputs: expected,
         untemplated,
-    } = plan::plan(
-        &root,
-        &checked.model,
-        &checked.config,
-        &source,
-        opts.only.as_deref().map(normalize_only).as_deref(),
+    } = plan::Planning {
+        root: &root,
+        model: &checked.model,
+        config: &checked.config,
+        source: &source,
+        only: opts.only.as_deref().map(normalize_only).as_deref(),
         flavour,
-    );
+    }
+    .plan();
     let shown_root = root.display().to_string();
     out.planned = expected.len();
     if !write {
@@ -333,7 +334,8 @@ fn generate_all(mut checked: Checked, opts: &CheckOptions, write: bool, force: b
             compare::untemplated_findings(&untemplated, &shown_root, checked.data.as_ref());
         checked.run.findings.extend(missing);
         if opts.only.is_none() {
-            let orphans = compare::orphan_findings(&root, &expected, &untemplated, &shown_root);
+            let planned = expected.iter().map(|e| e.path.clone()).collect();
+            let orphans = compare::orphan_findings(&root, &planned, &untemplated, &shown_root);
             checked.run.findings.extend(orphans);
         }
     }

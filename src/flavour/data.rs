@@ -295,51 +295,6 @@ fn value_or_empty(s: &Option<Str>) -> &str {
     s.as_ref().map_or("", |s| s.value.as_ref())
 }
 
-fn sort_by_key<T>(items: &mut [T], key: impl Fn(&T) -> &str) {
-    items.sort_by(|a, b| key(a).as_bytes().cmp(key(b).as_bytes()));
-}
-
-/// The model as the flavour's generator holds it when templates run: K20+ `Context.Sort` (groups
-/// by dir; people by GitHub login; meetings by description; teams, subprojects by name; owners;
-/// stakeholder SIGs), byte-wise and stable; K10-K19 only the groups, by lower-cased name.
-pub fn sorted(flavour: &'static Flavour, model: &SigsYaml) -> SigsYaml {
-    let mut m = model.clone();
-    let tree = flavour.tree();
-    let sub_leads = tree.has_field("Subproject", "Leads");
-    for kind in GroupKind::ALL {
-        let groups = m.groups_of_mut(kind);
-        if flavour.sorting() == Sorting::LowerName {
-            groups.sort_by_cached_key(|g| go_lower(value_or_empty(&g.name)).into_bytes());
-            continue;
-        }
-        sort_by_key(groups, |g| value_or_empty(&g.dir));
-        for g in groups.iter_mut() {
-            if let Some(l) = &mut g.leadership {
-                sort_by_key(&mut l.chairs, |p| value_or_empty(&p.github));
-                sort_by_key(&mut l.tech_leads, |p| value_or_empty(&p.github));
-                sort_by_key(&mut l.emeritus_leads, |p| value_or_empty(&p.github));
-            }
-            sort_by_key(&mut g.meetings, |x| value_or_empty(&x.description));
-            if let Some(c) = &mut g.contact {
-                sort_by_key(&mut c.teams, |t| value_or_empty(&t.name));
-            }
-            sort_by_key(&mut g.subprojects, |s| value_or_empty(&s.name));
-            for sp in g.subprojects.iter_mut() {
-                sort_by_key(&mut sp.owners, |o| o.value.as_ref());
-                if sub_leads {
-                    sort_by_key(&mut sp.leads, |p| value_or_empty(&p.github));
-                }
-                sort_by_key(&mut sp.meetings, |x| value_or_empty(&x.description));
-                if let Some(c) = &mut sp.contact {
-                    sort_by_key(&mut c.teams, |t| value_or_empty(&t.name));
-                }
-            }
-            sort_by_key(&mut g.stakeholder_sigs, |s| s.value.as_ref());
-        }
-    }
-    m
-}
-
 /// `Context.Complete` (K26+): each SIG's reporting working groups, the WGs naming the SIG's exact
 /// name in `stakeholder_sigs`, sorted byte-wise.
 pub fn reporting_wgs(model: &SigsYaml) -> HashMap<String, Vec<Arc<str>>> {
@@ -393,7 +348,7 @@ impl<'a> From<FieldRef<'a>> for Raw<'a> {
 }
 
 /// The field a list under `key` of a `parent` record is sorted by in the generator's `Context.Sort`
-/// (K20+; see [`sorted`]): `Some("")` for a list of strings, sorted by value.
+/// (K20+): `Some("")` for a list of strings, sorted by value.
 fn sort_field(parent: &str, key: &str, sub_leads: bool) -> Option<&'static str> {
     Some(match (parent, key) {
         ("SigsYaml", "sigs" | "workinggroups" | "usergroups" | "committees") => "dir",
@@ -549,13 +504,14 @@ impl<'a> Builder<'a> {
 }
 
 /// The data of list, aliases and liaisons templates: the whole `Context`, completed and sorted
-/// (as [`sorted`] sorts the model, but each list's references rather than a copy of the model).
+/// (K20+ `Context.Sort`: each list's references sorted by the keys of [`sort_field`], byte-wise
+/// and stable; K10-K19 only the groups, by lower-cased name).
 pub fn context(flavour: &'static Flavour, model: &SigsYaml) -> Value {
     let sub_leads = flavour.tree().has_field("Subproject", "Leads");
     build_context(flavour, model, Some((flavour.sorting(), sub_leads)))
 }
 
-/// [`context`] in the model's own order (for a model already sorted by [`sorted`], the same).
+/// [`context`] in the model's own order.
 pub fn context_of_sorted(flavour: &'static Flavour, m: &SigsYaml) -> Value {
     build_context(flavour, m, None)
 }
@@ -620,6 +576,53 @@ pub fn dir_of(group: &Value) -> String {
 mod tests {
     use super::*;
 
+    fn sort_by_key<T>(items: &mut [T], key: impl Fn(&T) -> &str) {
+        items.sort_by(|a, b| key(a).as_bytes().cmp(key(b).as_bytes()));
+    }
+
+    /// The model as the flavour's generator holds it when templates run, sorted as a copy (what
+    /// [`context`] does by reference, kept as the reference it is tested against): K20+
+    /// `Context.Sort` (groups by dir; people by GitHub login; meetings by description; teams,
+    /// subprojects by name; owners; stakeholder SIGs), byte-wise and stable; K10-K19 only the
+    /// groups, by lower-cased name.
+    fn sorted(flavour: &'static Flavour, model: &SigsYaml) -> SigsYaml {
+        let mut m = model.clone();
+        let tree = flavour.tree();
+        let sub_leads = tree.has_field("Subproject", "Leads");
+        for kind in GroupKind::ALL {
+            let groups = m.groups_of_mut(kind);
+            if flavour.sorting() == Sorting::LowerName {
+                groups.sort_by_cached_key(|g| go_lower(value_or_empty(&g.name)).into_bytes());
+                continue;
+            }
+            sort_by_key(groups, |g| value_or_empty(&g.dir));
+            for g in groups.iter_mut() {
+                if let Some(l) = &mut g.leadership {
+                    sort_by_key(&mut l.chairs, |p| value_or_empty(&p.github));
+                    sort_by_key(&mut l.tech_leads, |p| value_or_empty(&p.github));
+                    sort_by_key(&mut l.emeritus_leads, |p| value_or_empty(&p.github));
+                }
+                sort_by_key(&mut g.meetings, |x| value_or_empty(&x.description));
+                if let Some(c) = &mut g.contact {
+                    sort_by_key(&mut c.teams, |t| value_or_empty(&t.name));
+                }
+                sort_by_key(&mut g.subprojects, |s| value_or_empty(&s.name));
+                for sp in g.subprojects.iter_mut() {
+                    sort_by_key(&mut sp.owners, |o| o.value.as_ref());
+                    if sub_leads {
+                        sort_by_key(&mut sp.leads, |p| value_or_empty(&p.github));
+                    }
+                    sort_by_key(&mut sp.meetings, |x| value_or_empty(&x.description));
+                    if let Some(c) = &mut sp.contact {
+                        sort_by_key(&mut c.teams, |t| value_or_empty(&t.name));
+                    }
+                }
+                sort_by_key(&mut g.stakeholder_sigs, |s| s.value.as_ref());
+            }
+        }
+        m
+    }
+
     /// Deep equality of two values (same kinds, types, fields and order).
     fn same(a: &Value, b: &Value) -> bool {
         match (a, b) {
@@ -659,7 +662,7 @@ mod tests {
             && x.fields.iter().zip(&y.fields).all(|(a, b)| same(a, b))
     }
 
-    /// The context sorts each list's references as [`sorted`] sorts a copy of the model: the same
+    /// The context sorts each list's references as `sorted` sorts a copy of the model: the same
     /// values, for every flavour, on every fixture's data file and the corpus's where present.
     #[test]
     fn context_sorts_as_sorted_does() {

@@ -2,6 +2,7 @@
 //! (`doc-stale`, `doc-missing`, `doc-line-endings`, `custom-content`, `template-error`,
 //! `doc-orphan`, unreadable files) is built here, for `check` and `generate` alike.
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -42,8 +43,7 @@ pub fn read_committed(
     }
 }
 
-/// Every finding about the generated docs: [`compare`], and with the whole plan (no `--only`)
-/// the [`orphan_findings`].
+/// Every finding about the generated docs (see [`Comparison`]).
 pub fn findings(
     root: &Path,
     expected: &[Expected],
@@ -52,12 +52,11 @@ pub fn findings(
     whole_plan: bool,
     data: Option<&Arc<SourceFile>>,
 ) -> Vec<Finding> {
-    let mut found = compare(root, expected, display_root, data);
-    found.extend(untemplated_findings(untemplated, display_root, data));
-    if whole_plan {
-        found.extend(orphan_findings(root, expected, untemplated, display_root));
+    let mut c = Comparison::new(root, display_root, data);
+    for e in expected {
+        c.add(e);
     }
-    found
+    c.finish(untemplated, whole_plan)
 }
 
 /// A warning for each template the repository lacks (sigs-lint's own flavour then leaves its
@@ -95,22 +94,11 @@ pub fn untemplated_findings(
 /// their groups exist).
 pub fn orphan_findings(
     root: &Path,
-    expected: &[Expected],
+    planned: &HashSet<String>,
     untemplated: &[Untemplated],
     display_root: &str,
 ) -> Vec<Finding> {
-    let planned = expected.iter().map(|e| e.path.as_str()).collect();
-    orphan_findings_of(root, &planned, untemplated, display_root)
-}
-
-/// [`orphan_findings`] given the planned paths.
-pub fn orphan_findings_of(
-    root: &Path,
-    planned: &std::collections::HashSet<&str>,
-    untemplated: &[Untemplated],
-    display_root: &str,
-) -> Vec<Finding> {
-    orphans_of(root, planned)
+    orphans(root, planned)
         .into_iter()
         .filter(|o| !untemplated.iter().any(|u| u.paths.contains(o)))
         .map(|orphan| {
@@ -167,28 +155,18 @@ pub fn at_data_file(
     f.label(span, label).in_file(data)
 }
 
-/// Compares the expected outputs with the committed files; the findings carry the committed
-/// documents (or template files) they point into.
-pub fn compare(
-    root: &Path,
-    expected: &[Expected],
-    display_root: &str,
-    data: Option<&Arc<SourceFile>>,
-) -> Vec<Finding> {
-    let mut c = Comparison::new(root, display_root, data);
-    for e in expected {
-        c.add(e);
-    }
-    c.finish()
-}
-
-/// [`compare`] one output at a time (a check renders, compares and drops each in turn).
+/// Compares the expected outputs with their committed files, one at a time (a check renders,
+/// compares and lets go of each in turn); the findings carry the committed documents (or
+/// template files) they point into. [`Comparison::finish`] adds the untemplated outputs and,
+/// with the whole plan (no `--only`), the orphans.
 pub struct Comparison<'a> {
     root: &'a Path,
     display_root: &'a str,
     data: Option<&'a Arc<SourceFile>>,
     findings: Vec<Finding>,
     template_errors: TemplateErrors,
+    /// The paths of the outputs compared so far.
+    planned: HashSet<String>,
 }
 
 impl<'a> Comparison<'a> {
@@ -199,11 +177,13 @@ impl<'a> Comparison<'a> {
             data,
             findings: Vec::new(),
             template_errors: TemplateErrors::default(),
+            planned: HashSet::new(),
         }
     }
 
     /// Compares one expected output with its committed file.
     pub fn add(&mut self, e: &Expected) {
+        self.planned.insert(e.path.clone());
         let shown = join(self.display_root, &e.path);
         let committed = match read_committed(self.root, e, &shown) {
             Ok(c) => c,
@@ -313,10 +293,17 @@ impl<'a> Comparison<'a> {
         self.findings.push(f);
     }
 
-    /// The findings, template errors last (one per error, naming how many files it breaks).
-    pub fn finish(mut self) -> Vec<Finding> {
+    /// Every finding: the comparisons', the template errors (one per error, naming how many
+    /// files it breaks), the outputs left untemplated and, with the `whole_plan`, the orphans.
+    pub fn finish(mut self, untemplated: &[Untemplated], whole_plan: bool) -> Vec<Finding> {
         let errors = self.template_errors.findings(self.display_root, self.data);
         self.findings.extend(errors);
+        let missing = untemplated_findings(untemplated, self.display_root, self.data);
+        self.findings.extend(missing);
+        if whole_plan {
+            let orphans = orphan_findings(self.root, &self.planned, untemplated, self.display_root);
+            self.findings.extend(orphans);
+        }
         self.findings
     }
 }
@@ -445,12 +432,7 @@ fn trailing_newlines(s: &str) -> usize {
 
 /// Committed files that look generated (they carry the generator's header) but that no output
 /// produces any more: `*/README.md` one level down and `*.md` at the root.
-pub fn orphans(root: &Path, expected: &[Expected]) -> Vec<String> {
-    orphans_of(root, &expected.iter().map(|e| e.path.as_str()).collect())
-}
-
-/// [`orphans`] given the planned paths.
-pub fn orphans_of(root: &Path, planned: &std::collections::HashSet<&str>) -> Vec<String> {
+pub fn orphans(root: &Path, planned: &HashSet<String>) -> Vec<String> {
     let mut candidates: Vec<String> = Vec::new();
     if let Ok(entries) = std::fs::read_dir(root) {
         for e in entries.flatten() {
@@ -468,7 +450,7 @@ pub fn orphans_of(root: &Path, planned: &std::collections::HashSet<&str>) -> Vec
     candidates.sort();
     candidates
         .into_iter()
-        .filter(|c| !planned.contains(c.as_str()))
+        .filter(|c| !planned.contains(c))
         .filter(|c| {
             crate::fsutil::read_bytes_inside(root, &root.join(c), crate::fsutil::MAX_DOC)
                 .is_ok_and(|t| String::from_utf8_lossy(&t).contains(GENERATED_MARK))

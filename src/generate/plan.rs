@@ -236,21 +236,6 @@ fn missing_template(source: &Source, root: &Path, name: &str) -> Result<String, 
     )))
 }
 
-/// Every output the flavour's generator would write for this model, in a stable order. Groups
-/// whose `dir` is unsafe are left out (the `safe-dir` findings say why). `only` limits the group
-/// READMEs to one dir. A template the generator needs but the repository lacks is an error (the
-/// Go generator dies on it); the built-in set writes only what it has templates for.
-pub fn expected(
-    root: &Path,
-    model: &SigsYaml,
-    config: &Config,
-    source: &Source,
-    only: Option<&str>,
-    flavour: &'static Flavour,
-) -> Vec<Expected> {
-    plan(root, model, config, source, only, flavour).outputs
-}
-
 /// What the generator writes: the outputs, and the committed ones it leaves alone for want of
 /// a template.
 pub struct Plan {
@@ -259,7 +244,7 @@ pub struct Plan {
 }
 
 /// Committed outputs sigs-lint's own flavour does not write because the repository's template
-/// folder lacks their template (a community generator would die instead: see [`expected`]).
+/// folder lacks their template (a community generator would die instead: see [`Planning`]).
 /// Outputs that are not committed are left out: a community may generate only some files.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Untemplated {
@@ -267,61 +252,6 @@ pub struct Untemplated {
     pub template: String,
     /// The outputs it would write.
     pub paths: Vec<String>,
-}
-
-/// [`expected`] and the [`Untemplated`] outputs, in one pass over the data.
-pub fn plan(
-    root: &Path,
-    model: &SigsYaml,
-    config: &Config,
-    source: &Source,
-    only: Option<&str>,
-    flavour: &'static Flavour,
-) -> Plan {
-    let ctx = data::context(flavour, model);
-    plan_with(root, model, &ctx, config, source, only, flavour)
-}
-
-/// [`plan`] over the template data, built by [`data::context`] (a check builds it once for the
-/// docs and the data file's canonical form).
-pub fn plan_with(
-    root: &Path,
-    model: &SigsYaml,
-    ctx: &Value,
-    config: &Config,
-    source: &Source,
-    only: Option<&str>,
-    flavour: &'static Flavour,
-) -> Plan {
-    let mut outputs = Vec::new();
-    let untemplated = plan_each(
-        &Planning {
-            root,
-            model,
-            ctx,
-            config,
-            source,
-            only,
-            flavour,
-        },
-        &mut |e| outputs.push(e),
-    );
-    Plan {
-        outputs,
-        untemplated,
-    }
-}
-
-/// What [`plan_each`] plans from.
-pub struct Planning<'a> {
-    pub root: &'a Path,
-    pub model: &'a SigsYaml,
-    /// The template data ([`data::context`]).
-    pub ctx: &'a Value,
-    pub config: &'a Config,
-    pub source: &'a Source,
-    pub only: Option<&'a str>,
-    pub flavour: &'static Flavour,
 }
 
 /// An output to render: a group's README or one of the list outputs.
@@ -338,131 +268,161 @@ enum Job {
     },
 }
 
-/// [`plan_with`], handing each output to `sink` as soon as it is rendered (a check compares it
-/// and lets it go: the rendered docs are never all held at once). Returns the untemplated
-/// outputs.
-pub fn plan_each(p: &Planning<'_>, sink: &mut dyn FnMut(Expected)) -> Vec<Untemplated> {
-    let (root, source, flavour) = (p.root, p.source, p.flavour);
-    // Where each dir is written in the data file (the first group with it), for doc findings.
-    let mut anchors = std::collections::HashMap::new();
-    for g in p.model.groups() {
-        if let Some(d) = &g.dir {
-            anchors.entry(d.value.as_ref()).or_insert(d.span);
+/// What the generator writes for a repository: every output the flavour's generator would write
+/// for this model, in a stable order. Groups whose `dir` is unsafe are left out (the `safe-dir`
+/// findings say why). `only` limits the group READMEs to one dir. A template the generator needs
+/// but the repository lacks is an error (the Go generator dies on it); the built-in set writes
+/// only what it has templates for.
+pub struct Planning<'a> {
+    pub root: &'a Path,
+    pub model: &'a SigsYaml,
+    pub config: &'a Config,
+    pub source: &'a Source,
+    pub only: Option<&'a str>,
+    pub flavour: &'static Flavour,
+}
+
+impl Planning<'_> {
+    /// Every output, rendered, and the untemplated ones.
+    pub fn plan(&self) -> Plan {
+        let ctx = data::context(self.flavour, self.model);
+        let mut outputs = Vec::new();
+        let untemplated = self.each(&ctx, &mut |e| outputs.push(e));
+        Plan {
+            outputs,
+            untemplated,
         }
     }
-    let funcs = crate::flavour::funcs::func_map(flavour);
-    // A real generator dies on a missing template; sigs-lint's own flavour writes what it has.
-    let strict = matches!(source, Source::Dir(_)) && flavour.needs_every_template();
-    let built_in = matches!(source, Source::BuiltIn);
-    let mut untemplated = Vec::new();
-    // A missing template whose outputs are committed (only where the repository has templates).
-    let mut skipped = |name: &str, paths: Vec<String>| {
-        let committed: Vec<String> = paths
-            .into_iter()
-            .filter(|p| root.join(p).is_file())
-            .collect();
-        if !built_in && !committed.is_empty() {
-            untemplated.push(Untemplated {
-                template: format!("{}/{name}", template_dir(source, root)),
-                paths: committed,
-            });
+
+    /// [`Planning::plan`] over the template data `ctx` ([`data::context`]: a check builds it once
+    /// for the docs and the data file's canonical form), handing each output to `sink` as soon as
+    /// it is rendered (a check compares it and lets it go: the rendered docs are never all held at
+    /// once). Returns the untemplated outputs.
+    pub fn each(&self, ctx: &Value, sink: &mut dyn FnMut(Expected)) -> Vec<Untemplated> {
+        let (root, source, flavour) = (self.root, self.source, self.flavour);
+        // Where each dir is written in the data file (the first group with it), for doc findings.
+        let mut anchors = std::collections::HashMap::new();
+        for g in self.model.groups() {
+            if let Some(d) = &g.dir {
+                anchors.entry(d.value.as_ref()).or_insert(d.span);
+            }
         }
-    };
-    // First what is written where, then each output rendered.
-    let mut templates: Vec<(String, Option<Loaded>)> = Vec::new();
-    let mut jobs: Vec<(String, Job)> = Vec::new();
-    for kind in flavour.group_kinds() {
-        let groups = data::groups(p.ctx, kind);
-        if groups.is_empty() {
-            continue;
-        }
-        let name = format!("{}_readme.tmpl", kind.prefix());
-        let t = load(source, root, &name, &funcs);
-        let present = t.is_some();
-        templates.push((name.clone(), t));
-        let mut readmes = Vec::new();
-        for g in groups {
-            let data = data::readme_data(flavour, &g, kind);
-            let dir = data::dir_of(&data);
-            if p.config.unsafe_dir(Some(root), &dir).is_some() || p.only.is_some_and(|o| o != dir) {
+        let funcs = crate::flavour::funcs::func_map(flavour);
+        // A real generator dies on a missing template; sigs-lint's own flavour writes what it has.
+        let strict = matches!(source, Source::Dir(_)) && flavour.needs_every_template();
+        let built_in = matches!(source, Source::BuiltIn);
+        let mut untemplated = Vec::new();
+        // A missing template whose outputs are committed (only where the repository has templates).
+        let mut skipped = |name: &str, paths: Vec<String>| {
+            let committed: Vec<String> = paths
+                .into_iter()
+                .filter(|p| root.join(p).is_file())
+                .collect();
+            if !built_in && !committed.is_empty() {
+                untemplated.push(Untemplated {
+                    template: format!("{}/{name}", template_dir(source, root)),
+                    paths: committed,
+                });
+            }
+        };
+        // First what is written where, then each output rendered.
+        let mut templates: Vec<(String, Option<Loaded>)> = Vec::new();
+        let mut jobs: Vec<(String, Job)> = Vec::new();
+        for kind in flavour.group_kinds() {
+            let groups = data::groups(ctx, kind);
+            if groups.is_empty() {
                 continue;
             }
-            let path = format!("{dir}/README.md");
-            if !present && !strict {
-                readmes.push(path);
+            let name = format!("{}_readme.tmpl", kind.prefix());
+            let t = load(source, root, &name, &funcs);
+            let present = t.is_some();
+            templates.push((name.clone(), t));
+            let mut readmes = Vec::new();
+            for g in groups {
+                let data = data::readme_data(flavour, &g, kind);
+                let dir = data::dir_of(&data);
+                if self.config.unsafe_dir(Some(root), &dir).is_some()
+                    || self.only.is_some_and(|o| o != dir)
+                {
+                    continue;
+                }
+                let path = format!("{dir}/README.md");
+                if !present && !strict {
+                    readmes.push(path);
+                    continue;
+                }
+                let template = templates.len() - 1;
+                jobs.push((
+                    path,
+                    Job::Readme {
+                        template,
+                        data,
+                        dir,
+                    },
+                ));
+            }
+            skipped(&name, readmes);
+        }
+        for (name, path, markers) in [
+            ("list.tmpl", &self.config.outputs.list, Markers::Markdown),
+            ("aliases.tmpl", &self.config.outputs.aliases, Markers::Yaml),
+            (
+                "liaisons.tmpl",
+                &self.config.outputs.liaisons,
+                Markers::Markdown,
+            ),
+        ] {
+            let Some(path) = path.as_ref().filter(|_| self.only.is_none()) else {
+                continue;
+            };
+            let t = load(source, root, name, &funcs);
+            if t.is_none() && !strict {
+                skipped(name, vec![path.clone()]);
                 continue;
             }
+            templates.push((name.to_string(), t));
             let template = templates.len() - 1;
-            jobs.push((
-                path,
+            jobs.push((path.clone(), Job::List { template, markers }));
+        }
+        // Two groups with one dir write one file (the later one wins, as the generator overwrites);
+        // `duplicate-names` reports the clash. Only the last output for each path is rendered.
+        let mut last = std::collections::HashMap::new();
+        for (i, (path, _)) in jobs.iter().enumerate() {
+            last.insert(path.clone(), i);
+        }
+        for (i, (path, job)) in jobs.into_iter().enumerate() {
+            if last.get(&path) != Some(&i) {
+                continue;
+            }
+            let rendered = |template: usize, data: &Value| match &templates[template] {
+                (_, Some(t)) => render(t, data),
+                (name, None) => missing_template(source, root, name),
+            };
+            sink(match job {
                 Job::Readme {
                     template,
                     data,
                     dir,
+                } => Expected {
+                    path,
+                    markers: Markers::Markdown,
+                    rendered: rendered(template, &data),
+                    anchor: anchors.get(dir.as_str()).copied(),
+                    group: Some(dir),
+                    built_in,
                 },
-            ));
+                Job::List { template, markers } => Expected {
+                    path,
+                    markers,
+                    rendered: rendered(template, ctx),
+                    group: None,
+                    built_in,
+                    anchor: None,
+                },
+            });
         }
-        skipped(&name, readmes);
+        untemplated
     }
-    for (name, path, markers) in [
-        ("list.tmpl", &p.config.outputs.list, Markers::Markdown),
-        ("aliases.tmpl", &p.config.outputs.aliases, Markers::Yaml),
-        (
-            "liaisons.tmpl",
-            &p.config.outputs.liaisons,
-            Markers::Markdown,
-        ),
-    ] {
-        let Some(path) = path.as_ref().filter(|_| p.only.is_none()) else {
-            continue;
-        };
-        let t = load(source, root, name, &funcs);
-        if t.is_none() && !strict {
-            skipped(name, vec![path.clone()]);
-            continue;
-        }
-        templates.push((name.to_string(), t));
-        let template = templates.len() - 1;
-        jobs.push((path.clone(), Job::List { template, markers }));
-    }
-    // Two groups with one dir write one file (the later one wins, as the generator overwrites);
-    // `duplicate-names` reports the clash. Only the last output for each path is rendered.
-    let mut last = std::collections::HashMap::new();
-    for (i, (path, _)) in jobs.iter().enumerate() {
-        last.insert(path.clone(), i);
-    }
-    for (i, (path, job)) in jobs.into_iter().enumerate() {
-        if last.get(&path) != Some(&i) {
-            continue;
-        }
-        let rendered = |template: usize, data: &Value| match &templates[template] {
-            (_, Some(t)) => render(t, data),
-            (name, None) => missing_template(source, root, name),
-        };
-        sink(match job {
-            Job::Readme {
-                template,
-                data,
-                dir,
-            } => Expected {
-                path,
-                markers: Markers::Markdown,
-                rendered: rendered(template, &data),
-                anchor: anchors.get(dir.as_str()).copied(),
-                group: Some(dir),
-                built_in,
-            },
-            Job::List { template, markers } => Expected {
-                path,
-                markers,
-                rendered: rendered(template, p.ctx),
-                group: None,
-                built_in,
-                anchor: None,
-            },
-        });
-    }
-    untemplated
 }
 
 /// `root/rel` for display (`rel` alone when the root is `.`).
