@@ -173,7 +173,7 @@ pub fn finding_for(
     flavour: &'static Flavour,
     model: &SigsYaml,
     file: &SourceFile,
-    canonical: &str,
+    canonical: String,
 ) -> Option<Finding> {
     let text = file.text.as_str();
     if text == canonical {
@@ -191,14 +191,18 @@ pub fn finding_for(
             if comments.len() > 10 { ", …" } else { "" }
         )
     };
-    // Rewriting the whole file is a safe fix only when nothing the generator drops is there.
-    let fix = comments.is_empty().then(|| Fix {
-        title: "rewrite the file in the generator's form".into(),
-        edits: vec![Edit {
-            span: Span::new(0, text.len()),
-            replacement: canonical.to_string(),
-        }],
-    });
+    // Rewriting the whole file is a safe fix only when nothing the generator drops is there
+    // (the canonical text moves into it: at 100x it is 19 MB).
+    let safe = comments.is_empty();
+    let fix = |canonical: String| {
+        safe.then(|| Fix {
+            title: "rewrite the file in the generator's form".into(),
+            edits: vec![Edit {
+                span: Span::new(0, text.len()),
+                replacement: canonical,
+            }],
+        })
+    };
     let why = format!(
         "the {} generator rewrites {} on every run ({}) and upstream's verify fails when that changes it",
         flavour.id,
@@ -220,10 +224,10 @@ pub fn finding_for(
             .help(format!(
                 "run `sigs-lint fmt` to write the file as the generator does (lists sorted byte-wise); {why}{comments_help}"
             ))
-            .with_fix(fix),
+            .with_fix(fix(canonical)),
         );
     }
-    let (line, diff, changed) = crate::generate::diff::unified_diff(text, canonical, &file.name);
+    let (line, diff, changed) = crate::generate::diff::unified_diff(text, &canonical, &file.name);
     let start = file.offset_of(line, 1);
     let len = file.line_text(line).len();
     let mut f = Finding::new(
@@ -238,7 +242,7 @@ pub fn finding_for(
     .help(format!(
         "run `sigs-lint fmt` to write it as the generator does; {why}{comments_help}"
     ))
-    .with_fix(fix);
+    .with_fix(fix(canonical));
     f.diff = Some(diff);
     Some(f)
 }

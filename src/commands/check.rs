@@ -475,7 +475,7 @@ fn compare_docs(
     // Compared as it is written; the text is built only for a file that is not canonical.
     let canonical = match flavour::yaml::is_canonical(flavour, &ctx, &data.text) {
         Some(false) => flavour::yaml::canonical_of(flavour, &ctx, data.text.len())
-            .and_then(|c| crate::canonical::finding_for(flavour, model, data, &c))
+            .and_then(|c| crate::canonical::finding_for(flavour, model, data, c))
             .map(|f| f.in_file(data)),
         _ => None,
     };

@@ -7,7 +7,7 @@ use crate::model::present;
 
 declare_rule!(DirName, "dir-name", Warning);
 
-fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(cx: &Context<'_>, sink: &mut Sink) {
     for g in cx.model.groups() {
         let expected = present(&g.name).map(|n| derived_dir(g.kind, &n.value));
         match (present(&g.dir), expected) {

@@ -11,7 +11,7 @@ use crate::model::{Group, Person, Str, present};
 
 declare_rule!(DuplicateNames, "duplicate-names", Warning);
 
-fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(cx: &Context<'_>, sink: &mut Sink) {
     // Groups of every kind share one namespace for name, dir and label.
     for (field, get) in [
         (
@@ -118,7 +118,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-fn twice_in_list(sink: &mut Sink<'_>, g: &Group, role: &str, list: &[Person]) {
+fn twice_in_list(sink: &mut Sink, g: &Group, role: &str, list: &[Person]) {
     let mut seen: HashMap<Cow<'_, str>, &Str> = HashMap::new();
     for login in list.iter().filter_map(|p| present(&p.github)) {
         let key = fold_key(&login.value);

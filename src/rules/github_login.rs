@@ -7,7 +7,7 @@ use crate::model::present;
 
 declare_rule!(GithubLogin, "github-login", Warning);
 
-fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(cx: &Context<'_>, sink: &mut Sink) {
     for pr in cx.persons() {
         let Some(login) = present(&pr.person.github) else {
             continue;

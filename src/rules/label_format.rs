@@ -7,7 +7,7 @@ use crate::model::present;
 
 declare_rule!(LabelFormat, "label-format", Warning);
 
-fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(cx: &Context<'_>, sink: &mut Sink) {
     for g in cx.model.groups() {
         let expected = present(&g.name).map(|n| derived_label(&n.value));
         let Some(label) = present(&g.label) else {

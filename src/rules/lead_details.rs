@@ -7,7 +7,7 @@ use crate::model::present;
 
 declare_rule!(LeadDetails, "lead-details", Warning);
 
-fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(cx: &Context<'_>, sink: &mut Sink) {
     for g in cx.model.groups() {
         let Some(l) = &g.leadership else { continue };
         for (role, people) in [("chair", &l.chairs), ("tech lead", &l.tech_leads)] {

@@ -137,7 +137,7 @@ static TIME_12: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(0?[1-9]|1[0-2])(:[0-5][0-9])? ?([AaPp][Mm])$").expect("valid regex")
 });
 
-fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(cx: &Context<'_>, sink: &mut Sink) {
     for (_, m) in cx.model.meetings() {
         if let Some(day) = present(&m.day) {
             check_day(sink, day);
@@ -170,7 +170,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-fn check_day(sink: &mut Sink<'_>, day: &Str) {
+fn check_day(sink: &mut Sink, day: &Str) {
     let v = day.value.trim();
     if DAYS.contains(&v) {
         return;
@@ -217,7 +217,7 @@ fn canonical(abbr: &str) -> String {
     }
 }
 
-fn check_tz(sink: &mut Sink<'_>, tz: &Str, extra: &[String]) {
+fn check_tz(sink: &mut Sink, tz: &Str, extra: &[String]) {
     let v = tz.value.trim();
     let valid = v == "UTC"
         || v == "GMT"

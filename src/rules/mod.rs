@@ -16,7 +16,26 @@ use crate::source::SourceFile;
 /// Declares a rule type whose `check` is the module's `check` function and whose doc is
 /// `rules/<id>.md`.
 macro_rules! declare_rule {
+    // A rule that also reads URL fields: its `check_url` sees each, parsed once for all such rules.
+    ($ty:ident, $id:literal, $severity:ident, urls) => {
+        declare_rule!(@rule $ty, $id, $severity,
+            fn reads_urls(&self) -> bool {
+                true
+            }
+            fn check_url(
+                &self,
+                cx: &$crate::rules::Context<'_>,
+                url: &$crate::rules::UrlField<'_>,
+                sink: &mut $crate::rules::Sink,
+            ) {
+                check_url(cx, url, sink)
+            }
+        );
+    };
     ($ty:ident, $id:literal, $severity:ident) => {
+        declare_rule!(@rule $ty, $id, $severity,);
+    };
+    (@rule $ty:ident, $id:literal, $severity:ident, $($more:item)*) => {
         pub struct $ty;
 
         impl $crate::rules::Rule for $ty {
@@ -29,9 +48,10 @@ macro_rules! declare_rule {
             fn doc(&self) -> &'static str {
                 include_str!(concat!("../../rules/", $id, ".md"))
             }
-            fn check(&self, cx: &$crate::rules::Context<'_>, sink: &mut $crate::rules::Sink<'_>) {
+            fn check(&self, cx: &$crate::rules::Context<'_>, sink: &mut $crate::rules::Sink) {
                 check(cx, sink)
             }
+            $($more)*
         }
     };
 }
@@ -64,11 +84,11 @@ pub struct Context<'a> {
     pub config: &'a Config,
     /// The repository root, when the data file is on disk (for rules that look at the file system).
     pub root: Option<&'a std::path::Path>,
-    urls: OnceLock<Vec<UrlField<'a>>>,
     persons: OnceLock<Vec<PersonRef<'a>>>,
 }
 
-/// A value of a URL field, parsed once for all the rules that look at URLs.
+/// A value of a URL field, parsed once for all the rules that look at URLs (and not kept: a
+/// parsed URL of every field was a sixth of the rules' peak memory).
 pub struct UrlField<'a> {
     /// How messages name the field (`url`, `discord.url`, `owners`).
     pub field: std::borrow::Cow<'static, str>,
@@ -86,7 +106,6 @@ impl<'a> Context<'a> {
             file,
             config,
             root: None,
-            urls: OnceLock::new(),
             persons: OnceLock::new(),
         }
     }
@@ -95,39 +114,38 @@ impl<'a> Context<'a> {
     pub fn persons(&self) -> &[PersonRef<'a>] {
         self.persons.get_or_init(|| self.model.persons())
     }
-
-    /// Every URL field (see [`SigsYaml::url_fields`]) with its parse, in document order.
-    pub fn urls(&self) -> &[UrlField<'a>] {
-        self.urls.get_or_init(|| {
-            self.model
-                .url_fields()
-                .into_iter()
-                .map(|(field, text, value)| UrlField {
-                    field,
-                    text,
-                    value,
-                    parsed: Url::parse(util::core_value(&value.value)),
-                })
-                .collect()
-        })
-    }
 }
 
-/// Collects one rule's findings, pre-filled with its id and default severity.
-pub struct Sink<'a> {
+/// Collects one rule's findings, pre-filled with its id and default severity: the first
+/// [`MAX_FINDINGS_PER_RULE`] are kept, the rest only counted (a flood is not held in memory).
+pub struct Sink {
     rule: &'static str,
     severity: Severity,
-    findings: &'a mut Vec<Finding>,
+    findings: Vec<Finding>,
+    more: usize,
 }
 
-impl Sink<'_> {
+impl Sink {
+    fn new(rule: &dyn Rule) -> Self {
+        Sink {
+            rule: rule.id(),
+            severity: rule.default_severity(),
+            findings: Vec::new(),
+            more: 0,
+        }
+    }
+
     /// A finding of this rule at its default severity; `push` it when complete.
     pub fn finding(&self, message: impl Into<String>) -> Finding {
         Finding::new(self.rule, self.severity, message)
     }
 
     pub fn push(&mut self, finding: Finding) {
-        self.findings.push(finding);
+        if self.findings.len() < MAX_FINDINGS_PER_RULE {
+            self.findings.push(finding);
+        } else {
+            self.more += 1;
+        }
     }
 }
 
@@ -136,7 +154,13 @@ pub trait Rule: Sync {
     fn default_severity(&self) -> Severity;
     /// The rule's documentation (`rules/<id>.md`), embedded in the binary.
     fn doc(&self) -> &'static str;
-    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>);
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink);
+    /// Whether [`Rule::check_url`] is to be called.
+    fn reads_urls(&self) -> bool {
+        false
+    }
+    /// For each URL field (see [`SigsYaml::url_fields`]), in document order, before `check`.
+    fn check_url(&self, _cx: &Context<'_>, _url: &UrlField<'_>, _sink: &mut Sink) {}
 
     /// The doc's one-line summary: its first paragraph after the title.
     fn summary(&self) -> &'static str {
@@ -218,23 +242,40 @@ pub fn run_in(
 ) -> Vec<Finding> {
     let mut cx = Context::new(model, file, config);
     cx.root = root;
-    let mut findings = Vec::new();
-    for rule in RULES {
-        let level = config.level(rule.id());
-        if level == Some(Level::Off) {
-            continue;
+    // Each enabled rule's sink; the URL fields are parsed once, each handed to every rule that
+    // reads them, then each rule checks the rest.
+    let mut sinks: Vec<Option<Sink>> = RULES
+        .iter()
+        .map(|rule| (config.level(rule.id()) != Some(Level::Off)).then(|| Sink::new(*rule)))
+        .collect();
+    if RULES
+        .iter()
+        .zip(&sinks)
+        .any(|(r, s)| r.reads_urls() && s.is_some())
+    {
+        for (field, text, value) in model.url_fields() {
+            let url = UrlField {
+                field,
+                text,
+                value,
+                parsed: Url::parse(util::core_value(&value.value)),
+            };
+            for (rule, sink) in RULES.iter().zip(&mut sinks) {
+                if let Some(sink) = sink.as_mut().filter(|_| rule.reads_urls()) {
+                    rule.check_url(&cx, &url, sink);
+                }
+            }
         }
-        let start = findings.len();
-        let mut sink = Sink {
-            rule: rule.id(),
-            severity: rule.default_severity(),
-            findings: &mut findings,
-        };
+    }
+    let mut findings = Vec::new();
+    for (rule, sink) in RULES.iter().zip(sinks) {
+        let Some(mut sink) = sink else { continue };
         rule.check(&cx, &mut sink);
+        let level = config.level(rule.id());
+        let start = findings.len();
+        findings.append(&mut sink.findings);
         // A flood of one rule's findings helps nobody and costs memory: the first ones are kept.
-        let produced = findings.len() - start;
-        let more = produced.saturating_sub(MAX_FINDINGS_PER_RULE);
-        findings.truncate(start + produced.min(MAX_FINDINGS_PER_RULE));
+        let more = sink.more;
         // Without a level the rule's own severities stand: warnings (upstream's verdict: the
         // community generators enforce none of the rules), `safe-dir` an error (sigs-lint itself
         // refuses to write outside the repository). A level applies to all its findings.

@@ -12,7 +12,7 @@ use crate::model::{PersonRef, Role, Str, present};
 
 declare_rule!(PersonConsistency, "person-consistency", Warning);
 
-fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(cx: &Context<'_>, sink: &mut Sink) {
     // Every entry per login, compared case-insensitively as GitHub does; document order.
     let mut by_login: HashMap<Cow<'_, str>, Vec<(PersonRef<'_>, &Str)>> = HashMap::new();
     let mut order: Vec<Cow<'_, str>> = Vec::new();

@@ -12,7 +12,7 @@ fn kinds(list: &[GroupKind]) -> String {
     list.iter().map(|k| k.key()).collect::<Vec<_>>().join(", ")
 }
 
-fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(cx: &Context<'_>, sink: &mut Sink) {
     let config = cx.config;
     let sig_names: HashSet<&str> = cx
         .model

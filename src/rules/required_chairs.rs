@@ -7,7 +7,7 @@ use crate::model::{Person, present};
 
 declare_rule!(RequiredChairs, "required-chairs", Warning);
 
-fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(cx: &Context<'_>, sink: &mut Sink) {
     for g in cx.model.groups() {
         let leadership = g.leadership.as_ref();
         if leadership.is_none_or(|l| l.chairs.is_empty()) {
@@ -28,7 +28,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-fn missing(sink: &mut Sink<'_>, p: &Person, role: &str) {
+fn missing(sink: &mut Sink, p: &Person, role: &str) {
     let who = present(&p.github)
         .or(present(&p.name))
         .map_or(String::new(), |s| format!(" {}", s.value));

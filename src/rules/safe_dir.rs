@@ -6,7 +6,7 @@ use crate::model::present;
 
 declare_rule!(SafeDir, "safe-dir", Error);
 
-fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(cx: &Context<'_>, sink: &mut Sink) {
     for g in cx.model.groups() {
         let Some(dir) = present(&g.dir) else { continue };
         if let Some(why) = cx.config.unsafe_dir(cx.root, &dir.value) {

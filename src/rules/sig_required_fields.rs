@@ -7,7 +7,7 @@ use crate::model::present;
 
 declare_rule!(SigRequiredFields, "sig-required-fields", Warning);
 
-fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(cx: &Context<'_>, sink: &mut Sink) {
     for g in &cx.model.sigs {
         for (field, value) in [
             ("charter_link", &g.charter_link),

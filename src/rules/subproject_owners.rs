@@ -4,26 +4,30 @@
 
 use url::Url;
 
-use super::{Context, Sink};
+use super::{Context, Sink, UrlField};
 
-declare_rule!(SubprojectOwners, "subproject-owners", Warning);
+declare_rule!(SubprojectOwners, "subproject-owners", Warning, urls);
 
-fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
-    for u in cx.urls().iter().filter(|u| u.field == "owners") {
-        let Ok(url) = &u.parsed else {
-            continue; // valid-url reports it
-        };
-        if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-            continue;
-        }
-        if let Some(problem) = owners_problem(url) {
-            let f = sink
-                .finding(format!("owners entry is not a GitHub file URL: {problem}"))
-                .label(u.value.span, "expected a raw.githubusercontent.com or github.com blob/tree URL")
-                .help("the generator reads OWNERS files from `https://raw.githubusercontent.com/ORG/REPO/BRANCH/PATH` or `https://github.com/ORG/REPO/blob/BRANCH/PATH`");
-            sink.push(f);
-        }
+fn check_url(_cx: &Context<'_>, u: &UrlField<'_>, sink: &mut Sink) {
+    if u.field != "owners" {
+        return;
     }
+    let Ok(url) = &u.parsed else {
+        return; // valid-url reports it
+    };
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        return;
+    }
+    if let Some(problem) = owners_problem(url) {
+        let f = sink
+            .finding(format!("owners entry is not a GitHub file URL: {problem}"))
+            .label(u.value.span, "expected a raw.githubusercontent.com or github.com blob/tree URL")
+            .help("the generator reads OWNERS files from `https://raw.githubusercontent.com/ORG/REPO/BRANCH/PATH` or `https://github.com/ORG/REPO/blob/BRANCH/PATH`");
+        sink.push(f);
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink) {
     for g in cx.model.groups() {
         for sp in &g.subprojects {
             if sp.owners.is_empty() {

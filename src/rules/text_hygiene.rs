@@ -9,7 +9,7 @@ use crate::source::Span;
 
 /// CRLF line endings: one finding for the file, at the first, fixed by removing every `\r` before
 /// a `\n` (a YAML parser reads either as one line break, so no value changes).
-fn line_endings(cx: &Context<'_>, sink: &mut Sink<'_>) {
+fn line_endings(cx: &Context<'_>, sink: &mut Sink) {
     let text = cx.file.text.as_bytes();
     let edits: Vec<Edit> = memchr::memmem::find_iter(text, b"\r\n")
         .map(|i| Edit {
@@ -66,7 +66,7 @@ fn placeholder(v: &str) -> Option<(usize, &'static str)> {
     })
 }
 
-fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(cx: &Context<'_>, sink: &mut Sink) {
     line_endings(cx, sink);
     cx.model.each_string(|at, s| {
         let field = || at.label();

@@ -7,7 +7,7 @@ use crate::model::{Str, present};
 
 declare_rule!(ValidEmail, "valid-email", Warning);
 
-fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(cx: &Context<'_>, sink: &mut Sink) {
     for pr in cx.persons() {
         if let Some(email) = present(&pr.person.email) {
             check_email(sink, "email", email, false);
@@ -25,7 +25,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-fn check_email(sink: &mut Sink<'_>, field: &str, s: &Str, url_allowed: bool) {
+fn check_email(sink: &mut Sink, field: &str, s: &Str, url_allowed: bool) {
     let value = core_value(&s.value);
     let (problem, help) = if value.contains("://") || value.starts_with("www.") {
         (
