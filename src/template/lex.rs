@@ -45,7 +45,8 @@ pub struct Item {
     pub typ: ItemType,
     /// Byte offset in the template text.
     pub pos: usize,
-    pub val: String,
+    /// Shared: the parser looks at each item several times (peek, backup, next).
+    pub val: std::rc::Rc<str>,
     /// 1-based line of the item's start.
     pub line: usize,
 }
@@ -195,7 +196,7 @@ impl<'a> Lexer<'a> {
         self.items.push(Item {
             typ,
             pos: self.start,
-            val: self.input[self.start..self.pos].to_string(),
+            val: self.input[self.start..self.pos].into(),
             line: self.start_line,
         });
         self.start = self.pos;
@@ -236,7 +237,7 @@ impl<'a> Lexer<'a> {
         self.items.push(Item {
             typ: ItemType::Error,
             pos: self.start,
-            val: msg,
+            val: msg.into(),
             line: self.start_line,
         });
         State::Done
@@ -635,7 +636,7 @@ mod tests {
     fn types(s: &str) -> Vec<(ItemType, String)> {
         lex(s, true, true)
             .into_iter()
-            .map(|i| (i.typ, i.val))
+            .map(|i| (i.typ, i.val.to_string()))
             .collect()
     }
 

@@ -244,7 +244,7 @@ impl Parser<'_> {
     fn text_or_action(&mut self) -> PResult<Ctl> {
         let token = self.next_non_space();
         match token.typ {
-            ItemType::Text => Ok(Ctl::Node(Node::Text(token.val))),
+            ItemType::Text => Ok(Ctl::Node(Node::Text(token.val.to_string()))),
             ItemType::LeftDelim => {
                 self.action_line = token.line;
                 let r = self.action();
@@ -454,14 +454,14 @@ impl Parser<'_> {
                 ItemType::Assign | ItemType::Declare => {
                     pipe.is_assign = next.typ == ItemType::Assign;
                     self.next_non_space();
-                    pipe.decl.push(v.val.clone());
-                    self.vars.push(v.val);
+                    pipe.decl.push(v.val.to_string());
+                    self.vars.push(v.val.to_string());
                     break;
                 }
-                ItemType::Char if next.val == "," => {
+                ItemType::Char if &*next.val == "," => {
                     self.next_non_space();
-                    pipe.decl.push(v.val.clone());
-                    self.vars.push(v.val);
+                    pipe.decl.push(v.val.to_string());
+                    self.vars.push(v.val.to_string());
                     if context == "range" && pipe.decl.len() < 2 {
                         match self.peek_non_space().typ {
                             ItemType::Variable | ItemType::RightDelim | ItemType::RightParen => {
@@ -592,21 +592,21 @@ impl Parser<'_> {
                         super::fmt::quote(&token.val)
                     ));
                 }
-                Arg::Identifier(token.pos, token.val)
+                Arg::Identifier(token.pos, token.val.to_string())
             }
             ItemType::Dot => Arg::Dot(token.pos),
             ItemType::Nil => Arg::Nil(token.pos),
             ItemType::Variable => {
-                if !self.vars.contains(&token.val) {
+                if !self.vars.iter().any(|v| **v == *token.val) {
                     return self.error(format!(
                         "undefined variable {}",
                         super::fmt::quote(&token.val)
                     ));
                 }
-                Arg::Variable(token.pos, vec![token.val])
+                Arg::Variable(token.pos, vec![token.val.to_string()])
             }
             ItemType::Field => Arg::Field(token.pos, vec![token.val[1..].to_string()]),
-            ItemType::Bool => Arg::Bool(token.pos, token.val == "true"),
+            ItemType::Bool => Arg::Bool(token.pos, &*token.val == "true"),
             ItemType::CharConstant | ItemType::Complex | ItemType::Number => {
                 match new_number(&token.val, token.typ) {
                     Ok(n) => Arg::Number(token.pos, Box::new(n)),
@@ -617,7 +617,7 @@ impl Parser<'_> {
                 self.pipeline("parenthesized pipeline", ItemType::RightParen)?,
             )),
             ItemType::String | ItemType::RawString => match unquote(&token.val) {
-                Ok(s) => Arg::String(token.pos, token.val, s),
+                Ok(s) => Arg::String(token.pos, token.val.to_string(), s),
                 Err(e) => return self.error(e),
             },
             _ => {

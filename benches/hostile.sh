@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# The worst input of each hostile class (issue 12), whole process: wall time, peak memory (max
+# RSS) and exit code of `sigs-lint check` on a repository built for it in a temporary folder.
+# The numbers in the README's "Limits and safety" table come from this script.
+#
+# Needs GNU time (apt-get install time) and python3 (to write the large inputs).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -x /usr/bin/time ]; then
+  echo "NOTICE: GNU time is absent (apt-get install time): nothing measured"
+  exit 0
+fi
+cargo build --release -q --bin sigs-lint
+bin=$PWD/target/release/sigs-lint
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+sigs='sigs:
+  - dir: sig-docs
+    name: Docs
+    label: docs
+'
+
+# repo NAME: a fresh repository folder with the small data file and sigs-lint's own templates.
+repo() {
+  mkdir -p "$work/$1"
+  printf '%s' "$sigs" >"$work/$1/sigs.yaml"
+  printf 'generator: sigs-lint\n' >"$work/$1/.sigs-lint.yaml"
+  echo "$work/$1"
+}
+
+# measure LABEL DIR ARGS…: one run of `sigs-lint check ARGS DIR` under GNU time.
+measure() {
+  local label=$1 dir=$2
+  shift 2
+  local code=0
+  /usr/bin/time -f "%e %M" -o "$work/t" "$bin" check "$@" "$dir" >"$work/out" 2>&1 || code=$?
+  read -r secs kb <"$work/t"
+  printf '| %s | %.2f s | %d MB | %d | %s |\n' "$label" "$secs" $((kb / 1024)) "$code" \
+    "$(grep -m1 -oE '(error|warning|note)\[[a-z-]+\]: .{0,70}' "$work/out" | sed 's/|/\\|/g' || true)"
+}
+
+echo "| input | time | peak memory | exit | first finding |"
+echo "|---|---|---|---|---|"
+
+d=$(repo alias-bomb)
+cp fixtures/alias-bomb/sigs.yaml "$d/sigs.yaml"
+measure "alias bomb (fixtures/alias-bomb)" "$d" --no-docs
+
+d=$(repo nesting)
+python3 -c 'print("sigs: " + "[" * 100000 + "]" * 100000)' >"$d/sigs.yaml"
+measure "100,000 nested flow sequences" "$d" --no-docs
+
+d=$(repo big-data)
+python3 -c '
+import sys
+sys.stdout.write("sigs:\n")
+row = "  - {dir: sig-g%d, name: G%d, label: g%d}\n"
+size, i = 9, 0
+while size <= 64 * 1024 * 1024:
+    line = row % (i, i, i)
+    sys.stdout.write(line); size += len(line); i += 1
+' >"$d/sigs.yaml"
+measure "a data file over the 64 MiB cap" "$d" --no-docs
+
+d=$(repo one-line)
+python3 -c '
+groups = ", ".join("{dir: sig-g%d, name: G%d, label: g%d}" % (i, i, i) for i in range(15000))
+print("sigs: [" + groups + "]")' >"$d/sigs.yaml"
+measure "a 686 KB one-line data file (60,000 findings, human)" "$d" --no-docs
+
+d=$(repo did-you-mean)
+python3 -c '
+import sys
+long = "n" * 120
+sys.stdout.write("sigs:\n")
+for i in range(2000):
+    sys.stdout.write("  - {dir: sig-g%d, name: %s%d, label: g%d}\n" % (i, long, i, i))
+sys.stdout.write("workinggroups:\n")
+for i in range(2000):
+    sys.stdout.write("  - {dir: wg-w%d, name: W%d, label: w%d, stakeholder_sigs: [%s%dx]}\n" % (i, i, i, long, i))
+' >"$d/sigs.yaml"
+measure "2,000 unknown 125-character stakeholder names (did you mean)" "$d" --no-docs
+
+d=$(repo defines)
+mkdir -p "$d/generator"
+python3 -c '
+print("".join("{{define \"d%d\"}}x{{end}}" % i for i in range(100000)) + "{{template \"d99999\"}}")' \
+  >"$d/generator/list.tmpl"
+measure "a template with 100,000 defines" "$d"
+
+d=$(repo doubling)
+mkdir -p "$d/generator"
+printf '%s' '{{define "d"}}{{template "d" (printf "%s%s" . .)}}{{end}}{{template "d" "x"}}' \
+  >"$d/generator/list.tmpl"
+measure "a doubling printf template" "$d"
+
+d=$(repo slow-steps)
+mkdir -p "$d/generator"
+printf '%s' '{{define "a"}}{{$x := printf "%1000000s" "x"}}{{template "a"}}{{template "a"}}{{end}}{{template "a"}}' \
+  >"$d/generator/list.tmpl"
+measure "a template formatting 1 MB per step (deadline)" "$d"
+
+d=$(repo zero)
+mkdir -p "$d/sig-docs"
+ln -s /dev/zero "$d/sig-docs/README.md"
+measure "a committed README linked to /dev/zero" "$d"
+
+d=$(repo fifo)
+mkdir -p "$d/sig-docs"
+mkfifo "$d/sig-docs/README.md"
+measure "a FIFO named like a committed README" "$d"
+
+d=$(repo big-readme)
+mkdir -p "$d/sig-docs"
+python3 -c 'import sys; sys.stdout.write("x" * (16 * 1024 * 1024 + 1))' >"$d/sig-docs/README.md"
+measure "a committed README over the 16 MiB cap" "$d"
