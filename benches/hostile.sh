@@ -28,15 +28,17 @@ repo() {
   echo "$work/$1"
 }
 
-# measure LABEL DIR ARGS…: one run of `sigs-lint check ARGS DIR` under GNU time.
+# measure LABEL DIR ARGS…: one run of `sigs-lint check --format short ARGS DIR` under GNU time
+# (a later `--format` wins).
 measure() {
   local label=$1 dir=$2
   shift 2
   local code=0
-  /usr/bin/time -f "%e %M" -o "$work/t" "$bin" check "$@" "$dir" >"$work/out" 2>&1 || code=$?
-  read -r secs kb <"$work/t"
+  /usr/bin/time -f "%e %M" -o "$work/t" "$bin" check --format short "$@" "$dir" >"$work/out" 2>&1 ||
+    code=$?
+  read -r secs kb < <(tail -1 "$work/t")
   printf '| %s | %.2f s | %d MB | %d | %s |\n' "$label" "$secs" $((kb / 1024)) "$code" \
-    "$(grep -m1 -oE '(error|warning|note)\[[a-z-]+\]: .{0,70}' "$work/out" | sed 's/|/\\|/g' || true)"
+    "$(grep -m1 -oE '(error|warning|note)\[[a-z-]+\]: .{0,90}|^error: .{0,90}' "$work/out" | sed 's/|/\\|/g' || true)"
 }
 
 echo "| input | time | peak memory | exit | first finding |"
@@ -66,7 +68,7 @@ d=$(repo one-line)
 python3 -c '
 groups = ", ".join("{dir: sig-g%d, name: G%d, label: g%d}" % (i, i, i) for i in range(15000))
 print("sigs: [" + groups + "]")' >"$d/sigs.yaml"
-measure "a 686 KB one-line data file (60,000 findings, human)" "$d" --no-docs
+measure "a 686 KB one-line data file (60,000 findings, human)" "$d" --no-docs --format human
 
 d=$(repo did-you-mean)
 python3 -c '

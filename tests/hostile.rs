@@ -523,3 +523,36 @@ fn a_dir_named_like_another_output_is_refused() {
     );
     s.assert_canary();
 }
+
+#[test]
+fn suggestions_for_many_long_unknown_names_are_bounded() {
+    // 2,000 working groups name an unknown 125-character stakeholder SIG among 2,000 SIGs with
+    // names as long: every name pair compared took 55 s; the rule's suggestion budget lets the
+    // first through (it alone costs 31 million character pairs of the 50 million) and no more.
+    let s = Scratch::new("did-you-mean");
+    let long = "n".repeat(120);
+    let mut yaml = String::from("sigs:\n");
+    for i in 0..2000 {
+        yaml.push_str(&format!(
+            "  - {{dir: sig-g{i}, name: {long}{i}, label: g{i}}}\n"
+        ));
+    }
+    yaml.push_str("workinggroups:\n");
+    for i in 0..2000 {
+        yaml.push_str(&format!(
+            "  - {{dir: wg-w{i}, name: W{i}, label: w{i}, stakeholder_sigs: [{long}{i}x]}}\n"
+        ));
+    }
+    s.write("sigs.yaml", &yaml);
+    let (code, out) = s.run(&["check", "--no-docs", "--format", "json"]);
+    assert_eq!(code, Some(0), "{}", &out[..out.len().min(500)]);
+    assert_eq!(out.matches("is not a SIG in this file").count(), 1000);
+    assert_eq!(
+        out.matches("did you mean").count(),
+        1,
+        "{}",
+        &out[..out.len().min(500)]
+    );
+    assert!(out.contains(&format!("did you mean `{long}0`?")));
+    s.assert_canary();
+}

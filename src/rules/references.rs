@@ -26,6 +26,15 @@ fn check(cx: &Context<'_>, sink: &mut Sink) {
         v.sort_unstable();
         v
     };
+    // What one suggestion costs (string similarity compares every character pair), and what
+    // the rule may spend on suggestions in one run: past it, findings come without one.
+    let compared: usize = sig_list
+        .iter()
+        .filter(|c| c.len() <= crate::model::load_limits::SUGGEST_MAX_LEN)
+        .take(crate::model::load_limits::SUGGEST_MAX_CANDIDATES)
+        .map(|c| c.len())
+        .sum();
+    let mut budget = super::util::SUGGEST_BUDGET;
     for g in cx.model.groups() {
         let may_have_stakeholders = config.stakeholder_kinds.contains(&g.kind);
         if !may_have_stakeholders {
@@ -62,7 +71,14 @@ fn check(cx: &Context<'_>, sink: &mut Sink) {
                         s.value
                     ))
                     .label(s.span, "no SIG has this name");
-                if let Some(near) = super::util::nearest(&s.value, sig_list.iter().copied()) {
+                let cost = s.value.len() * compared;
+                let near = (cost <= budget)
+                    .then(|| {
+                        budget -= cost;
+                        super::util::nearest(&s.value, sig_list.iter().copied())
+                    })
+                    .flatten();
+                if let Some(near) = near {
                     f = f.help(format!(
                         "stakeholder SIGs are SIG names; did you mean `{near}`?"
                     ));
