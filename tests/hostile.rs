@@ -556,3 +556,23 @@ fn suggestions_for_many_long_unknown_names_are_bounded() {
     assert!(out.contains(&format!("did you mean `{long}0`?")));
     s.assert_canary();
 }
+
+#[test]
+fn strings_held_across_nested_templates_are_bounded() {
+    // Each of 200 nested calls holds a 16 MB string in a variable (each under the 16 MiB a
+    // function may return): 3 GB before the budget on what functions return in all.
+    let s = Scratch::new("held-strings");
+    s.write("sigs.yaml", SIGS);
+    s.write(".sigs-lint.yaml", "generator: sigs-lint\n");
+    s.write(
+        "generator/list.tmpl",
+        r#"{{define "a"}}{{$x := printf "%s%s%s%s" . . . .}}{{template "a" .}}{{end}}{{$b := printf "%1000000s" "x"}}{{template "a" (printf "%s%s%s%s" $b $b $b $b)}}"#,
+    );
+    let (code, out) = s.run(&["check", "--format", "short"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("REPO/generator/list.tmpl:1:23: error[template-error]: `REPO/sig-list.md` cannot be generated: template: list.tmpl:1:22: executing \"a\" at <printf \"%s%s%s%s\" . . . .>: error calling printf: the functions of this execution returned more than 67108864 bytes in all"),
+        "{out}"
+    );
+    s.assert_canary();
+}

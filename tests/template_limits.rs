@@ -63,13 +63,25 @@ fn deep_nesting_is_a_parse_error() {
 
 #[test]
 fn output_is_bounded() {
-    // 200 nested ranges of 10 would print 10^N times; the output limit stops it first.
+    // Each call prints a megabyte of its own text, then calls itself twice: the output limit
+    // stops it at the 64th level, before the depth limit.
+    let text = "x".repeat(1_000_000);
+    let e = run(
+        &format!(r#"{{{{define "a"}}}}{text}{{{{template "a"}}}}{{{{template "a"}}}}{{{{end}}}}{{{{template "a"}}}}"#),
+        None,
+    )
+    .unwrap_err();
+    assert!(e.ends_with("output exceeds 67108864 bytes"), "{e}");
+    // The same with the megabyte from `printf`: what the functions return is bounded first.
     let e = run(
         r#"{{define "a"}}{{printf "%1000000s" "x"}}{{template "a"}}{{template "a"}}{{end}}{{template "a"}}"#,
         None,
     )
     .unwrap_err();
-    assert!(e.ends_with("output exceeds 67108864 bytes"), "{e}");
+    assert!(
+        e.ends_with("error calling printf: the functions of this execution returned more than 67108864 bytes in all"),
+        "{e}"
+    );
 }
 
 #[test]

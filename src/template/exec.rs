@@ -18,6 +18,11 @@ pub const MAX_EXEC_DEPTH: usize = 200;
 pub const MAX_OUTPUT: usize = 64 << 20;
 /// Largest string a function may take or return (generator values are a few kilobytes).
 pub const MAX_STRING: usize = 16 << 20;
+/// Most bytes of strings the functions of one execution may return in all. Each string is
+/// bounded by [`MAX_STRING`], but variables hold them across 200 nested template calls
+/// (`{{$x := printf "%s%s%s%s" . . . .}}{{template "a" .}}` held 3 GB); the generators' templates
+/// return a few megabytes in all even at a hundred times kubernetes' data.
+pub const MAX_PRODUCED: usize = 64 << 20;
 /// Most nodes one execution may visit (`{{define "a"}}{{template "a"}}{{template "a"}}{{end}}`
 /// would otherwise run for ever); far above what any generator template needs.
 pub const DEFAULT_STEP_LIMIT: u64 = 50_000_000;
@@ -160,6 +165,7 @@ impl Templates {
             vars: vec![("$".to_string(), data.clone())],
             depth: 0,
             steps: 0,
+            produced: 0,
             at: None,
             started: std::time::Instant::now(),
         };
@@ -212,6 +218,19 @@ impl At<'_> {
     }
 }
 
+/// The bytes of the strings a function returned: a string, or the strings of a list or map.
+fn string_bytes(v: &Value) -> usize {
+    match v {
+        Value::Str(s) | Value::Named(_, s) => s.len(),
+        Value::List(l, _) => l.iter().map(|v| v.as_str().map_or(0, str::len)).sum(),
+        Value::Map(m, _) => m
+            .iter()
+            .map(|(k, v)| k.len() + v.as_str().map_or(0, str::len))
+            .sum(),
+        _ => 0,
+    }
+}
+
 struct State<'a> {
     templates: &'a Templates,
     name: String,
@@ -220,6 +239,8 @@ struct State<'a> {
     vars: Vec<(String, Value)>,
     depth: usize,
     steps: u64,
+    /// Bytes of strings the functions returned so far (see [`MAX_PRODUCED`]).
+    produced: usize,
     at: Option<At<'a>>,
     started: std::time::Instant,
 }
@@ -770,6 +791,13 @@ impl<'a> State<'a> {
             self.at = Some(node);
             return self.error(format!(
                 "error calling {name}: its result exceeds {MAX_STRING} bytes"
+            ));
+        }
+        self.produced += string_bytes(&result);
+        if self.produced > MAX_PRODUCED {
+            self.at = Some(node);
+            return self.error(format!(
+                "error calling {name}: the functions of this execution returned more than {MAX_PRODUCED} bytes in all"
             ));
         }
         Ok(result)
