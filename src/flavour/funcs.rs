@@ -78,7 +78,7 @@ fn segment(s: &str) -> Option<(&str, &str)> {
 }
 
 fn url_match<'a>(s: &'a str, prefix: &str, blob_or_tree: bool) -> Option<UrlMatch<'a>> {
-    for (i, _) in s.match_indices("https://") {
+    for i in memchr::memmem::find_iter(s.as_bytes(), b"https://") {
         let rest = &s[i..];
         // The common case: the dots are dots.
         let n = if rest.starts_with(prefix) {

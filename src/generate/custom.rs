@@ -29,13 +29,28 @@ impl Markers {
     }
 }
 
+/// Where the first line that may hold a marker starts, and its 0-based number: no line before it
+/// holds "CUSTOM CONTENT", which every marker does (a committed file is scanned for it at memory
+/// speed instead of line by line). `None`: no marker in the text.
+fn first_marker_line(text: &str) -> Option<(usize, usize)> {
+    let at = memchr::memmem::find(text.as_bytes(), b"CUSTOM CONTENT")?;
+    let start = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
+    Some((
+        start,
+        memchr::memchr_iter(b'\n', &text.as_bytes()[..start]).count(),
+    ))
+}
+
 /// What the generator captures from an existing file (Go's `getExistingContent`): per line, an
 /// end marker anywhere stops capturing, a line is kept while capturing, a begin marker anywhere
 /// starts capturing. Several blocks are merged; text between and after them is lost.
 pub fn capture(existing: &str, markers: Markers) -> String {
+    let Some((start, _)) = first_marker_line(existing) else {
+        return String::new();
+    };
     let mut captured: Vec<&str> = Vec::new();
     let mut on = false;
-    for line in existing.split('\n') {
+    for line in existing[start..].split('\n') {
         if line.contains(markers.end()) {
             on = false;
         }
@@ -67,9 +82,12 @@ pub fn with_block(rendered: &str, captured: &str, markers: Markers) -> String {
 /// own extra text.
 pub fn dropped(existing: &str, markers: Markers) -> Vec<(usize, String)> {
     let mut out = Vec::new();
+    let Some((start, before)) = first_marker_line(existing) else {
+        return out;
+    };
     let (mut on, mut after_end) = (false, false);
-    for (i, line) in existing.split('\n').enumerate() {
-        let n = i + 1;
+    for (i, line) in existing[start..].split('\n').enumerate() {
+        let n = before + i + 1;
         let (has_end, has_begin) = (line.contains(markers.end()), line.contains(markers.begin()));
         let extra = (has_end && line.trim() != markers.end())
             || (has_begin && line.trim() != markers.begin());
@@ -96,6 +114,85 @@ mod tests {
     use super::*;
 
     const M: Markers = Markers::Markdown;
+
+    /// The line-by-line scans without the skip to the first marker line.
+    fn capture_everywhere(existing: &str, markers: Markers) -> String {
+        let mut captured: Vec<&str> = Vec::new();
+        let mut on = false;
+        for line in existing.split('\n') {
+            if line.contains(markers.end()) {
+                on = false;
+            }
+            if on {
+                captured.push(line);
+            }
+            if line.contains(markers.begin()) {
+                on = true;
+            }
+        }
+        captured.join("\n")
+    }
+
+    /// Skipping to the first line that may hold a marker changes nothing: every arrangement of
+    /// markers, marker-like text and plain lines, both kinds of markers.
+    #[test]
+    fn the_skip_to_the_first_marker_changes_nothing() {
+        let pieces = [
+            "a",
+            "",
+            " ",
+            "x CUSTOM CONTENT",
+            "<!-- BEGIN CUSTOM CONTENT -->",
+            "<!-- END CUSTOM CONTENT -->",
+            "## BEGIN CUSTOM CONTENT",
+            "## END CUSTOM CONTENT",
+            "t <!-- END CUSTOM CONTENT --> u",
+            "\r",
+            "CUSTOM",
+            "é",
+        ];
+        let mut compared = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for sep in ["\n", "", "\n\n"] {
+                        let text = format!("{a}{sep}{b}\n{c}{sep}");
+                        for m in [Markers::Markdown, Markers::Yaml] {
+                            assert_eq!(capture(&text, m), capture_everywhere(&text, m), "{text:?}");
+                            let expected: Vec<(usize, String)> = {
+                                // The old scan, from the first line.
+                                let mut out = Vec::new();
+                                let (mut on, mut after_end) = (false, false);
+                                for (i, line) in text.split('\n').enumerate() {
+                                    let (e, b) = (line.contains(m.end()), line.contains(m.begin()));
+                                    if e || b {
+                                        if (e && line.trim() != m.end())
+                                            || (b && line.trim() != m.begin())
+                                        {
+                                            out.push((i + 1, line.to_string()));
+                                        }
+                                    } else if !on && after_end && !line.trim().is_empty() {
+                                        out.push((i + 1, line.to_string()));
+                                    }
+                                    if e {
+                                        on = false;
+                                        after_end = true;
+                                    }
+                                    if b {
+                                        on = true;
+                                    }
+                                }
+                                out
+                            };
+                            assert_eq!(dropped(&text, m), expected, "{text:?}");
+                            compared += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(compared, 12 * 12 * 12 * 3 * 2);
+    }
 
     #[test]
     fn capture_like_go() {
