@@ -71,7 +71,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink) {
                         s.value
                     ))
                     .label(s.span, "no SIG has this name");
-                let cost = s.value.len() * compared;
+                let cost = s.value.len().saturating_mul(compared);
                 let near = (cost <= budget)
                     .then(|| {
                         budget -= cost;
