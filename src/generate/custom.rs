@@ -45,12 +45,17 @@ fn first_marker_line(text: &str) -> Option<(usize, usize)> {
 /// end marker anywhere stops capturing, a line is kept while capturing, a begin marker anywhere
 /// starts capturing. Several blocks are merged; text between and after them is lost.
 pub fn capture(existing: &str, markers: Markers) -> String {
-    let Some((start, _)) = first_marker_line(existing) else {
-        return String::new();
-    };
+    match first_marker_line(existing) {
+        Some((start, _)) => capture_from(&existing[start..], markers),
+        None => String::new(),
+    }
+}
+
+/// [`capture`]'s scan, line by line from the start of `text`.
+fn capture_from(text: &str, markers: Markers) -> String {
     let mut captured: Vec<&str> = Vec::new();
     let mut on = false;
-    for line in existing[start..].split('\n') {
+    for line in text.split('\n') {
         if line.contains(markers.end()) {
             on = false;
         }
@@ -81,12 +86,18 @@ pub fn with_block(rendered: &str, captured: &str, markers: Markers) -> String {
 /// an end marker that no later begin marker takes back into a block, and of the marker lines'
 /// own extra text.
 pub fn dropped(existing: &str, markers: Markers) -> Vec<(usize, String)> {
+    match first_marker_line(existing) {
+        Some((start, before)) => dropped_from(&existing[start..], before, markers),
+        None => Vec::new(),
+    }
+}
+
+/// [`dropped`]'s scan, line by line from the start of `text`, whose first line is line
+/// `before + 1` of the file.
+fn dropped_from(text: &str, before: usize, markers: Markers) -> Vec<(usize, String)> {
     let mut out = Vec::new();
-    let Some((start, before)) = first_marker_line(existing) else {
-        return out;
-    };
     let (mut on, mut after_end) = (false, false);
-    for (i, line) in existing[start..].split('\n').enumerate() {
+    for (i, line) in text.split('\n').enumerate() {
         let n = before + i + 1;
         let (has_end, has_begin) = (line.contains(markers.end()), line.contains(markers.begin()));
         let extra = (has_end && line.trim() != markers.end())
@@ -115,24 +126,6 @@ mod tests {
 
     const M: Markers = Markers::Markdown;
 
-    /// The line-by-line scans without the skip to the first marker line.
-    fn capture_everywhere(existing: &str, markers: Markers) -> String {
-        let mut captured: Vec<&str> = Vec::new();
-        let mut on = false;
-        for line in existing.split('\n') {
-            if line.contains(markers.end()) {
-                on = false;
-            }
-            if on {
-                captured.push(line);
-            }
-            if line.contains(markers.begin()) {
-                on = true;
-            }
-        }
-        captured.join("\n")
-    }
-
     /// Skipping to the first line that may hold a marker changes nothing: every arrangement of
     /// markers, marker-like text and plain lines, both kinds of markers.
     #[test]
@@ -158,33 +151,8 @@ mod tests {
                     for sep in ["\n", "", "\n\n"] {
                         let text = format!("{a}{sep}{b}\n{c}{sep}");
                         for m in [Markers::Markdown, Markers::Yaml] {
-                            assert_eq!(capture(&text, m), capture_everywhere(&text, m), "{text:?}");
-                            let expected: Vec<(usize, String)> = {
-                                // The old scan, from the first line.
-                                let mut out = Vec::new();
-                                let (mut on, mut after_end) = (false, false);
-                                for (i, line) in text.split('\n').enumerate() {
-                                    let (e, b) = (line.contains(m.end()), line.contains(m.begin()));
-                                    if e || b {
-                                        if (e && line.trim() != m.end())
-                                            || (b && line.trim() != m.begin())
-                                        {
-                                            out.push((i + 1, line.to_string()));
-                                        }
-                                    } else if !on && after_end && !line.trim().is_empty() {
-                                        out.push((i + 1, line.to_string()));
-                                    }
-                                    if e {
-                                        on = false;
-                                        after_end = true;
-                                    }
-                                    if b {
-                                        on = true;
-                                    }
-                                }
-                                out
-                            };
-                            assert_eq!(dropped(&text, m), expected, "{text:?}");
+                            assert_eq!(capture(&text, m), capture_from(&text, m), "{text:?}");
+                            assert_eq!(dropped(&text, m), dropped_from(&text, 0, m), "{text:?}");
                             compared += 1;
                         }
                     }
