@@ -104,6 +104,10 @@ fn lint(bytes: Vec<u8>) -> String {
     if let Err(e) = model::typed_passes_agree(&file) {
         panic!("the typed passes disagree on {:?}:\n{e}", file.text);
     }
+    // The fast scanner gives granit's events, or leaves the file to granit.
+    if let Err(e) = model::scan_agrees(&file) {
+        panic!("the scanner and granit disagree on {:?}:\n{e}", file.text);
+    }
     let loaded = model::load(&file);
     // The typed pass and the lenient pass agree on whether the file is sound.
     let lenient = model::validate(&file);

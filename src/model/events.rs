@@ -1,5 +1,7 @@
 //! The fast typed pass: the model built straight from the YAML parser's events (granit-parser,
-//! the parser under serde-saphyr), without serde's layer.
+//! the parser under serde-saphyr), without serde's layer. The events come from `scan` (a scanner
+//! of plain block YAML that gives granit's events several times faster) where it reads the file,
+//! from granit where it gives up.
 //!
 //! It handles the plain shape of a sound sigs.yaml and nothing else: one document whose root is
 //! a mapping, declared keys each at most once, scalars without tags, anchors or aliases, records
@@ -24,9 +26,32 @@ use crate::source::{SourceFile, Span};
 const MAX_EVENTS: usize = 10_000_000;
 const MAX_SCALAR_BYTES: usize = 32 << 20;
 
+/// Where the events come from: the fast scanner, or granit.
+enum Source<'a> {
+    Fast(super::scan::Scanner<'a>),
+    Granit(Box<Parser<'a, StrInput<'a>>>),
+}
+
+/// The options serde-saphyr parses with (its budget's `parser_options`, depth limit 64).
+fn granit_options() -> granit_parser::Options {
+    let mut options = granit_parser::Options::default();
+    options.block_nesting_limit = options.block_nesting_limit.max(65);
+    options.simple_key_max_lookahead = 1024;
+    options.flow_nesting_limit = 255;
+    options.emit_comments = false;
+    options
+}
+
+/// granit's events for `text`, as the event pass reads them.
+pub(super) fn granit(text: &str) -> Parser<'_, StrInput<'_>> {
+    Parser::with_options(StrInput::new(text), granit_options())
+}
+
 /// Reads the events of one file.
 pub(super) struct Reader<'a> {
-    parser: Parser<'a, StrInput<'a>>,
+    source: Source<'a>,
+    /// The fast scanner gave up (the file is read again with granit).
+    scanner_gave_up: bool,
     file: &'a SourceFile,
     events: usize,
     scalar_bytes: usize,
@@ -37,20 +62,21 @@ pub(super) struct Reader<'a> {
 type Ev<'a> = (Event<'a>, granit_parser::Span);
 
 impl<'a> Reader<'a> {
-    fn new(file: &'a SourceFile, skip_unknown: bool) -> Self {
-        // The options serde-saphyr parses with (its budget's `parser_options`, depth limit 64).
-        let mut options = granit_parser::Options::default();
-        options.block_nesting_limit = options.block_nesting_limit.max(65);
-        options.simple_key_max_lookahead = 1024;
-        options.flow_nesting_limit = 255;
-        options.emit_comments = false;
-        Reader {
-            parser: Parser::with_options(StrInput::new(file.content()), options),
+    /// A reader through the fast scanner (`None` where it refuses the text at once), or granit.
+    fn new(file: &'a SourceFile, skip_unknown: bool, fast: bool) -> Option<Self> {
+        let source = if fast {
+            Source::Fast(super::scan::Scanner::new(file.content())?)
+        } else {
+            Source::Granit(Box::new(granit(file.content())))
+        };
+        Some(Reader {
+            source,
+            scanner_gave_up: false,
             file,
             events: 0,
             scalar_bytes: 0,
             skip_unknown,
-        }
+        })
     }
 
     /// Reads past one value (a scalar, or a collection with everything in it).
@@ -71,7 +97,14 @@ impl<'a> Reader<'a> {
 
     /// The next event, or `None` (give up) on an error, a tag, an anchor or an alias.
     fn next(&mut self) -> Option<Ev<'a>> {
-        let (event, span) = self.parser.next_event()?.ok()?;
+        let (event, span) = match &mut self.source {
+            Source::Fast(scanner) => {
+                let next = scanner.next();
+                self.scanner_gave_up = next.is_none();
+                next?
+            }
+            Source::Granit(parser) => parser.next_event()?.ok()?,
+        };
         self.events += 1;
         if self.events > MAX_EVENTS {
             return None;
@@ -243,13 +276,25 @@ pub(super) fn read<T: Field>(slot: &mut T, r: &mut Reader<'_>) -> Option<()> {
 /// The model of `file`, or `None` where the serde-saphyr pass must decide (see the module doc).
 /// With `skip_unknown`, keys the declaration does not have are passed over with their values.
 pub(super) fn load(file: &SourceFile, skip_unknown: bool) -> Option<super::SigsYaml> {
-    let mut r = Reader::new(file, skip_unknown);
+    if let Some(mut fast) = Reader::new(file, skip_unknown, true) {
+        match load_from(&mut fast) {
+            Some(model) => return Some(model),
+            // The events were granit's: it would give up alike.
+            None if !fast.scanner_gave_up => return None,
+            None => {}
+        }
+    }
+    load_from(&mut Reader::new(file, skip_unknown, false)?)
+}
+
+fn load_from(r: &mut Reader<'_>) -> Option<super::SigsYaml> {
+    let r = &mut *r;
     matches!(r.next()?, (Event::StreamStart, _)).then_some(())?;
     matches!(r.next()?, (Event::DocumentStart(..), _)).then_some(())?;
     let model = match r.next()? {
         (Event::MappingStart(..), at) => {
             // The top level is not read through `Spanned`: its start stays at 0.
-            let mut m: super::SigsYaml = record(&mut r, &at)?;
+            let mut m: super::SigsYaml = record(r, &at)?;
             m.span = Span::default();
             m
         }

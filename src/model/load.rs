@@ -127,6 +127,13 @@ pub fn typed_passes_agree(file: &SourceFile) -> Result<bool, String> {
     }
 }
 
+/// Whether the fast scanner reads `file` (`Ok(true)`), leaves it to granit (`Ok(false)`), or
+/// gives other events than granit does (`Err`, where they part): for tests and the fuzzer.
+#[doc(hidden)]
+pub fn scan_agrees(file: &SourceFile) -> Result<bool, String> {
+    super::scan::agrees(file.content())
+}
+
 /// The model of a file read as yaml.v2's non-strict decode reads it (the generators before K20):
 /// keys the model does not have are ignored with their values. `None` when the file has other
 /// problems than unknown keys, or a shape only the serde-saphyr pass reads (tags, anchors).

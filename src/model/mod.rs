@@ -3,9 +3,10 @@
 //! Lists keep the order in which they are written. A field that is absent or null is `None`.
 
 mod de;
-mod events;
+pub(crate) mod events;
 pub mod json_schema;
 mod load;
+mod scan;
 #[macro_use]
 pub mod schema;
 pub mod scalar;
@@ -14,8 +15,8 @@ pub mod walk;
 
 pub use de::{List, with_source};
 pub use load::{
-    Loaded, did_you_mean, load, load_file, load_ignoring_unknown, typed_passes_agree, validate,
-    yaml_error,
+    Loaded, did_you_mean, load, load_file, load_ignoring_unknown, scan_agrees, typed_passes_agree,
+    validate, yaml_error,
 };
 
 /// The bounds of "did you mean" suggestions.
