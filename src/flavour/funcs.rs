@@ -77,8 +77,12 @@ fn segment(s: &str) -> Option<(&str, &str)> {
     (i > 0).then(|| (&s[..i], &s[i + 1..]))
 }
 
+/// Where `https://` starts in a text (built once: a searcher costs more to build than a search).
+static HTTPS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("https://"));
+
 fn url_match<'a>(s: &'a str, prefix: &str, blob_or_tree: bool) -> Option<UrlMatch<'a>> {
-    for i in memchr::memmem::find_iter(s.as_bytes(), b"https://") {
+    for i in HTTPS.find_iter(s.as_bytes()) {
         let rest = &s[i..];
         // The common case: the dots are dots.
         let n = if rest.starts_with(prefix) {
@@ -98,7 +102,7 @@ fn url_match<'a>(s: &'a str, prefix: &str, blob_or_tree: bool) -> Option<UrlMatc
                     .or_else(|| r.strip_prefix("tree/"))?;
             }
             let (branch, r) = segment(r)?;
-            let path = r.split('\n').next().unwrap_or("");
+            let path = &r[..memchr::memchr(b'\n', r.as_bytes()).unwrap_or(r.len())];
             Some(UrlMatch {
                 org,
                 repo,
@@ -134,10 +138,17 @@ pub const RAW_REGEX_TEXT: &str = r"https://raw.githubusercontent.com/(?P<org>[^/
 /// dropped); any other string unchanged — github.com URLs too.
 pub fn github_url(url: &str) -> String {
     match raw_match(url) {
-        Some(m) => format!(
-            "https://github.com/{}/{}/blob/{}/{}",
-            m.org, m.repo, m.branch, m.path
-        ),
+        Some(m) => [
+            "https://github.com/",
+            m.org,
+            "/",
+            m.repo,
+            "/blob/",
+            m.branch,
+            "/",
+            m.path,
+        ]
+        .concat(),
         None => url.to_string(),
     }
 }
@@ -147,7 +158,7 @@ pub fn github_url(url: &str) -> String {
 /// strips nothing else: templates drop `/OWNERS` with `trimSuffix`.
 pub fn org_repo_path(url: &str) -> String {
     match raw_match(url).or_else(|| github_match(url)) {
-        Some(m) => format!("{}/{}/{}", m.org, m.repo, m.path),
+        Some(m) => [m.org, "/", m.repo, "/", m.path].concat(),
         None => url.to_string(),
     }
 }

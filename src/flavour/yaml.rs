@@ -478,32 +478,41 @@ impl Writer<'_, '_> {
             Some(_) => {}
         }
         self.newline();
+        // yaml.v3 looks at the value's start where libyaml looks after the breaks: whether the
+        // first character that is no break is a blank (or there is none).
+        let start_blankz = chars
+            .iter()
+            .find(|&&c| !is_break(c))
+            .is_none_or(|&c| c == ' ' || c == '\t');
+        // Where no space can break a line (literal, or no width), a run without breaks is
+        // written at once.
+        let no_fold = indicator == '|' || self.width == usize::MAX;
         let mut breaks = true;
         let mut leading_spaces = true;
-        for (i, &c) in chars.iter().enumerate() {
+        let mut rest = s;
+        let mut i = 0;
+        while let Some(c) = rest.chars().next() {
             if is_break(c) {
-                if indicator == '>' && !breaks && !leading_spaces && c == '\n' {
-                    // yaml.v3 looks at the value's start here (libyaml: after the breaks).
-                    let mut k = 0;
-                    while k < chars.len() && is_break(chars[k]) {
-                        k += 1;
-                    }
-                    let blankz = k >= chars.len()
-                        || chars[k] == ' '
-                        || chars[k] == '\t'
-                        || is_break(chars[k]);
-                    if !blankz {
-                        self.newline();
-                    }
+                if indicator == '>' && !breaks && !leading_spaces && c == '\n' && !start_blankz {
+                    self.newline();
                 }
                 self.out.push(c);
                 self.column = 0;
                 breaks = true;
+                rest = &rest[c.len_utf8()..];
+                i += 1;
+                continue;
+            }
+            if breaks {
+                self.pad(indent);
+                leading_spaces = c == ' ' || c == '\t';
+            }
+            if no_fold {
+                let run = rest.find(is_break).unwrap_or(rest.len());
+                self.put(&rest[..run]);
+                i += rest[..run].chars().count();
+                rest = &rest[run..];
             } else {
-                if breaks {
-                    self.pad(indent);
-                    leading_spaces = c == ' ' || c == '\t';
-                }
                 if indicator == '>'
                     && !breaks
                     && c == ' '
@@ -514,8 +523,10 @@ impl Writer<'_, '_> {
                 } else {
                     self.put_char(c);
                 }
-                breaks = false;
+                rest = &rest[c.len_utf8()..];
+                i += 1;
             }
+            breaks = false;
         }
     }
 }
@@ -556,12 +567,18 @@ fn simple(s: &str) -> bool {
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
         return false;
     };
-    b.iter().all(|c| (0x20..0x7F).contains(c))
-        && !b"#,[]{}&*!|>'\"%@`?:- ".contains(&first)
+    // One pass: printable ASCII, no `: ` and no ` #`.
+    let mut prev = 0u8;
+    for &c in b {
+        if !(0x20..0x7F).contains(&c) || (prev == b':' && c == b' ') || (prev == b' ' && c == b'#')
+        {
+            return false;
+        }
+        prev = c;
+    }
+    !b"#,[]{}&*!|>'\"%@`?:- ".contains(&first)
         && last != b' '
         && last != b':'
-        && !s.contains(": ")
-        && !s.contains(" #")
         && !s.starts_with("...")
 }
 
@@ -954,6 +971,36 @@ fn is_timestamp(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The one-pass test of the common case is the test it replaced.
+    #[test]
+    fn simple_is_the_plain_test() {
+        let before = |s: &str| {
+            let b = s.as_bytes();
+            let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+                return false;
+            };
+            b.iter().all(|c| (0x20..0x7F).contains(c))
+                && !b"#,[]{}&*!|>'\"%@`?:- ".contains(&first)
+                && last != b' '
+                && last != b':'
+                && !s.contains(": ")
+                && !s.contains(" #")
+                && !s.starts_with("...")
+        };
+        let alphabet = [" ", ":", "#", "a", "-", ".", "é", "\t", "'", "b"];
+        let mut state = 11u64;
+        for _ in 0..50_000 {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let len = (state >> 60) as usize;
+            let text: String = (0..len)
+                .map(|k| alphabet[((state >> (4 * k + 3)) % 10) as usize])
+                .collect();
+            assert_eq!(simple(&text), before(&text), "{text:?}");
+        }
+    }
 
     fn emit(yaml: &str, flavour: &str, emitter: YamlEmitter) -> String {
         let file = crate::source::SourceFile::new("sigs.yaml", yaml);

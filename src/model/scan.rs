@@ -52,17 +52,40 @@ fn span(start: usize, end: usize) -> Span {
 
 /// Whether `text` holds only what the scanner reads: printable characters (YAML's, less the
 /// line and paragraph separators and the byte order mark), spaces and `\n`; no tab, no `\r`.
+/// Runs of printable ASCII are passed 32 bytes at a time.
 fn readable(text: &str) -> bool {
     let b = text.as_bytes();
-    if b.iter().all(|&c| (0x20..0x7f).contains(&c) || c == b'\n') {
-        return true;
+    let ascii = |c: u8| c.wrapping_sub(0x20) < 0x5f || c == b'\n';
+    let mut i = 0;
+    while i < b.len() {
+        let end = (i + 32).min(b.len());
+        if b[i..end].iter().all(|&c| ascii(c)) {
+            i = end;
+            continue;
+        }
+        // Character by character up to the end of the block (or just past it).
+        while i < end {
+            if b[i] < 0x80 {
+                if !ascii(b[i]) {
+                    return false;
+                }
+                i += 1;
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else {
+                return false;
+            };
+            if matches!(
+                c,
+                '\u{80}'
+                    ..='\u{9f}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+            ) {
+                return false;
+            }
+            i += c.len_utf8();
+        }
     }
-    text.chars().all(|c| match c {
-        ' '..='~' | '\n' => true,
-        '\u{0}'..='\u{9f}' => false,
-        '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}' => false,
-        _ => true,
-    })
+    true
 }
 
 fn is_key_start(c: u8) -> bool {
@@ -692,6 +715,61 @@ mod tests {
             Ok(true) => {}
             Ok(false) => panic!("the scanner gave up on {text:?}"),
             Err(e) => panic!("the scanner and granit disagree on {text:?}: {e}"),
+        }
+    }
+
+    /// The block-wise test of the characters the scanner reads is the character-wise one.
+    #[test]
+    fn readable_is_the_character_test() {
+        let by_char = |t: &str| {
+            t.chars().all(|c| match c {
+                ' '..='~' | '\n' => true,
+                '\u{0}'..='\u{9f}' => false,
+                '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}' => false,
+                _ => true,
+            })
+        };
+        let specials = [
+            'a',
+            ' ',
+            '\n',
+            '\t',
+            '\r',
+            '\u{0}',
+            '\u{1f}',
+            '\u{7f}',
+            '\u{80}',
+            '\u{85}',
+            '\u{9f}',
+            '\u{a0}',
+            'é',
+            '漢',
+            '😀',
+            '\u{2028}',
+            '\u{2029}',
+            '\u{feff}',
+            '\u{fffe}',
+            '\u{ffff}',
+            '\u{fffd}',
+            '\u{10ffff}',
+        ];
+        let mut state = 7u64;
+        for _ in 0..20_000 {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let len = (state >> 58) as usize + 1;
+            let mut t: String = "x".repeat(((state >> 40) % 70) as usize);
+            for k in 0..len {
+                let pick = ((state >> (k % 40)) as usize).wrapping_add(k * 7) % specials.len();
+                t.push(specials[pick]);
+                t.push_str(&"y".repeat(((state >> 20) as usize + k) % 40));
+            }
+            assert_eq!(super::readable(&t), by_char(&t), "{t:?}");
+        }
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let t = format!("{}{c}", "z".repeat(30));
+            assert_eq!(super::readable(&t), by_char(&t), "{c:?}");
         }
     }
 
