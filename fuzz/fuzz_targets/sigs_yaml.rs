@@ -18,11 +18,11 @@ fuzz_target!(|input: &[u8]| {
         let _ = sigs_lint::generate::context(&loaded.model);
     }
     let run = Run {
-        files: vec![file],
+        files: vec![file.into()],
         findings,
         generator: None,
     };
     let mut out = Vec::new();
     let _ = Human { color: false, width: 80 }.render(&run, &mut out);
-    let _ = Short.render(&run, &mut out);
+    let _ = Short { color: false }.render(&run, &mut out);
 });
