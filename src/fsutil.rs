@@ -25,7 +25,7 @@ pub const MAX_DATA: u64 = 64 << 20;
 /// or a file larger than `cap` is an error whose message says so — nothing is read from them.
 pub fn read_bytes_inside(root: &Path, path: &Path, cap: u64) -> io::Result<Vec<u8>> {
     let real = path.canonicalize()?;
-    let real_root = root.canonicalize()?;
+    let real_root = canonical_root(root)?;
     if !real.starts_with(&real_root) {
         return Err(io::Error::new(
             io::ErrorKind::PermissionDenied,
@@ -61,6 +61,26 @@ pub fn read_bytes_inside(root: &Path, path: &Path, cap: u64) -> io::Result<Vec<u
         ));
     }
     Ok(bytes)
+}
+
+thread_local! {
+    /// The last root [`canonical_root`] resolved, and what it resolved to.
+    static ROOT: std::cell::RefCell<Option<(std::path::PathBuf, std::path::PathBuf)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// `root.canonicalize()`, resolved once for the files a check reads one after the other (each
+/// resolution is a system call per path component).
+fn canonical_root(root: &Path) -> io::Result<std::path::PathBuf> {
+    if let Some(real) = ROOT.with_borrow(|r| {
+        r.as_ref()
+            .and_then(|(given, real)| (given == root).then(|| real.clone()))
+    }) {
+        return Ok(real);
+    }
+    let real = root.canonicalize()?;
+    ROOT.with_borrow_mut(|r| *r = Some((root.to_path_buf(), real.clone())));
+    Ok(real)
 }
 
 /// Why a path relative to the repository root may not be written, if it may not: it must be a

@@ -473,6 +473,7 @@ fn main() -> ExitCode {
                 let fixed = sigs_lint::commands::fix::fix(&opts, !diff);
                 return finish_fix(fixed, diff, &output, deny_warnings, exit_zero, out);
             }
+            sigs_lint::commands::check::exiting();
             let checked = check(&opts);
             if let Some(target) = &write_baseline {
                 if checked.tool_error {
@@ -497,7 +498,7 @@ fn main() -> ExitCode {
                 let _ = output.render(&checked.run, &mut out);
             }
             let run = &checked.run;
-            if checked.tool_error {
+            let code = if checked.tool_error {
                 2
             } else if exit_zero {
                 0
@@ -507,7 +508,11 @@ fn main() -> ExitCode {
                 1
             } else {
                 0
-            }
+            };
+            // The process ends next and the system takes its memory back at once: the model, the
+            // files and the findings are not freed node by node.
+            std::mem::forget(checked);
+            code
         }
     };
     finish(out, code)

@@ -459,6 +459,17 @@ pub fn validation_findings(flavour: &'static flavour::Flavour, model: &SigsYaml)
         .collect()
 }
 
+/// Set by [`exiting`]: the process ends after its checks.
+static EXITING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Says that the process ends once its checks are reported (the command line's `check`), so a
+/// check leaves the template data to the end of the process instead of freeing it node by node
+/// (about 5% of a check's time at 10x). Never set by what runs checks over and over (the language
+/// server, tests).
+pub fn exiting() {
+    EXITING.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// The generated-docs part of `check`: stale, missing and orphaned outputs.
 fn compare_docs(
     root: &Path,
@@ -492,7 +503,12 @@ fn compare_docs(
         flavour,
     };
     let untemplated = planning.each(&ctx, &mut |e| comparison.add(&e));
-    drop(ctx);
+    if EXITING.load(std::sync::atomic::Ordering::Relaxed) {
+        // Freed by the end of the process, at once.
+        std::mem::forget(ctx);
+    } else {
+        drop(ctx);
+    }
     let mut found = comparison.finish(&untemplated, only.is_none());
     found.extend(canonical);
     found
