@@ -590,9 +590,6 @@ impl<'a> Scanner<'a> {
         let mut blanks = 0;
         let mut indent = None;
         let mut q = (header_end + 1).min(self.b.len());
-        // Whether the last line read ended with `\n` (a block at the text's end without one
-        // is left to granit).
-        let mut end = q;
         while q < self.b.len() {
             let e = self.line_end(q);
             match self.first(q) {
@@ -604,7 +601,7 @@ impl<'a> Scanner<'a> {
                     }
                     blanks += 1;
                 }
-                Some((s, n)) => {
+                Some((_, n)) => {
                     let ci = *indent.get_or_insert(n);
                     if n < ci || ci <= parent {
                         // The block ends; the line after it belongs to a parent.
@@ -616,22 +613,20 @@ impl<'a> Scanner<'a> {
                     if !literal && n > ci {
                         return None;
                     }
-                    let _ = s;
                     gaps.push(blanks);
                     blanks = 0;
                     lines.push((q + ci, e));
                 }
             }
+            // A block whose last line has no `\n` is left to granit.
             if e == self.b.len() {
                 return None;
             }
             q = e + 1;
-            end = q;
         }
         if q >= self.b.len() && self.b.last() != Some(&b'\n') {
             return None;
         }
-        let _ = end;
         // granit's span of an empty block at the end differs; left to it.
         if lines.is_empty() && (chomp == b'+' || q >= self.b.len()) {
             return None;
