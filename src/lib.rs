@@ -23,3 +23,5 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod template;
+#[cfg(test)]
+mod testutil;

@@ -666,18 +666,7 @@ mod tests {
     /// values, for every flavour, on every fixture's data file and the corpus's where present.
     #[test]
     fn context_sorts_as_sorted_does() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut dirs: Vec<_> = std::fs::read_dir(root.join("fixtures"))
-            .expect("fixtures")
-            .flatten()
-            .map(|e| e.path())
-            .collect();
-        match std::fs::read_dir(root.join("../shared/corpus")) {
-            Ok(slices) => dirs.extend(slices.flatten().map(|e| e.path())),
-            Err(_) => eprintln!(
-                "\n!!!!!!!! NOTICE: ../shared/corpus is absent: corpus files SKIPPED !!!!!!!!\n"
-            ),
-        }
+        let dirs = crate::testutil::data_dirs();
         let mut compared = 0;
         for dir in dirs {
             for name in ["sigs.yaml", "wgs.yaml"] {

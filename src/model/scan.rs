@@ -1,5 +1,6 @@
 //! A scanner for the plain block YAML that data files are written in, giving the events granit
-//! gives for it, several times faster: block mappings with plain keys, block sequences, and plain,
+//! gives for it in a quarter of its instructions (callgrind, `check` at 10x the kubernetes data:
+//! 60 million against 250 million): block mappings with plain keys, block sequences, and plain,
 //! quoted, literal and folded scalars, the empty `[]` and `{}`, comments.
 //!
 //! It reads nothing it is not sure of: at the first construct outside that subset (a tab, a
@@ -933,20 +934,7 @@ mod tests {
     /// `check` depends on it), with granit's events.
     #[test]
     fn fixtures_and_corpora_are_read() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut dirs: Vec<_> = std::fs::read_dir(root.join("fixtures"))
-            .expect("fixtures")
-            .flatten()
-            .map(|e| e.path())
-            .collect();
-        let corpus = root.join("../shared/corpus");
-        match std::fs::read_dir(&corpus) {
-            Ok(slices) => dirs.extend(slices.flatten().map(|e| e.path())),
-            Err(_) => eprintln!(
-                "\n!!!!!!!! NOTICE: {} is absent: corpus data files SKIPPED !!!!!!!!\n",
-                corpus.display()
-            ),
-        }
+        let dirs = crate::testutil::data_dirs();
         let mut read = 0;
         for dir in dirs {
             for name in ["sigs.yaml", "wgs.yaml"] {
@@ -994,13 +982,7 @@ mod tests {
             "\\\n", "|", ">", "|-", ">+", "[]", "{}", "~", "a: b\n", "\n  ", "\n- ", "é",
             "\\u00e9",
         ];
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut rand = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut rand = crate::testutil::xorshift(0x2545_f491_4f6c_dd1du64);
         let (mut taken, mut total) = (0, 0);
         for text in &texts {
             // Mutants of a list entry and what it holds (at most 60 lines), as the value of `x`,

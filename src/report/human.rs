@@ -195,13 +195,7 @@ mod tests {
     #[test]
     fn spaces_alone_break_where_the_test_says() {
         let alphabet: Vec<char> = (b' '..=b'~').map(char::from).chain(['\t', 'é']).collect();
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = crate::testutil::xorshift(0x9e37_79b9_7f4a_7c15_u64);
         let words = |line: &str, separator: WordSeparator| -> Vec<(String, String)> {
             separator
                 .find_words(line)
@@ -275,13 +269,7 @@ mod tests {
             ",",
             ".",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = crate::testutil::xorshift(0x2545_f491_4f6c_dd1d_u64);
         let indents = [
             ("  × ", "  │ "),
             ("  help: ", "        "),
