@@ -537,6 +537,9 @@ pub struct Rendered<'a> {
     near: Vec<miette::LabeledSpan>,
     /// Labels far from the primary one, each group drawn in a snippet of its own.
     far: Vec<Related<'a>>,
+    /// The message and help given to miette in place of the finding's, with the snippets of
+    /// `far` left out: see [`Rendered::prewrapped`].
+    prewrapped: Option<(String, Option<String>)>,
 }
 
 /// Labels whose lines are at most this far apart share a snippet; a label farther from the
@@ -548,10 +551,26 @@ pub const SNIPPET_GAP: usize = 6;
 pub const MAX_LABEL_LINES: usize = 3;
 
 /// A snippet of labels far from a finding's primary label.
+#[derive(Clone)]
 pub struct Related<'a> {
     source: &'a SourceFile,
     message: String,
     labels: Vec<miette::LabeledSpan>,
+}
+
+impl Related<'_> {
+    /// The line above the snippet.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The same snippet under another message (the human report's pre-wrapped one).
+    pub fn with_message(&self, message: String) -> Self {
+        Related {
+            message,
+            ..self.clone()
+        }
+    }
 }
 
 impl fmt::Debug for Related<'_> {
@@ -648,7 +667,21 @@ impl<'a> Rendered<'a> {
             code: format!("sigs-lint::{}", finding.rule),
             near,
             far,
+            prewrapped: None,
         }
+    }
+
+    /// The snippets of labels far from the primary one (miette's related diagnostics).
+    pub fn far(&self) -> &[Related<'a>] {
+        &self.far
+    }
+
+    /// This finding with `message` and `help` given to miette in place of its own, and without
+    /// the snippets of [`Rendered::far`]: for a report that wraps the text itself and draws
+    /// those snippets after miette's part (`report::human`).
+    pub fn prewrapped(mut self, message: String, help: Option<String>) -> Self {
+        self.prewrapped = Some((message, help));
+        self
     }
 }
 
@@ -660,7 +693,10 @@ impl fmt::Debug for Rendered<'_> {
 
 impl fmt::Display for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.finding.message)
+        match &self.prewrapped {
+            Some((message, _)) => f.write_str(message),
+            None => f.write_str(&self.finding.message),
+        }
     }
 }
 
@@ -680,10 +716,11 @@ impl miette::Diagnostic for Rendered<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.finding
-            .help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        match &self.prewrapped {
+            Some((_, help)) => help.as_ref(),
+            None => self.finding.help.as_ref(),
+        }
+        .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -698,7 +735,7 @@ impl miette::Diagnostic for Rendered<'_> {
     }
 
     fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn miette::Diagnostic> + 'b>> {
-        if self.far.is_empty() {
+        if self.far.is_empty() || self.prewrapped.is_some() {
             return None;
         }
         Some(Box::new(

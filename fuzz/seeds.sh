@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Builds the fuzz targets' seed corpora in fuzz/corpus/<target>/ (gitignored) from what the
+# repository holds: the fixtures, the built-in templates and, when present, ../shared/corpus.
+# Run from anywhere; existing corpus files are kept (seeds are named by content).
+#   check_repo:     sigs.yaml NUL template NUL committed README, for every fixture/slice and
+#                   every template it has (or the built-in ones)
+#   sigs_yaml:      every data file, and 120-line pieces of the long ones (so that mutations
+#                   reach the structure of a small input)
+#   template:       every template file
+#   custom_content: every committed markdown file NUL a rendered stand-in
+set -euo pipefail
+cd "$(dirname "$0")"
+root=..
+shared=$root/../shared/corpus
+mkdir -p corpus/check_repo corpus/sigs_yaml corpus/template corpus/custom_content
+
+seed() { # target, then the file's bytes on stdin
+  local tmp
+  tmp=$(mktemp)
+  cat >"$tmp"
+  mv "$tmp" "corpus/$1/$(sha1sum "$tmp" | cut -c1-40)"
+}
+
+repos=("$root"/fixtures/*/)
+[ -d "$shared" ] && repos+=("$shared"/*/)
+
+for repo in "${repos[@]}"; do
+  data=$repo/sigs.yaml
+  [ -f "$data" ] || continue
+  seed sigs_yaml <"$data"
+  lines=$(wc -l <"$data")
+  if [ "$lines" -gt 240 ]; then
+    for start in $(seq 1 600 "$lines"); do
+      sed -n "${start},$((start + 119))p" "$data" | seed sigs_yaml
+    done
+  fi
+  templates=("$repo"/generator/*.tmpl)
+  [ -e "${templates[0]}" ] || templates=("$root"/templates/*.tmpl)
+  readme=$(find "$repo" -mindepth 2 -maxdepth 2 -name README.md | sort | head -1)
+  for template in "${templates[@]}"; do
+    seed template <"$template"
+    { cat "$data"; printf '\0'; cat "$template"; printf '\0'; if [ -n "$readme" ]; then cat "$readme"; fi; } |
+      head -c 1048576 | seed check_repo
+  done
+  find "$repo" -name '*.md' -size -256k | sort | head -20 | while read -r md; do
+    { cat "$md"; printf '\0R\n'; } | seed custom_content
+  done
+done
+for target in check_repo sigs_yaml template custom_content; do
+  echo "$target: $(ls corpus/$target | wc -l) seeds"
+done
