@@ -133,6 +133,44 @@ fn fill(text: &str, width: usize, initial: &str, subsequent: &str) -> String {
     out
 }
 
+thread_local! {
+    /// The line breaker textwrap's Unicode word separator uses, built as textwrap builds it.
+    static SEGMENTER: icu_segmenter::LineSegmenterBorrowed<'static> = const {
+        icu_segmenter::LineSegmenter::new_for_non_complex_scripts(
+            icu_segmenter::options::LineBreakOptions::default(),
+        )
+    };
+}
+
+/// Where each of [`words`]' words ends (its trailing spaces included), for a line without
+/// escape sequences: the same words, without textwrap's stripping of escape sequences, its
+/// offset map and the width of each word computed on the way. Unicode's words are where
+/// textwrap finds them: the line breaker's opportunities but the start and those after `-` or
+/// a soft hyphen, the last one dropped (the line's end closes the last word). Tested against
+/// [`words`].
+fn word_ends(line: &str) -> Vec<usize> {
+    let fits = FITS.with(|f| f.get());
+    let mut ends = Vec::new();
+    if line.len() <= fits || textwrap::core::display_width(line) <= fits {
+        return vec![line.len()];
+    }
+    if spaces_alone_break(line) {
+        let b = line.as_bytes();
+        ends.extend((1..b.len()).filter(|&i| b[i - 1] == b' ' && b[i] != b' '));
+    } else {
+        SEGMENTER.with(|segmenter| {
+            ends.extend(segmenter.segment_str(line).filter(|&i| {
+                i > 0 && !matches!(line[..i].chars().next_back(), Some('-' | '\u{ad}'))
+            }));
+        });
+        ends.pop();
+    }
+    if !line.is_empty() {
+        ends.push(line.len());
+    }
+    ends
+}
+
 /// A fragment of a line being wrapped, as byte offsets: the word, then its trailing spaces;
 /// and the word's width in columns.
 #[derive(Clone, Copy)]
@@ -152,7 +190,15 @@ struct Fragment {
 /// fit, each line's last spaces dropped. No penalty arises (splits follow hyphens). Tested
 /// against textwrap on random texts.
 fn fill_line(line: &str, room: usize, indent: &str, subsequent: &str, out: &mut String) {
-    let width_of = textwrap::core::display_width;
+    // Printable ASCII is one column a character.
+    let ascii = line.bytes().all(|b| (b' '..=b'~').contains(&b));
+    let width_of = |s: &str| {
+        if ascii {
+            s.len()
+        } else {
+            textwrap::core::display_width(s)
+        }
+    };
     let mut fragments = vec![Fragment {
         start: 0,
         end: 0,
@@ -190,9 +236,9 @@ fn fill_line(line: &str, room: usize, indent: &str, subsequent: &str, out: &mut 
         });
     };
     let mut at = 0;
-    for word in words(line) {
-        let (start, end) = (at, at + word.word.len());
-        let spaces_end = end + word.whitespace.len();
+    for spaces_end in word_ends(line) {
+        let start = at;
+        let end = start + line[start..spaces_end].trim_end_matches(' ').len();
         at = spaces_end;
         // The hyphen splitter: after each `-` with a letter or digit of the word on each side.
         let mut piece = start;
@@ -625,6 +671,35 @@ mod tests {
             lines > 1_000_000 && prewrapped > 50_000,
             "{lines} {prewrapped}"
         );
+    }
+
+    /// [`word_ends`] ends [`words`]' words: random lines (letters, spaces, punctuation that
+    /// Unicode breaks around, hyphens, wide and combining characters) at several `FITS`.
+    #[test]
+    fn word_ends_are_where_words_end() {
+        let alphabet: Vec<char> = (b' '..=b'~')
+            .map(char::from)
+            .chain(['\t', 'é', '中', '\u{301}', '\u{ad}', '│', '👍'])
+            .collect();
+        let mut next = crate::testutil::xorshift(0xbb67_ae85_84ca_a73b_u64);
+        for _ in 0..100_000 {
+            let line: String = (0..next(120))
+                .map(|_| match next(4) {
+                    0 => alphabet[next(alphabet.len())],
+                    1 => ' ',
+                    _ => char::from(b'a' + next(26) as u8),
+                })
+                .collect();
+            FITS.with(|f| f.set(next(80)));
+            let mut at = 0;
+            let theirs: Vec<usize> = words(&line)
+                .map(|w| {
+                    at += w.word.len() + w.whitespace.len();
+                    at
+                })
+                .collect();
+            assert_eq!(word_ends(&line), theirs, "{line:?}");
+        }
     }
 
     /// What `words` takes for granted: no character is wider than its UTF-8 bytes.
