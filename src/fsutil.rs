@@ -24,18 +24,24 @@ pub const MAX_DATA: u64 = 64 << 20;
 /// dangling link) is `NotFound`; a link that leads outside the root, a FIFO, device or socket,
 /// or a file larger than `cap` is an error whose message says so — nothing is read from them.
 pub fn read_bytes_inside(root: &Path, path: &Path, cap: u64) -> io::Result<Vec<u8>> {
-    let real = path.canonicalize()?;
     let real_root = canonical_root(root)?;
-    if !real.starts_with(&real_root) {
-        return Err(io::Error::new(
-            io::ErrorKind::PermissionDenied,
-            format!(
-                "it leads outside the repository (a link to {})",
-                real.display()
-            ),
-        ));
-    }
-    let meta = std::fs::metadata(&real)?;
+    let (real, meta) = match unlinked_below(&real_root, root, path)? {
+        Some(found) => found,
+        None => {
+            let real = path.canonicalize()?;
+            if !real.starts_with(&real_root) {
+                return Err(io::Error::new(
+                    io::ErrorKind::PermissionDenied,
+                    format!(
+                        "it leads outside the repository (a link to {})",
+                        real.display()
+                    ),
+                ));
+            }
+            let meta = std::fs::metadata(&real)?;
+            (real, meta)
+        }
+    };
     if !meta.is_file() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
@@ -61,6 +67,35 @@ pub fn read_bytes_inside(root: &Path, path: &Path, cap: u64) -> io::Result<Vec<u
         ));
     }
     Ok(bytes)
+}
+
+/// `path` resolved without a link, when it is the root followed by plain names none of which is
+/// a link (a repository's files, as a check reads them): each name below the root looked at
+/// once (a system call each), where resolving the whole path reads every component's link and
+/// the working folder. None when a name is a link, `..` or `.`, or `path` is not below `root`:
+/// the caller resolves it in full. A missing name is `NotFound`, as resolving it would be.
+fn unlinked_below(
+    real_root: &Path,
+    root: &Path,
+    path: &Path,
+) -> io::Result<Option<(std::path::PathBuf, std::fs::Metadata)>> {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return Ok(None);
+    };
+    if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
+        return Ok(None);
+    }
+    let mut at = real_root.to_path_buf();
+    let mut meta = None;
+    for name in rel.components() {
+        at.push(name);
+        let m = std::fs::symlink_metadata(&at)?;
+        if m.file_type().is_symlink() {
+            return Ok(None);
+        }
+        meta = Some(m);
+    }
+    Ok(meta.map(|m| (at, m)))
 }
 
 thread_local! {
@@ -232,4 +267,51 @@ pub fn write_atomic(path: &Path, content: &str) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The name-by-name look-up finds what resolving the whole path finds, and leaves links,
+    /// `..` and paths elsewhere to it.
+    #[cfg(unix)]
+    #[test]
+    fn names_below_the_root_are_looked_at_one_by_one() {
+        let base = std::env::temp_dir().join(format!("sigs-lint-fsutil-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&base);
+        let root = base.join("repo");
+        std::fs::create_dir_all(root.join("sig-a")).unwrap();
+        std::fs::write(root.join("sig-a/README.md"), "a").unwrap();
+        std::fs::write(base.join("outside.md"), "secret").unwrap();
+        std::os::unix::fs::symlink(root.join("sig-a"), root.join("sig-b")).unwrap();
+        std::os::unix::fs::symlink(base.join("outside.md"), root.join("leak.md")).unwrap();
+        let real_root = root.canonicalize().unwrap();
+        let found = |rel: &str| unlinked_below(&real_root, &root, &root.join(rel));
+
+        let (real, meta) = found("sig-a/README.md").unwrap().unwrap();
+        assert_eq!(real, root.join("sig-a/README.md").canonicalize().unwrap());
+        assert!(meta.is_file() && meta.len() == 1);
+        assert!(
+            found("sig-b/README.md").unwrap().is_none(),
+            "a linked folder"
+        );
+        assert!(found("leak.md").unwrap().is_none(), "a linked file");
+        assert!(found("sig-a/../sig-a/README.md").unwrap().is_none());
+        assert!(
+            unlinked_below(&real_root, &root, &base.join("outside.md"))
+                .unwrap()
+                .is_none()
+        );
+        let missing = found("sig-c/README.md").unwrap_err();
+        assert_eq!(missing.kind(), io::ErrorKind::NotFound);
+        // Through the whole function: the link inside is followed, the one outside refused.
+        assert_eq!(
+            read_bytes_inside(&root, &root.join("sig-b/README.md"), 10).unwrap(),
+            b"a"
+        );
+        let refused = read_bytes_inside(&root, &root.join("leak.md"), 10).unwrap_err();
+        assert_eq!(refused.kind(), io::ErrorKind::PermissionDenied);
+        std::fs::remove_dir_all(&base).unwrap();
+    }
 }
