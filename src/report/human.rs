@@ -85,8 +85,14 @@ fn spaces_alone_break(line: &str) -> bool {
 /// miette's graphical reports, one per finding, then the summary line.
 pub struct Human {
     pub color: bool,
+    /// Columns to wrap at; at least [`MIN_WIDTH`] are used.
     pub width: usize,
 }
+
+/// The narrowest report drawn: miette takes its indents off the width (6 columns for a nested
+/// snippet, which overflowed below that), and a narrower terminal (`COLUMNS`) gets lines this
+/// wide.
+pub const MIN_WIDTH: usize = 24;
 
 /// The options miette gives textwrap to wrap a text at `width` with these indents (miette's
 /// defaults: words broken where longer than a line, split after hyphens, first fit).
@@ -373,25 +379,24 @@ impl Human {
         separator: textwrap::WordSeparator,
         fast: bool,
     ) -> io::Result<()> {
+        let width = self.width.max(MIN_WIDTH);
         let theme = if self.color {
             GraphicalTheme::unicode()
         } else {
             GraphicalTheme::unicode_nocolor()
         };
         let handler = GraphicalReportHandler::new_themed(theme.clone())
-            .with_width(self.width)
+            .with_width(width)
             .with_links(false)
             .with_show_related_as_nested(true)
             .with_word_separator(separator);
         let unwrapped = handler.clone().with_wrap_lines(false);
         let handlers = (
             unwrapped.clone(),
-            unwrapped
-                .with_width(self.width.saturating_sub(6))
-                .without_cause_chain(),
+            unwrapped.with_width(width - 6).without_cause_chain(),
         );
         let fast = fast && !self.color;
-        FITS.with(|f| f.set(self.width.saturating_sub(20)));
+        FITS.with(|f| f.set(width - 20));
         if let Some(g) = &run.generator {
             writeln!(out, "generator: {}", g.reason)?;
             out.write_all(b"\n")?;
@@ -435,9 +440,7 @@ impl Human {
                 ));
             } else {
                 let prewrapped = match fast {
-                    true => {
-                        render_prewrapped(Rendered::new(f, file), &handlers, &theme, self.width)
-                    }
+                    true => render_prewrapped(Rendered::new(f, file), &handlers, &theme, width),
                     false => None,
                 };
                 match prewrapped {
@@ -699,6 +702,31 @@ mod tests {
                 })
                 .collect();
             assert_eq!(word_ends(&line), theirs, "{line:?}");
+        }
+    }
+
+    /// A terminal narrower than miette's indents (`COLUMNS=3`) gets the narrowest report, not an
+    /// overflow (miette's nested snippets take 6 columns off the width).
+    #[test]
+    fn narrow_terminals_get_the_narrowest_report() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let checked = crate::commands::check::check(&crate::commands::check::CheckOptions {
+            path: root.join("fixtures/all-rules"),
+            ..Default::default()
+        });
+        let render = |width, color| {
+            let mut out = Vec::new();
+            Human { color, width }
+                .render(&checked.run, &mut out)
+                .unwrap();
+            out
+        };
+        for color in [false, true] {
+            let narrowest = render(MIN_WIDTH, color);
+            assert!(narrowest.len() > 1000);
+            for width in [0, 3, 6, 23] {
+                assert!(render(width, color) == narrowest, "{width}");
+            }
         }
     }
 
