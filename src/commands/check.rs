@@ -306,14 +306,6 @@ fn check_all(opts: &CheckOptions) -> Checked {
     // The docs are rendered and compared on a second thread while the rules run.
     let config = &out.config;
     let (rule_findings, validation, docs) = std::thread::scope(|s| {
-        // Upstream's validation, beside the rules.
-        let validation = load_ok.then(|| {
-            s.spawn(|| {
-                let mut found = validation_findings(flavour, &loaded.model);
-                found.extend(marker_findings(&loaded.model));
-                found
-            })
-        });
         let docs = (load_ok && !opts.no_docs).then(|| {
             s.spawn(|| {
                 compare_docs(
@@ -334,9 +326,15 @@ fn check_all(opts: &CheckOptions) -> Checked {
             config,
             Some(&root),
         );
+        // Upstream's validation, after the rules (the docs take longer).
+        let validation = load_ok.then(|| {
+            let mut found = validation_findings(flavour, &loaded.model);
+            found.extend(marker_findings(&loaded.model));
+            found
+        });
         (
             rules,
-            validation.map(|h| h.join().expect("the validation thread does not panic")),
+            validation,
             docs.map(|h| h.join().expect("the docs thread does not panic")),
         )
     });
