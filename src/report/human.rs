@@ -36,7 +36,8 @@ thread_local! {
 /// The word separator miette's wrapper is given (the wrapper asks it for the words of every
 /// line it wraps, and Unicode's break opportunities were most of a report's cost): a line that
 /// fits on one line wherever miette wraps is one word, so the wrapper keeps it whole, as it
-/// would with Unicode's words; any other line gets Unicode's words, as by default.
+/// would with Unicode's words; any other line gets Unicode's words, as by default (found by
+/// [`word_ends`], or by textwrap for a line with escape sequences).
 ///
 /// Identical output: with every fragment on one line, the wrapper writes the line without its
 /// trailing spaces whatever the words were. [`FITS`] is the narrowest width miette wraps at,
@@ -44,15 +45,23 @@ thread_local! {
 /// and the message and help inside one (the width less 6, then as above): width - 20. Tested
 /// against the default separator on every fixture and corpus report and on random texts.
 fn words(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
-    let fits = FITS.with(|f| f.get());
-    // No character is wider than its UTF-8 bytes: a line of at most `fits` bytes fits.
-    if line.len() <= fits || textwrap::core::display_width(line) <= fits {
-        Box::new(std::iter::once(textwrap::core::Word::from(line)))
-    } else if spaces_alone_break(line) {
-        textwrap::WordSeparator::AsciiSpace.find_words(line)
-    } else {
-        textwrap::WordSeparator::UnicodeBreakProperties.find_words(line)
+    if line.contains('\x1b') && !fits(line) {
+        // Escape sequences: textwrap strips them before finding Unicode's words.
+        return textwrap::WordSeparator::UnicodeBreakProperties.find_words(line);
     }
+    let mut start = 0;
+    Box::new(word_ends(line).into_iter().map(move |end| {
+        let word = textwrap::core::Word::from(&line[start..end]);
+        start = end;
+        word
+    }))
+}
+
+/// Whether `line` fits wherever miette wraps ([`FITS`]); no character is wider than its UTF-8
+/// bytes, so a line of at most that many bytes fits.
+fn fits(line: &str) -> bool {
+    let fits = FITS.with(|f| f.get());
+    line.len() <= fits || textwrap::core::display_width(line) <= fits
 }
 
 /// Whether Unicode's line breaking (UAX #14, as textwrap applies it: no break after `-`) breaks
@@ -148,18 +157,17 @@ thread_local! {
     };
 }
 
-/// Where each of [`words`]' words ends (its trailing spaces included), for a line without
-/// escape sequences: the same words, without textwrap's stripping of escape sequences, its
-/// offset map and the width of each word computed on the way. Unicode's words are where
-/// textwrap finds them: the line breaker's opportunities but the start and those after `-` or
-/// a soft hyphen, the last one dropped (the line's end closes the last word). Tested against
-/// [`words`].
+/// Where each of [`words`]' words ends (its trailing spaces included), for a line that fits
+/// or has no escape sequence: one word for a line that fits; else the ASCII space separator's
+/// words where [`spaces_alone_break`] says they are Unicode's; else Unicode's, found as textwrap
+/// finds them (the line breaker's opportunities but the start and those after `-` or a soft
+/// hyphen, the last one dropped: the line's end closes the last word) without its stripping of
+/// escape sequences, its offset map and its widths. Tested against textwrap's Unicode words.
 fn word_ends(line: &str) -> Vec<usize> {
-    let fits = FITS.with(|f| f.get());
-    let mut ends = Vec::new();
-    if line.len() <= fits || textwrap::core::display_width(line) <= fits {
+    if fits(line) {
         return vec![line.len()];
     }
+    let mut ends = Vec::new();
     if spaces_alone_break(line) {
         let b = line.as_bytes();
         ends.extend((1..b.len()).filter(|&i| b[i - 1] == b' ' && b[i] != b' '));
@@ -534,35 +542,52 @@ mod tests {
         }
     }
 
+    /// What random texts are made of: words, URLs, hyphens, runs of spaces, tabs, wide,
+    /// combining and box-drawing characters, colour codes, line breaks, long words.
+    const PIECES: [&str; 35] = [
+        "a",
+        "word",
+        "longer-word",
+        "a-b-c",
+        "--x",
+        "x-",
+        "-",
+        "https://example.org/a/b-c?d=e",
+        "sig-api-machinery",
+        " ",
+        "  ",
+        "   ",
+        "/",
+        "\t",
+        "é",
+        "中文",
+        "👍",
+        "e\u{301}",
+        "│",
+        " 12 │ ",
+        "\x1b[31m",
+        "\x1b[0m",
+        "\n",
+        "\n\n",
+        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "y-y-y-y-y-y-y-y-y-y-y-y-",
+        "`quoted`",
+        "(see",
+        "line 12)",
+        ",",
+        ".",
+        "50%",
+        "$5",
+        "`",
+        "\"",
+    ];
+
     /// `words` changes no output: random texts (spaces, hyphens, slashes, tabs, wide and
     /// combining characters, colour codes, blank lines) filled as miette fills them, with its
     /// indents, at every width from 8 to 120, with both separators.
     #[test]
     fn one_word_lines_wrap_as_unicode_words_do() {
-        let pieces = [
-            "a",
-            "word",
-            "longer-word",
-            "https://example.org/a/b-c",
-            " ",
-            "  ",
-            "-",
-            "/",
-            "\t",
-            "é",
-            "中文",
-            "👍",
-            "e\u{301}",
-            "\x1b[31m",
-            "\x1b[0m",
-            "\n",
-            "x".repeat(30).leak(),
-            "`quoted`",
-            "(see",
-            "line 12)",
-            ",",
-            ".",
-        ];
+        let pieces = PIECES;
         let mut next = crate::testutil::xorshift(0x2545_f491_4f6c_dd1d_u64);
         let indents = [
             ("  × ", "  │ "),
@@ -594,46 +619,13 @@ mod tests {
         assert!(compared > 10_000, "{compared}");
     }
 
-    /// [`fill`] writes what textwrap writes, and [`prewrap`] what miette's unwrapping mode
+    /// [`fill`] writes what textwrap writes with Unicode's words, and [`prewrap`] what miette's unwrapping mode
     /// needs to write it: random texts (words, URLs, hyphens, runs of spaces, wide, combining
     /// and box-drawing characters, colour codes, blank lines, long words) at every width from 1
     /// to 120, with each of miette's pairs of indents.
     #[test]
     fn fill_is_textwraps_fill() {
-        let pieces = [
-            "a",
-            "word",
-            "longer-word",
-            "a-b-c",
-            "--x",
-            "x-",
-            "-",
-            "https://example.org/a/b-c?d=e",
-            "sig-api-machinery",
-            " ",
-            "  ",
-            "   ",
-            "/",
-            "\t",
-            "é",
-            "中文",
-            "👍",
-            "e\u{301}",
-            "│",
-            " 12 │ ",
-            "\x1b[31m",
-            "\n",
-            "\n\n",
-            "x".repeat(30).leak(),
-            "y-".repeat(12).leak(),
-            "`quoted`",
-            "(see",
-            "line 12)",
-            ",",
-            ".",
-            "50%",
-            "$5",
-        ];
+        let pieces = PIECES;
         let indents = [
             ("  × ", "  │ "),
             ("  ⚠ ", "  │ "),
@@ -649,7 +641,11 @@ mod tests {
             let (first, rest) = indents[next(indents.len())];
             for width in 1..=120_usize {
                 FITS.with(|f| f.set(width.saturating_sub(20)));
-                let theirs = textwrap::fill(&text, options(width, first, rest));
+                let theirs = textwrap::fill(
+                    &text,
+                    options(width, first, rest)
+                        .word_separator(WordSeparator::UnicodeBreakProperties),
+                );
                 assert_eq!(
                     fill(&text, width, first, rest),
                     theirs,
@@ -676,7 +672,7 @@ mod tests {
         );
     }
 
-    /// [`word_ends`] ends [`words`]' words: random lines (letters, spaces, punctuation that
+    /// [`word_ends`] ends textwrap's Unicode words (one word for a line that fits): random lines (letters, spaces, punctuation that
     /// Unicode breaks around, hyphens, wide and combining characters) at several `FITS`.
     #[test]
     fn word_ends_are_where_words_end() {
@@ -695,12 +691,17 @@ mod tests {
                 .collect();
             FITS.with(|f| f.set(next(80)));
             let mut at = 0;
-            let theirs: Vec<usize> = words(&line)
-                .map(|w| {
-                    at += w.word.len() + w.whitespace.len();
-                    at
-                })
-                .collect();
+            let theirs: Vec<usize> = if fits(&line) {
+                vec![line.len()]
+            } else {
+                WordSeparator::UnicodeBreakProperties
+                    .find_words(&line)
+                    .map(|w| {
+                        at += w.word.len() + w.whitespace.len();
+                        at
+                    })
+                    .collect()
+            };
             assert_eq!(word_ends(&line), theirs, "{line:?}");
         }
     }
