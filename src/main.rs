@@ -468,6 +468,7 @@ fn main() -> ExitCode {
                     (Some(file), None) => BaselineChoice::File(file.clone()),
                     (None, None) => BaselineChoice::Config,
                 },
+                ..Default::default()
             };
             if fix {
                 let fixed = sigs_lint::commands::fix::fix(&opts, !diff);

@@ -6,7 +6,7 @@ mod support;
 
 use std::path::Path;
 
-use sigs_lint::commands::check::{CheckOptions, Checked, check};
+use sigs_lint::commands::check::{CheckOptions, Checked, Threads, check};
 use sigs_lint::commands::generate::Action;
 use sigs_lint::diagnostic::Severity;
 use sigs_lint::report::{Renderer, Short};
@@ -408,6 +408,24 @@ macro_rules! slice_tests {
                 if $name.starts_with("kubernetes") {
                     assert_eq!(c.run.count(Severity::Error), 0, "{}", short(&c));
                 }
+            }
+
+            #[test]
+            fn one_thread_or_two_the_same_findings() {
+                let Some(p) = slice($name) else {
+                    return;
+                };
+                let with = |threads| {
+                    let c = check(&CheckOptions {
+                        threads,
+                        ..opts(&p)
+                    });
+                    (short(&c), c.run.findings.len())
+                };
+                let (one, n) = with(Threads::One);
+                assert!(n > 0, "{}", $name);
+                assert_eq!(one, with(Threads::Two).0, "{}", $name);
+                assert_eq!(one, with(Threads::Auto).0, "{}", $name);
             }
 
             #[test]

@@ -906,3 +906,26 @@ fn a_missing_template_is_named_not_taken_for_orphans() {
     assert!(!out.contains("doc-orphan"), "{out}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Every fixture gets the same findings on one thread and on two (a check of real-sized data
+/// runs on one, of ten times that on two).
+#[test]
+fn one_thread_or_two_the_same_findings() {
+    use sigs_lint::commands::check::{CheckOptions, Threads, check};
+    use sigs_lint::report::{Renderer, Short};
+    for name in fixture_names() {
+        let with = |threads| {
+            let c = check(&CheckOptions {
+                path: Path::new("fixtures").join(&name),
+                threads,
+                ..Default::default()
+            });
+            let mut out = Vec::new();
+            Short::default().render(&c.run, &mut out).expect("renders");
+            (String::from_utf8(out).expect("utf-8"), c.tool_error)
+        };
+        let one = with(Threads::One);
+        assert_eq!(one, with(Threads::Two), "{name}");
+        assert_eq!(one, with(Threads::Auto), "{name}");
+    }
+}

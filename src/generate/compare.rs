@@ -437,8 +437,14 @@ pub fn orphans(root: &Path, planned: &HashSet<String>) -> Vec<String> {
     if let Ok(entries) = std::fs::read_dir(root) {
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
+            // A folder the listing shows as one whose README is planned holds no orphan: no
+            // system call for it (links and unknown types are looked at).
+            let listed_dir = e.file_type().is_ok_and(|t| t.is_dir());
+            if listed_dir && planned.contains(&format!("{name}/README.md")) {
+                continue;
+            }
             let path = e.path();
-            if path.is_dir() && !name.starts_with('.') {
+            if (listed_dir || path.is_dir()) && !name.starts_with('.') {
                 if path.join("README.md").is_file() {
                     candidates.push(format!("{name}/README.md"));
                 }

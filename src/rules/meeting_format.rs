@@ -2,10 +2,6 @@
 //! generated docs expect. Its documentation, with the examples a test runs, is `rules/meeting-
 //! format.md`.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::util::nearest;
 use super::{Context, Sink};
 use crate::model::{Str, present};
@@ -131,11 +127,29 @@ const CADENCES: &[&str] = &[
     "on demand",
 ];
 
-static TIME_24: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$").expect("valid regex"));
-static TIME_12: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(0?[1-9]|1[0-2])(:[0-5][0-9])? ?([AaPp][Mm])$").expect("valid regex")
-});
+/// A clock time: `H:MM` on a 24-hour clock (`([01]?[0-9]|2[0-3]):[0-5][0-9]`), or an hour of a
+/// 12-hour clock with optional minutes, an optional space and AM/PM in any case
+/// (`(0?[1-9]|1[0-2])(:[0-5][0-9])? ?[AaPp][Mm]`). Written out: a regex costs more to build than
+/// every time of a large file costs to test.
+fn is_clock_time(t: &str) -> bool {
+    let b = t.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&digits) {
+        return false;
+    }
+    let hour = b[..digits]
+        .iter()
+        .fold(0u32, |h, d| h * 10 + u32::from(d - b'0'));
+    let (minutes, rest) = match &b[digits..] {
+        [b':', m, n, rest @ ..] if (b'0'..=b'5').contains(m) && n.is_ascii_digit() => (true, rest),
+        rest => (false, rest),
+    };
+    if rest.is_empty() {
+        return minutes && hour <= 23;
+    }
+    let rest = rest.strip_prefix(b" ").unwrap_or(rest);
+    (1..=12).contains(&hour) && matches!(rest, [a, m] if b"AaPp".contains(a) && b"Mm".contains(m))
+}
 
 fn check(cx: &Context<'_>, sink: &mut Sink) {
     for (_, m) in cx.model.meetings() {
@@ -144,7 +158,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink) {
         }
         if let Some(time) = present(&m.time) {
             let t = time.value.trim();
-            if !TIME_24.is_match(t) && !TIME_12.is_match(t) {
+            if !is_clock_time(t) {
                 let f = sink
                     .finding(format!("meeting time `{}` is not a clock time", time.value))
                     .label(time.span, "expected a time like `9:00`")
@@ -265,4 +279,49 @@ fn check_tz(sink: &mut Sink, tz: &Str, extra: &[String]) {
         .label(tz.span, "expected e.g. `PT (Pacific Time)` or `UTC`")
         .help(format!("use `{suggestion}`"));
     sink.push(f);
+}
+
+#[cfg(test)]
+mod clock_tests {
+    use super::is_clock_time;
+
+    #[test]
+    fn clock_times_are_what_the_patterns_match() {
+        // The two patterns the rule was first written with, as the oracle.
+        let h24 = regex::Regex::new(r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$").expect("valid");
+        let h12 =
+            regex::Regex::new(r"^(0?[1-9]|1[0-2])(:[0-5][0-9])? ?([AaPp][Mm])$").expect("valid");
+        // Every string of up to five characters over an alphabet that reaches every branch.
+        let alphabet: Vec<char> = "0125679: aPmMé".chars().collect();
+        let mut words = vec![String::new()];
+        let mut start = 0;
+        let (mut tested, mut matched) = (0, 0);
+        for _ in 0..5 {
+            let end = words.len();
+            for i in start..end {
+                for &c in &alphabet {
+                    let w = format!("{}{c}", words[i]);
+                    words.push(w);
+                }
+            }
+            start = end;
+        }
+        // And every hour and minute pair with each suffix.
+        for h in [
+            "0", "00", "1", "01", "9", "09", "10", "12", "13", "19", "20", "23", "24", "99", "123",
+        ] {
+            for m in ["", ":00", ":5", ":59", ":60", ":09", ":099"] {
+                for x in ["", "am", " PM", "  am", "pm ", "Am", "x", " "] {
+                    words.push(format!("{h}{m}{x}"));
+                }
+            }
+        }
+        for w in &words {
+            let want = h24.is_match(w) || h12.is_match(w);
+            assert_eq!(is_clock_time(w), want, "{w:?}");
+            tested += 1;
+            matched += usize::from(want);
+        }
+        assert!(tested > 500_000 && matched > 800, "{tested} {matched}");
+    }
 }
