@@ -427,6 +427,8 @@ impl<'a> State<'a> {
 
     fn print_value(&mut self, v: &Value) -> EResult<()> {
         let s = match v {
+            // A string prints as itself (most of what templates print): nothing to format.
+            Value::Str(s) | Value::Named(_, s) => return self.write(s),
             Value::Invalid => "<no value>".to_string(),
             // A pointer prints as what it points at.
             Value::Ptr(_, Some(s)) => {

@@ -312,9 +312,9 @@ fn fmt_integer(out: &mut String, v: &Value, neg: bool, mag: u64, spec: &Spec) {
 }
 
 fn fmt_string(out: &mut String, v: &Value, s: &str, spec: &Spec) {
-    let s: String = match spec.prec {
-        Some(p) => s.chars().take(p).collect(),
-        None => s.to_string(),
+    let s: std::borrow::Cow<'_, str> = match spec.prec {
+        Some(p) => s.chars().take(p).collect::<String>().into(),
+        None => s.into(),
     };
     match spec.verb {
         'v' | 's' => pad(
