@@ -73,7 +73,7 @@ fn wild_prefix(s: &str, pattern: &str) -> Option<usize> {
 
 /// `[^/]+/`: the segment and what follows its slash.
 fn segment(s: &str) -> Option<(&str, &str)> {
-    let i = s.find('/')?;
+    let i = memchr::memchr(b'/', s.as_bytes())?;
     (i > 0).then(|| (&s[..i], &s[i + 1..]))
 }
 

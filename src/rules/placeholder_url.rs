@@ -39,9 +39,10 @@ fn check_url(cx: &Context<'_>, u: &UrlField<'_>, sink: &mut Sink) {
     if config.allowed_hosts.iter().any(|h| matches_host(h)) {
         return;
     }
+    let tld = host.rsplit('.').next();
     let placeholder_host = HOSTS.iter().any(|h| matches_host(h))
         || config.placeholder_hosts.iter().any(|h| matches_host(h))
-        || TLDS.iter().any(|t| host.rsplit('.').next() == Some(t));
+        || TLDS.iter().any(|t| tld == Some(t));
     if placeholder_host {
         let f = sink
             .finding(format!("`{field}` points at the placeholder host `{host}`"))
@@ -50,15 +51,18 @@ fn check_url(cx: &Context<'_>, u: &UrlField<'_>, sink: &mut Sink) {
         sink.push(f);
         return;
     }
-    let in_path = url
-        .path_segments()
+    // A placeholder id is x's: a path without one has none (most paths; no split needed).
+    let has_x = |t: &str| memchr::memchr2(b'x', b'X', t.as_bytes()).is_some();
+    let in_path = has_x(url.path())
+        .then(|| url.path_segments())
+        .flatten()
         .into_iter()
         .flatten()
         .find(|p| is_placeholder_id(p))
         .map(str::to_string);
     let in_query = || {
         url.query()
-            .filter(|q| q.contains(['x', 'X']))
+            .filter(|q| has_x(q))
             .and_then(|_| {
                 url.query_pairs()
                     .map(|(_, v)| v)
