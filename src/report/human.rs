@@ -61,7 +61,17 @@ fn words(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> 
 /// bytes, so a line of at most that many bytes fits.
 fn fits(line: &str) -> bool {
     let fits = FITS.with(|f| f.get());
-    line.len() <= fits || textwrap::core::display_width(line) <= fits
+    line.len() <= fits || display_width(line) <= fits
+}
+
+/// `textwrap::core::display_width`: printable ASCII (most of a report) is a column a byte,
+/// counted at once; anything else is measured by textwrap (escape sequences, wide characters).
+fn display_width(s: &str) -> usize {
+    if s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        s.len()
+    } else {
+        textwrap::core::display_width(s)
+    }
 }
 
 /// Whether Unicode's line breaking (UAX #14, as textwrap applies it: no break after `-`) breaks
@@ -121,8 +131,8 @@ fn options<'a>(width: usize, initial: &'a str, subsequent: &'a str) -> textwrap:
 /// whatever the words), and any other line is given to textwrap alone with the indent it would
 /// get. Tested against textwrap on random texts and widths.
 fn fill(text: &str, width: usize, initial: &str, subsequent: &str) -> String {
-    let indent_width = textwrap::core::display_width(initial);
-    if indent_width != textwrap::core::display_width(subsequent) {
+    let indent_width = display_width(initial);
+    if indent_width != display_width(subsequent) {
         return textwrap::fill(text, options(width, initial, subsequent));
     }
     let room = width.saturating_sub(indent_width);
@@ -136,7 +146,7 @@ fn fill(text: &str, width: usize, initial: &str, subsequent: &str) -> String {
         };
         let kept = line.trim_end_matches(' ');
         // No character is wider than its UTF-8 bytes.
-        if kept.len() <= room || textwrap::core::display_width(kept) <= room {
+        if kept.len() <= room || display_width(kept) <= room {
             out.push_str(indent);
             out.push_str(kept);
         } else if !line.contains('\x1b') {
@@ -609,9 +619,7 @@ mod tests {
                 let unicode = textwrap::fill(&text, options(WordSeparator::UnicodeBreakProperties));
                 let ours = textwrap::fill(&text, options(WordSeparator::Custom(words)));
                 assert_eq!(ours, unicode, "{text:?} at width {width}");
-                let whole = |l: &str| {
-                    !l.is_empty() && textwrap::core::display_width(l) <= width.saturating_sub(20)
-                };
+                let whole = |l: &str| !l.is_empty() && display_width(l) <= width.saturating_sub(20);
                 compared += usize::from(text.split('\n').any(whole));
             }
         }
@@ -741,8 +749,14 @@ mod tests {
                 "{:x}",
                 c as u32
             );
+            // And the fast path measures as textwrap does, alone and among ASCII.
+            let among = format!("a {s}~\x1b[1mb\x1b[0m");
+            for t in [s.as_str(), among.as_str()] {
+                assert_eq!(display_width(t), textwrap::core::display_width(t), "{t:?}");
+            }
         }
         assert_eq!(textwrap::core::display_width("中"), 2);
+        assert_eq!(display_width(" ~ printable ASCII ~ "), 21);
     }
 
     /// The whole report of every fixture and both corpora's findings is byte for byte the one
