@@ -550,6 +550,10 @@ pub const SNIPPET_GAP: usize = 6;
 /// underlined helps nobody); the reports' positions keep the whole span.
 pub const MAX_LABEL_LINES: usize = 3;
 
+/// What a [`Related`] snippet is drawn from: its file (by address), message and labels (offset,
+/// length, text, primary).
+pub type RelatedKey = (usize, String, Vec<(usize, usize, Option<String>, bool)>);
+
 /// A snippet of labels far from a finding's primary label.
 #[derive(Clone)]
 pub struct Related<'a> {
@@ -562,6 +566,26 @@ impl Related<'_> {
     /// The line above the snippet.
     pub fn message(&self) -> &str {
         &self.message
+    }
+
+    /// What the snippet is drawn from (its file, message and labels): snippets with equal keys
+    /// are drawn alike.
+    pub fn key(&self) -> RelatedKey {
+        (
+            std::ptr::from_ref(self.source) as usize,
+            self.message.clone(),
+            self.labels
+                .iter()
+                .map(|l| {
+                    (
+                        l.offset(),
+                        l.len(),
+                        l.label().map(str::to_string),
+                        l.primary(),
+                    )
+                })
+                .collect(),
+        )
     }
 
     /// The same snippet under another message (the human report's pre-wrapped one).

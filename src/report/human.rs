@@ -320,6 +320,11 @@ fn prewrap(text: &str, width: usize, initial: &str, subsequent: &str) -> Option<
     Some(content)
 }
 
+/// The nested snippets drawn so far in a report, by what they are drawn from: many findings
+/// can point at the same place (every copy of a duplicated name at its first use), and miette's
+/// drawing of a snippet is most of a report's cost.
+type Drawn = std::collections::HashMap<crate::diagnostic::RelatedKey, String>;
+
 /// miette's report of `rendered` as miette writes it, wrapping included, with miette's wrapper
 /// (textwrap, over every line of a message, a help and a whole nested snippet) replaced by
 /// [`fill`]: the message and help are given to miette filled, with wrapping off, and the
@@ -332,6 +337,7 @@ fn render_prewrapped(
     handlers: &(GraphicalReportHandler, GraphicalReportHandler),
     theme: &GraphicalTheme,
     width: usize,
+    drawn: &mut Drawn,
 ) -> Option<String> {
     let chars = &theme.characters;
     let f = rendered.finding;
@@ -362,12 +368,18 @@ fn render_prewrapped(
             chars.rarrow
         );
         let rest_indent = format!("  {}   ", if last { ' ' } else { chars.vbar });
-        let message = prewrap(related.message(), inner_width, &advice, &bar)?;
-        let mut inner = String::new();
-        handlers
-            .1
-            .render_report(&mut inner, &related.with_message(message))
-            .ok()?;
+        let inner = match drawn.entry(related.key()) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let message = prewrap(related.message(), inner_width, &advice, &bar)?;
+                let mut inner = String::new();
+                handlers
+                    .1
+                    .render_report(&mut inner, &related.with_message(message))
+                    .ok()?;
+                e.insert(inner)
+            }
+        };
         let filled = fill(
             inner.trim_matches('\n'),
             text_width,
@@ -414,6 +426,7 @@ impl Human {
             unwrapped.with_width(width - 6).without_cause_chain(),
         );
         let fast = fast && !self.color;
+        let mut drawn = Drawn::new();
         FITS.with(|f| f.set(width - 20));
         if let Some(g) = &run.generator {
             writeln!(out, "generator: {}", g.reason)?;
@@ -458,7 +471,13 @@ impl Human {
                 ));
             } else {
                 let prewrapped = match fast {
-                    true => render_prewrapped(Rendered::new(f, file), &handlers, &theme, width),
+                    true => render_prewrapped(
+                        Rendered::new(f, file),
+                        &handlers,
+                        &theme,
+                        width,
+                        &mut drawn,
+                    ),
                     false => None,
                 };
                 match prewrapped {
@@ -806,5 +825,50 @@ mod tests {
             }
         }
         assert!(findings > 100, "{findings} findings compared");
+    }
+
+    /// Many findings whose "see also" snippet is the same one (every copy of a name at its first
+    /// use): drawn once, the report is still byte for byte miette's.
+    #[test]
+    fn snippets_seen_again_are_drawn_alike() {
+        let mut yaml = String::from("sigs:\n");
+        for i in 0..6 {
+            yaml.push_str(&format!(
+                "  - dir: sig-g{i}\n    name: G{i}\n    subprojects:\n      - name: shared\n        owners:\n          - https://raw.githubusercontent.com/org/g{i}/main/OWNERS\n      - name: own-{i}\n        owners:\n          - https://raw.githubusercontent.com/org/own{i}/main/OWNERS\n"
+            ));
+            // A second name seen again: another snippet, in the same file.
+            if i % 3 == 0 {
+                yaml.push_str("      - name: also\n        owners:\n          - https://raw.githubusercontent.com/org/also/main/OWNERS\n");
+            }
+        }
+        let dir = std::env::temp_dir().join(format!("sigs-lint-drawn-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("sigs.yaml"), &yaml).unwrap();
+        let checked = crate::commands::check::check(&crate::commands::check::CheckOptions {
+            path: dir.join("sigs.yaml"),
+            no_docs: true,
+            ..Default::default()
+        });
+        let _ = std::fs::remove_dir_all(&dir);
+        for width in [80, 50] {
+            let human = Human {
+                color: false,
+                width,
+            };
+            let (mut ours, mut miette) = (Vec::new(), Vec::new());
+            human.render(&checked.run, &mut ours).unwrap();
+            human
+                .render_with(
+                    &checked.run,
+                    &mut miette,
+                    WordSeparator::UnicodeBreakProperties,
+                    false,
+                )
+                .unwrap();
+            let ours = String::from_utf8(ours).unwrap();
+            assert_eq!(ours.matches("see also line 5\n").count(), 5, "{ours}");
+            assert_eq!(ours.matches("see also line 11\n").count(), 1, "{ours}");
+            assert!(ours.as_bytes() == miette.as_slice(), "{ours}");
+        }
     }
 }
