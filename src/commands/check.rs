@@ -164,7 +164,7 @@ pub fn check(opts: &CheckOptions) -> Checked {
 
 /// The size of data file from which a check uses a second thread (flavour detection beside the
 /// parse, the rules beside the docs). Below it, a thread costs more than it saves: on the
-/// kubernetes HEAD slice (148 KB) one thread used 9% less CPU in the same wall time (a thread's
+/// kubernetes HEAD slice (188 KB) one thread used 9% less CPU in the same wall time (a thread's
 /// start, its own heap growing a page at a time); at ten times the data the second thread saves
 /// 15% of the wall time for 4% more CPU.
 pub const PARALLEL_FROM: usize = 256 << 10;
