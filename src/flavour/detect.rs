@@ -634,13 +634,14 @@ pub fn from_app_go(
         .iter()
         .filter(|f| !matches!(f.fork, Fork::BuiltIn | Fork::OperatorFramework))
         .collect();
+    let distance =
+        |f: &'static Flavour| mine.distance(&Fp::new(f.tree(), f.func_names(), flavour_files(f)));
     let nearest = |candidates: &[&'static Flavour]| {
         let mut best: Option<(&'static Flavour, usize)> = None;
         for &f in candidates {
-            let theirs = Fp::new(f.tree(), f.func_names(), flavour_files(f));
-            let n = mine.distance(&theirs);
-            // Ties go to the newer flavour (equal fingerprints differ only in annual-report
-            // functions).
+            let n = distance(f);
+            // Ties go to the later (newer) flavour (equal fingerprints differ only in
+            // annual-report functions).
             if best.is_none_or(|(_, m)| n <= m) {
                 best = Some((f, n));
             }
@@ -658,9 +659,11 @@ pub fn from_app_go(
                 && f.func_names().iter().all(|n| app.funcs.contains(*n))
         })
         .collect();
-    let best = match nearest(&likely) {
-        Some(b) if b.1 == 0 => Some(b),
-        _ => nearest(&known),
+    // The last exact match among them is what `nearest` would pick: found from the end, the
+    // first one ends the search.
+    let best = match likely.iter().rev().copied().find(|&f| distance(f) == 0) {
+        Some(f) => Some((f, 0)),
+        None => nearest(&known),
     };
     let (base, n) = best.expect("flavours are known");
     let diffs = if n == 0 {
