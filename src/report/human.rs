@@ -214,15 +214,6 @@ struct Fragment {
 /// fit, each line's last spaces dropped. No penalty arises (splits follow hyphens). Tested
 /// against textwrap on random texts.
 fn fill_line(line: &str, room: usize, indent: &str, subsequent: &str, out: &mut String) {
-    // Printable ASCII is one column a character.
-    let ascii = line.bytes().all(|b| (b' '..=b'~').contains(&b));
-    let width_of = |s: &str| {
-        if ascii {
-            s.len()
-        } else {
-            textwrap::core::display_width(s)
-        }
-    };
     let mut fragments = vec![Fragment {
         start: 0,
         end: 0,
@@ -231,14 +222,14 @@ fn fill_line(line: &str, room: usize, indent: &str, subsequent: &str, out: &mut 
     }];
     let mut broken = |start: usize, end: usize, spaces_end: usize| {
         let mut start = start;
-        let mut width = width_of(&line[start..end]);
+        let mut width = display_width(&line[start..end]);
         if width > room {
             // `break_apart`: a piece is closed when the next character would not fit.
             width = 0;
             let base = start;
             for (at, c) in line[base..end].char_indices() {
                 let at = base + at;
-                let w = width_of(&line[at..at + c.len_utf8()]);
+                let w = display_width(&line[at..at + c.len_utf8()]);
                 if width > 0 && width + w > room {
                     fragments.push(Fragment {
                         start,
@@ -778,6 +769,22 @@ mod tests {
         assert_eq!(display_width(" ~ printable ASCII ~ "), 21);
     }
 
+    /// `human`'s report of `run`, and the one miette writes itself (its default separator, its
+    /// own wrapping and nested snippets).
+    fn ours_and_miettes(run: &Run, human: Human) -> (Vec<u8>, Vec<u8>) {
+        let (mut ours, mut miette) = (Vec::new(), Vec::new());
+        human.render(run, &mut ours).unwrap();
+        human
+            .render_with(
+                run,
+                &mut miette,
+                WordSeparator::UnicodeBreakProperties,
+                false,
+            )
+            .unwrap();
+        (ours, miette)
+    }
+
     /// The whole report of every fixture and both corpora's findings is byte for byte the one
     /// miette writes with its default separator, at several widths, with and without colour.
     #[test]
@@ -805,17 +812,7 @@ mod tests {
             });
             findings += checked.run.findings.len();
             for (width, color) in [(80, false), (40, false), (100, true), (160, false)] {
-                let human = Human { color, width };
-                let (mut ours, mut unicode) = (Vec::new(), Vec::new());
-                human.render(&checked.run, &mut ours).unwrap();
-                human
-                    .render_with(
-                        &checked.run,
-                        &mut unicode,
-                        WordSeparator::UnicodeBreakProperties,
-                        false,
-                    )
-                    .unwrap();
+                let (ours, unicode) = ours_and_miettes(&checked.run, Human { color, width });
                 assert!(
                     ours == unicode,
                     "{} at width {width}:\n{}",
@@ -851,20 +848,13 @@ mod tests {
         });
         let _ = std::fs::remove_dir_all(&dir);
         for width in [80, 50] {
-            let human = Human {
-                color: false,
-                width,
-            };
-            let (mut ours, mut miette) = (Vec::new(), Vec::new());
-            human.render(&checked.run, &mut ours).unwrap();
-            human
-                .render_with(
-                    &checked.run,
-                    &mut miette,
-                    WordSeparator::UnicodeBreakProperties,
-                    false,
-                )
-                .unwrap();
+            let (ours, miette) = ours_and_miettes(
+                &checked.run,
+                Human {
+                    color: false,
+                    width,
+                },
+            );
             let ours = String::from_utf8(ours).unwrap();
             assert_eq!(ours.matches("see also line 5\n").count(), 5, "{ours}");
             assert_eq!(ours.matches("see also line 11\n").count(), 1, "{ours}");
