@@ -12,11 +12,11 @@
 //! points of their generators) and, for v3.0.1, the generators themselves (the differential test
 //! in `tests/generator_oracle.rs`).
 
-use super::types::TypeTree;
+use super::types::{FieldDecl, TypeTree};
 use super::{Flavour, YamlEmitter};
 use crate::model::SigsYaml;
 use crate::template::Value;
-use crate::template::value::Struct;
+use crate::template::value::{Struct, StructType};
 
 /// A value as the encoder sees it (a struct's entries are found as they are written).
 enum Node<'v> {
@@ -59,17 +59,14 @@ fn node(v: &Value) -> Node<'_> {
 /// The entries a struct is written with: its fields that have a key and are not omitted as
 /// empty, in declaration order.
 fn entries<'v>(
-    tree: &'v TypeTree,
-    s: Option<&'v Struct>,
+    fields: &'v [FieldDecl],
+    s: &'v Struct,
 ) -> impl Iterator<Item = (&'v str, &'v Value)> + 'v {
-    s.into_iter().flat_map(move |s| {
-        let ty = s.ty.name.trim_start_matches("main.");
-        tree.fields(ty)
-            .iter()
-            .zip(&s.fields)
-            .filter(|(f, value)| f.key != "-" && !(f.omitempty && is_zero(value)))
-            .map(|(f, value)| (f.key.as_str(), value))
-    })
+    fields
+        .iter()
+        .zip(&s.fields)
+        .filter(|(f, value)| f.key != "-" && !(f.omitempty && is_zero(value)))
+        .map(|(f, value)| (f.key.as_str(), value))
 }
 
 /// The data file as the flavour's generator writes it, or `None` for generators that never
@@ -139,6 +136,7 @@ fn write(flavour: &'static Flavour, ctx: &Value, emitter: YamlEmitter, out: &mut
     let mut w = Writer {
         out,
         tree: flavour.tree(),
+        fields: Vec::new(),
         column: 0,
         width: if emitter == YamlEmitter::V301 {
             usize::MAX
@@ -185,6 +183,8 @@ impl Out<'_> {
 struct Writer<'w, 'e> {
     out: &'w mut Out<'e>,
     tree: &'static TypeTree,
+    /// The declared fields of each struct type met so far (a type's fields looked up once).
+    fields: Vec<(&'static StructType, &'static [FieldDecl])>,
     column: usize,
     /// libyaml's best width: a space past it breaks the line (plain, quoted, folded scalars).
     width: usize,
@@ -218,9 +218,22 @@ impl Writer<'_, '_> {
     }
 
     fn pad(&mut self, indent: usize) {
+        const SPACES: &str = "                                                                ";
         while self.column < indent {
-            self.put_char(' ');
+            let n = (indent - self.column).min(SPACES.len());
+            self.out.push_str(&SPACES[..n]);
+            self.column += n;
         }
+    }
+
+    /// The declared fields of `s`'s type.
+    fn fields_of(&mut self, s: &Struct) -> &'static [FieldDecl] {
+        if let Some((_, fields)) = self.fields.iter().find(|(t, _)| std::ptr::eq(*t, s.ty)) {
+            return fields;
+        }
+        let fields = self.tree.fields(s.ty.name.trim_start_matches("main."));
+        self.fields.push((s.ty, fields));
+        fields
     }
 
     /// libyaml's `write_indent` when a scalar folds: a new line at `indent`.
@@ -231,7 +244,9 @@ impl Writer<'_, '_> {
 
     /// A block mapping whose keys stand at `indent`; the first key follows `- ` when `inline`.
     fn mapping(&mut self, s: Option<&Struct>, indent: usize, inline: bool) {
-        for (i, (key, value)) in entries(self.tree, s).enumerate() {
+        let Some(s) = s else { return };
+        let fields = self.fields_of(s);
+        for (i, (key, value)) in entries(fields, s).enumerate() {
             if !(inline && i == 0) {
                 self.pad(indent);
             }
@@ -245,7 +260,8 @@ impl Writer<'_, '_> {
     /// anything else.
     fn empty_flow(&mut self, node: &Node<'_>) -> bool {
         let text = match node {
-            Node::Map(s) if entries(self.tree, *s).next().is_none() => " {}",
+            Node::Map(None) => " {}",
+            Node::Map(Some(s)) if entries(self.fields_of(s), s).next().is_none() => " {}",
             Node::Seq([]) => " []",
             _ => return false,
         };
@@ -309,6 +325,15 @@ impl Writer<'_, '_> {
     /// A scalar after a `:` or `- ` (a space is written first where libyaml writes one), whose
     /// continuation lines and block content stand at `indent`.
     fn scalar(&mut self, s: &str, folded: bool, indent: usize, allow_breaks: bool) {
+        // The common case: `simple` allows every style and has no line break, so the choice is
+        // plain or double-quoted (what the general path below picks for it).
+        if !folded && simple(s) {
+            return if can_use_plain(s) {
+                self.plain(s, indent, allow_breaks)
+            } else {
+                self.double(s, indent, allow_breaks)
+            };
+        }
         let a = analyze(s);
         let mut style = if folded {
             Style::Folded
@@ -577,7 +602,28 @@ fn simple(s: &str) -> bool {
     });
     printable
         && pairs
-        && !b"#,[]{}&*!|>'\"%@`?:- ".contains(&first)
+        && !matches!(
+            first,
+            b'#' | b','
+                | b'['
+                | b']'
+                | b'{'
+                | b'}'
+                | b'&'
+                | b'*'
+                | b'!'
+                | b'|'
+                | b'>'
+                | b'\''
+                | b'"'
+                | b'%'
+                | b'@'
+                | b'`'
+                | b'?'
+                | b':'
+                | b'-'
+                | b' '
+        )
         && last != b' '
         && last != b':'
         && !s.starts_with("...")
@@ -982,7 +1028,28 @@ mod tests {
                 return false;
             };
             b.iter().all(|c| (0x20..0x7F).contains(c))
-                && !b"#,[]{}&*!|>'\"%@`?:- ".contains(&first)
+                && !matches!(
+                    first,
+                    b'#' | b','
+                        | b'['
+                        | b']'
+                        | b'{'
+                        | b'}'
+                        | b'&'
+                        | b'*'
+                        | b'!'
+                        | b'|'
+                        | b'>'
+                        | b'\''
+                        | b'"'
+                        | b'%'
+                        | b'@'
+                        | b'`'
+                        | b'?'
+                        | b':'
+                        | b'-'
+                        | b' '
+                )
                 && last != b' '
                 && last != b':'
                 && !s.contains(": ")
