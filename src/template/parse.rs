@@ -45,9 +45,9 @@ type PResult<T> = Result<T, ParseError>;
 /// template comes near it, and it bounds the parser's and executor's recursion).
 pub const MAX_PARSE_DEPTH: usize = 200;
 
-struct Parser<'f> {
+struct Parser<'f, 'a> {
     depth: usize,
-    items: Vec<Item>,
+    items: Vec<Item<'a>>,
     idx: usize,
     /// The name of the tree being parsed (changes inside `define`).
     name: String,
@@ -94,7 +94,7 @@ pub fn parse(
     Ok(p.trees)
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'_, 'a> {
     fn error<T>(&self, message: impl Into<String>) -> PResult<T> {
         Err(ParseError {
             parse_name: self.parse_name.clone(),
@@ -104,7 +104,7 @@ impl Parser<'_> {
         })
     }
 
-    fn next(&mut self) -> Item {
+    fn next(&mut self) -> Item<'a> {
         let item = self.items[self.idx.min(self.items.len() - 1)].clone();
         if self.idx < self.items.len() {
             self.idx += 1;
@@ -118,13 +118,13 @@ impl Parser<'_> {
         self.idx -= 1;
     }
 
-    fn peek(&mut self) -> Item {
+    fn peek(&mut self) -> Item<'a> {
         let item = self.next();
         self.backup();
         item
     }
 
-    fn next_non_space(&mut self) -> Item {
+    fn next_non_space(&mut self) -> Item<'a> {
         loop {
             let item = self.next();
             if item.typ != ItemType::Space {
@@ -133,13 +133,13 @@ impl Parser<'_> {
         }
     }
 
-    fn peek_non_space(&mut self) -> Item {
+    fn peek_non_space(&mut self) -> Item<'a> {
         let item = self.next_non_space();
         self.backup();
         item
     }
 
-    fn expect(&mut self, typ: ItemType, context: &str) -> PResult<Item> {
+    fn expect(&mut self, typ: ItemType, context: &str) -> PResult<Item<'a>> {
         let token = self.next_non_space();
         if token.typ != typ {
             return self.unexpected(&token, context);
@@ -383,7 +383,7 @@ impl Parser<'_> {
     }
 
     /// `"name" [pipeline]}}` of `{{template}}` and `{{block}}`.
-    fn name_and_pipe(&mut self, context: &str) -> PResult<(Item, String, Option<Pipe>)> {
+    fn name_and_pipe(&mut self, context: &str) -> PResult<(Item<'a>, String, Option<Pipe>)> {
         let token = self.next_non_space();
         let name = self.template_name(&token, context)?;
         let pipe = if self.next_non_space().typ != ItemType::RightDelim {
