@@ -896,3 +896,56 @@ fmt_tests! {
     fmt_restores_icon: "icon-community";
     fmt_restores_kubeflow: "kubeflow-community";
 }
+
+/// Every URL written in the corpus data files and the fixtures that sigs-lint reads in place
+/// (`rules::urls`, without the `url` crate) reads as the `url` crate reads it.
+#[test]
+fn urls_read_in_place_as_the_url_crate_reads_them() {
+    use sigs_lint::rules::urls::{ParsedUrl, parse};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for dir in [root.join(CORPUS), root.join("fixtures")] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!(
+                "\n!!!!!!!! NOTICE: {} is absent: its URLs are not compared (CI always has it) !!!!!!!!\n",
+                dir.display()
+            );
+            continue;
+        };
+        files.extend(entries.flatten().map(|e| e.path().join("sigs.yaml")));
+    }
+    let token = regex::Regex::new(r#"https?://[^\s'"<>)\]]+"#).unwrap();
+    let (mut plain, mut all) = (0, 0);
+    for file in files.iter().filter(|f| f.is_file()) {
+        // Some fixtures are not UTF-8 on purpose.
+        let bytes = std::fs::read(file).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        for m in token.find_iter(&text) {
+            all += 1;
+            let s = m.as_str();
+            let Ok(p @ ParsedUrl::Plain { .. }) = parse(s) else {
+                continue;
+            };
+            plain += 1;
+            let u = url::Url::parse(s).unwrap();
+            let segments = |x: Option<std::str::Split<'_, char>>| {
+                x.map(|i| i.map(str::to_string).collect::<Vec<_>>())
+            };
+            assert_eq!(
+                (p.scheme(), p.host_str(), p.path(), p.query()),
+                (u.scheme(), u.host_str(), u.path(), u.query()),
+                "{s}"
+            );
+            assert_eq!(
+                segments(p.path_segments()),
+                segments(u.path_segments()),
+                "{s}"
+            );
+        }
+    }
+    eprintln!("{plain} of {all} URLs read in place, each as the url crate reads it");
+    // Most real URLs take the plain path (else it buys nothing).
+    if root.join(CORPUS).is_dir() {
+        assert!(plain * 10 > all * 8, "{plain} of {all}");
+    }
+}

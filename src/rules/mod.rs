@@ -6,8 +6,6 @@
 
 use std::sync::OnceLock;
 
-use url::Url;
-
 use crate::config::{Config, Level};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::{PersonRef, SigsYaml, Str};
@@ -75,6 +73,7 @@ mod valid_email;
 mod valid_url;
 
 mod suppress;
+pub mod urls;
 pub mod util;
 
 /// What a rule sees.
@@ -96,7 +95,7 @@ pub struct UrlField<'a> {
     pub text: crate::model::schema::Text,
     pub value: &'a Str,
     /// The parse of the value without surrounding whitespace and invisible characters.
-    pub parsed: Result<Url, url::ParseError>,
+    pub parsed: Result<urls::ParsedUrl<'a>, url::ParseError>,
 }
 
 impl<'a> Context<'a> {
@@ -258,7 +257,7 @@ pub fn run_in(
                 field,
                 text,
                 value,
-                parsed: Url::parse(util::core_value(&value.value)),
+                parsed: urls::parse(util::core_value(&value.value)),
             };
             for (rule, sink) in RULES.iter().zip(&mut sinks) {
                 if let Some(sink) = sink.as_mut().filter(|_| rule.reads_urls()) {

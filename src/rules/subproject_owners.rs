@@ -2,8 +2,7 @@
 //! GitHub file URL. Its documentation, with the examples a test runs, is `rules/subproject-
 //! owners.md`.
 
-use url::Url;
-
+use super::urls::ParsedUrl;
 use super::{Context, Sink, UrlField};
 
 declare_rule!(SubprojectOwners, "subproject-owners", Warning, urls);
@@ -42,7 +41,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink) {
     }
 }
 
-fn owners_problem(url: &Url) -> Option<String> {
+fn owners_problem(url: &ParsedUrl<'_>) -> Option<String> {
     let host = url.host_str().unwrap_or("").to_ascii_lowercase();
     let segs: Vec<&str> = url
         .path_segments()
