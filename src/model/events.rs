@@ -59,7 +59,8 @@ pub(super) struct Reader<'a> {
     skip_unknown: bool,
 }
 
-type Ev<'a> = (Event<'a>, granit_parser::Span);
+/// An event with the bytes it covers in the file (`Spanned`'s span, see [`Reader::next`]).
+type Ev<'a> = (Event<'a>, Span);
 
 impl<'a> Reader<'a> {
     /// A reader through the fast scanner (`None` where it refuses the text at once), or granit.
@@ -101,9 +102,14 @@ impl<'a> Reader<'a> {
             Source::Fast(scanner) => {
                 let next = scanner.next();
                 self.scanner_gave_up = next.is_none();
-                next?
+                let (event, at) = next?;
+                let base = self.file.content_start;
+                (event, Span::new(base + at.offset, at.len))
             }
-            Source::Granit(parser) => parser.next_event()?.ok()?,
+            Source::Granit(parser) => {
+                let (event, at) = parser.next_event()?.ok()?;
+                (event, self.span(&at))
+            }
         };
         self.events += 1;
         if self.events > MAX_EVENTS {
@@ -125,32 +131,24 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Where serde-saphyr's `Spanned` puts a value: `len` characters from its first one. The
-    /// parser's byte offsets give it directly; its line and column where it has none.
-    fn span(&self, at: &granit_parser::Span, with_len: bool) -> Span {
+    /// Where serde-saphyr's `Spanned` puts a value: its characters from the first one (a
+    /// collection's start alone is used, see [`start`]). The parser's byte offsets give it
+    /// directly; its line and column where it has none.
+    fn span(&self, at: &granit_parser::Span) -> Span {
         let base = self.file.content_start;
         match (at.start.byte_offset(), at.end.byte_offset()) {
-            (Some(start), Some(end)) if end >= start => {
-                Span::new(base + start, if with_len { end - start } else { 0 })
-            }
-            _ => {
-                let len = if with_len { at.len() } else { 0 };
-                self.file
-                    .char_span(at.start.line(), at.start.col() + 1, len)
-            }
+            (Some(start), Some(end)) if end >= start => Span::new(base + start, end - start),
+            _ => self
+                .file
+                .char_span(at.start.line(), at.start.col() + 1, at.len()),
         }
     }
 
     /// A string value (a null is `None`).
-    fn scalar(
-        &self,
-        text: Cow<'a, str>,
-        style: ScalarStyle,
-        at: &granit_parser::Span,
-    ) -> Option<Str> {
+    fn scalar(&self, text: Cow<'a, str>, style: ScalarStyle, at: Span) -> Option<Str> {
         (!is_null(&text, style)).then(|| Str {
             value: text.into(),
-            span: self.span(at, true),
+            span: at,
         })
     }
 }
@@ -158,6 +156,11 @@ impl<'a> Reader<'a> {
 /// YAML's null as serde-saphyr reads it: a plain empty, `~`, `null`, `Null` or `NULL`.
 fn is_null(text: &str, style: ScalarStyle) -> bool {
     style == ScalarStyle::Plain && matches!(text, "" | "~" | "null" | "Null" | "NULL")
+}
+
+/// Where `Spanned` puts a collection: its first character, no length.
+fn start(at: Span) -> Span {
+    Span::new(at.offset, 0)
 }
 
 /// A record of the model, read from its mapping's events.
@@ -168,9 +171,9 @@ pub(super) trait Record: Default + Declared {
 }
 
 /// Reads a record's entries up to its `MappingEnd`; `None` on an unknown or repeated key.
-fn record<T: Record>(r: &mut Reader<'_>, at: &granit_parser::Span) -> Option<T> {
+fn record<T: Record>(r: &mut Reader<'_>, at: Span) -> Option<T> {
     let mut out = T::default();
-    out.set_start(r.span(at, false));
+    out.set_start(start(at));
     let keys = T::RECORD.fields;
     let mut seen = 0u64;
     loop {
@@ -201,7 +204,7 @@ pub(super) trait Field: Sized {
 impl Field for Option<Str> {
     fn read(r: &mut Reader<'_>) -> Option<Self> {
         match r.next()? {
-            (Event::Scalar(text, style, _, _), at) => Some(r.scalar(text, style, &at)),
+            (Event::Scalar(text, style, _, _), at) => Some(r.scalar(text, style, at)),
             _ => None,
         }
     }
@@ -211,7 +214,7 @@ impl<T: Record> Field for Option<T> {
     fn read(r: &mut Reader<'_>) -> Option<Self> {
         match r.next()? {
             (Event::Scalar(text, style, _, _), _) if is_null(&text, style) => Some(None),
-            (Event::MappingStart(..), at) => record(r, &at).map(Some),
+            (Event::MappingStart(..), at) => record(r, at).map(Some),
             _ => None,
         }
     }
@@ -225,9 +228,9 @@ pub(super) trait Element: Sized {
 impl Element for Str {
     fn element((event, at): Ev<'_>, r: &mut Reader<'_>) -> Option<Self> {
         match event {
-            Event::Scalar(text, style, _, _) => Some(r.scalar(text, style, &at).unwrap_or(Str {
+            Event::Scalar(text, style, _, _) => Some(r.scalar(text, style, at).unwrap_or(Str {
                 value: "".into(),
-                span: r.span(&at, true),
+                span: at,
             })),
             _ => None,
         }
@@ -237,7 +240,7 @@ impl Element for Str {
 impl<T: Record> Element for T {
     fn element((event, at): Ev<'_>, r: &mut Reader<'_>) -> Option<Self> {
         match event {
-            Event::MappingStart(..) => record(r, &at),
+            Event::MappingStart(..) => record(r, at),
             _ => None,
         }
     }
@@ -258,7 +261,7 @@ impl<T: Element> Field for List<T> {
                 // A list is read once and kept: without the spare room pushing left.
                 items.shrink_to_fit();
                 Some(List {
-                    at: Some(r.span(&at, false)),
+                    at: Some(start(at)),
                     items,
                 })
             }
@@ -294,7 +297,7 @@ fn load_from(r: &mut Reader<'_>) -> Option<super::SigsYaml> {
     let model = match r.next()? {
         (Event::MappingStart(..), at) => {
             // The top level is not read through `Spanned`: its start stays at 0.
-            let mut m: super::SigsYaml = record(r, &at)?;
+            let mut m: super::SigsYaml = record(r, at)?;
             m.span = Span::default();
             m
         }

@@ -16,8 +16,11 @@
 use std::borrow::Cow;
 use std::collections::VecDeque;
 
-use granit_parser::{Event, Marker, ScalarStyle, Span, StructureStyle};
+use granit_parser::{Event, ScalarStyle, StructureStyle};
 
+use crate::source::Span;
+
+/// An event with the bytes it covers in the text scanned.
 pub(super) type Ev<'a> = (Event<'a>, Span);
 
 /// Deeper than any data file; granit's own limit (65 block levels, as the event pass sets it)
@@ -43,12 +46,8 @@ pub(super) struct Scanner<'a> {
     done: bool,
 }
 
-fn at(offset: usize) -> Marker {
-    Marker::new(0, 0, 0).with_byte_offset(Some(offset))
-}
-
 fn span(start: usize, end: usize) -> Span {
-    Span::new(at(start), at(end))
+    Span::new(start, end.saturating_sub(start))
 }
 
 /// Whether `text` holds only what the scanner reads: printable characters (YAML's, less the
@@ -694,19 +693,16 @@ pub(super) fn agrees(text: &str) -> Result<bool, String> {
             Some(Err(e)) => return Err(format!("event {k}: granit: {e}; scanner: {event:?}")),
             None => return Err(format!("event {k}: granit ended; scanner: {event:?}")),
         };
-        let offsets = |s: &Span| (s.start.byte_offset(), s.end.byte_offset());
+        let ours = (Some(at.offset), Some(at.offset + at.len));
+        let their = (their_at.start.byte_offset(), their_at.end.byte_offset());
         let same_span = match event {
-            Event::Scalar(..) => offsets(&at) == offsets(&their_at),
-            Event::MappingStart(..) | Event::SequenceStart(..) => {
-                at.start.byte_offset() == their_at.start.byte_offset()
-            }
+            Event::Scalar(..) => ours == their,
+            Event::MappingStart(..) | Event::SequenceStart(..) => ours.0 == their.0,
             _ => true,
         };
         if event != theirs || !same_span {
             return Err(format!(
-                "event {k}: scanner {event:?} at {:?}, granit {theirs:?} at {:?}",
-                offsets(&at),
-                offsets(&their_at)
+                "event {k}: scanner {event:?} at {ours:?}, granit {theirs:?} at {their:?}"
             ));
         }
     }
