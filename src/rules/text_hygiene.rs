@@ -43,16 +43,15 @@ fn line_endings(cx: &Context<'_>, sink: &mut Sink) {
 declare_rule!(TextHygiene, "text-hygiene", Warning);
 
 /// The first placeholder word (a whole word, upper case) in `v`: its byte offset and the word.
+/// The first letters of the [`PLACEHOLDERS`] (a test checks them).
+const FIRST_LETTERS: [u8; 4] = *b"TFNX";
+
+/// The first placeholder word in `v` that stands alone (no letter, digit or `_` around it), with
+/// its byte offset.
 fn placeholder(v: &str) -> Option<(usize, &'static str)> {
     let bytes = v.as_bytes();
     let word_char = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    let first = |b: &u8| matches!(b, b'T' | b'F' | b'N' | b'X');
-    let starts = bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| first(b))
-        .map(|(i, _)| i);
-    starts.into_iter().find_map(|i| {
+    let at = |i: usize| {
         if i > 0 && word_char(bytes[i - 1]) {
             return None;
         }
@@ -63,7 +62,14 @@ fn placeholder(v: &str) -> Option<(usize, &'static str)> {
                 v[i..].starts_with(w) && bytes.get(i + w.len()).is_none_or(|&b| !word_char(b))
             })
             .map(|w| (i, w))
-    })
+    };
+    // The candidates found by memchr (most values have none): the first of three letters, then
+    // of the fourth, the earlier one wins.
+    let [a, b, c, d] = FIRST_LETTERS;
+    let three = memchr::memchr3_iter(a, b, c, bytes).find_map(at);
+    let fourth =
+        memchr::memchr_iter(d, &bytes[..three.map_or(bytes.len(), |(i, _)| i)]).find_map(at);
+    fourth.or(three)
 }
 
 fn check(cx: &Context<'_>, sink: &mut Sink) {
@@ -151,7 +157,62 @@ fn check(cx: &Context<'_>, sink: &mut Sink) {
 
 #[cfg(test)]
 mod tests {
-    use super::placeholder;
+    use super::{FIRST_LETTERS, placeholder};
+    use crate::rules::util::PLACEHOLDERS;
+
+    #[test]
+    fn every_placeholder_starts_with_a_first_letter() {
+        for w in PLACEHOLDERS {
+            assert!(FIRST_LETTERS.contains(&w.as_bytes()[0]), "{w}");
+        }
+    }
+
+    /// The first placeholder found byte by byte, the plainest reading of the rule.
+    fn first_placeholder(v: &str) -> Option<(usize, &'static str)> {
+        let word_char = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        let b = v.as_bytes();
+        (0..b.len()).find_map(|i| {
+            let alone_before = i == 0 || !word_char(b[i - 1]);
+            PLACEHOLDERS
+                .iter()
+                .find(|w| {
+                    alone_before
+                        && b[i..].starts_with(w.as_bytes())
+                        && b.get(i + w.len()).is_none_or(|&c| !word_char(c))
+                })
+                .map(|w| (i, *w))
+        })
+    }
+
+    #[test]
+    fn placeholders_found_as_byte_by_byte() {
+        let pieces = [
+            "T", "TBD", "X", "XXX", "N/A", "a", " ", "_", "FIXME", "TODO", "TBA", "N", "F", "é",
+            "(", "9",
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let (mut found, mut none) = (0, 0);
+        for _ in 0..100_000 {
+            let mut v = String::new();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let mut r = state;
+            for _ in 0..r % 7 {
+                r /= 7;
+                v.push_str(pieces[(r % pieces.len() as u64) as usize]);
+                r /= pieces.len() as u64;
+            }
+            let got = placeholder(&v);
+            assert_eq!(got, first_placeholder(&v), "{v:?}");
+            if got.is_some() {
+                found += 1;
+            } else {
+                none += 1;
+            }
+        }
+        assert!(found > 10_000 && none > 10_000, "{found} {none}");
+    }
 
     #[test]
     fn placeholder_words() {

@@ -453,8 +453,38 @@ pub fn query_escape(s: &str) -> String {
                 out.push(b as char)
             }
             b' ' => out.push('+'),
-            b => out.push_str(&format!("%{b:02X}")),
+            b => {
+                const HEX: &[u8; 16] = b"0123456789ABCDEF";
+                out.push('%');
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 15)]));
+            }
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::query_escape;
+
+    #[test]
+    fn query_escape_is_gos() {
+        // Every ASCII character and some wider ones: unreserved kept, space `+`, each other byte
+        // `%XX` in upper case (url.QueryEscape).
+        let mut s: String = (0u8..128).map(char::from).collect();
+        s.push_str("é€😀");
+        let mut want = String::new();
+        for b in s.bytes() {
+            match b {
+                b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                    want.push(char::from(b))
+                }
+                b' ' => want.push('+'),
+                b => want.push_str(&format!("%{b:02X}")),
+            }
+        }
+        assert_eq!(query_escape(&s), want);
+        assert_eq!(query_escape("10:00 PT/é"), "10%3A00+PT%2F%C3%A9");
+    }
 }
