@@ -33,7 +33,10 @@ impl Markers {
 /// holds "CUSTOM CONTENT", which every marker does (a committed file is scanned for it at memory
 /// speed instead of line by line). `None`: no marker in the text.
 fn first_marker_line(text: &str) -> Option<(usize, usize)> {
-    let at = memchr::memmem::find(text.as_bytes(), b"CUSTOM CONTENT")?;
+    // Built once: a searcher's set-up costs more than scanning a README.
+    static MARKER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"CUSTOM CONTENT"));
+    let at = MARKER.find(text.as_bytes())?;
     let start = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
     Some((
         start,
