@@ -127,3 +127,11 @@ d=$(repo big-readme)
 mkdir -p "$d/sig-docs"
 python3 -c 'import sys; sys.stdout.write("x" * (16 * 1024 * 1024 + 1))' >"$d/sig-docs/README.md"
 measure "a committed README over the 16 MiB cap" "$d" "sig-docs/README.md"
+
+d=$(repo dropped-lines)
+mkdir -p "$d/sig-docs"
+python3 -c '
+import sys
+sys.stdout.write("<!-- BEGIN CUSTOM CONTENT -->\n<!-- END CUSTOM CONTENT -->\n")
+sys.stdout.write("".join("dropped\r%d\n" % i for i in range(1000000)))' >"$d/sig-docs/README.md"
+measure "a 15 MB README: 1,000,000 lines after its custom block, each with a lone CR (human)" "$d" "[0-9]+ errors?, " --format human

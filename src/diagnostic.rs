@@ -10,6 +10,10 @@ use std::sync::Arc;
 
 use crate::source::{SourceFile, Span};
 
+/// How many findings of one kind are kept (a rule's, or the dropped lines of one file); the rest
+/// are counted in a note, not held in memory.
+pub const MAX_FINDINGS_PER_KIND: usize = 1000;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Note,

@@ -47,8 +47,8 @@ pub struct SourceFile {
     /// Byte offset where YAML content starts (3 after a UTF-8 byte order mark, else 0).
     pub content_start: usize,
     line_starts: Vec<usize>,
-    /// The text holds a carriage return not followed by a line feed (a line break to miette, not
-    /// to the line index): snippets are then read by miette's own scan from the start.
+    /// The text holds a carriage return not followed by a line feed (a line break to miette and
+    /// to the line index): snippets are then read by miette's own scan (see `read_span`).
     lone_cr: bool,
 }
 
@@ -173,24 +173,19 @@ impl SourceCode for SourceFile {
         if !self.lone_cr {
             return self.read_span_indexed(span, context_lines_before, context_lines_after);
         }
-        // miette scans from the start of the text for every span, so a report's cost grew with
-        // findings x file size. Its scan is run instead from the start of the first line it
-        // can show (the context lines before the span's line, and one more), and the line
-        // numbers shifted:
-        // the same contents, at a cost independent of where the span is.
-        let (window, lines_before) = if self.lone_cr {
-            (0, 0)
-        } else {
-            let line = match self.line_starts.binary_search(&span.offset()) {
-                Ok(i) => i,
-                Err(i) => i.saturating_sub(1),
-            };
-            // One line more than shown: miette treats a span at offset 0 apart.
-            let first = line.saturating_sub(context_lines_before + 1);
-            match first {
-                0 => (0, 0),
-                n => (self.line_starts[n], n),
-            }
+        // With a lone CR, miette's own scan, run from the start of the first line it can show
+        // (the context lines before the span's line, and one more) instead of the text's start
+        // (from there it cost findings x file size), and the line numbers shifted. The line
+        // index breaks lines where miette's scan does (LF, CRLF, a lone CR), so a window starts
+        // where the scan would start a line.
+        let line = match self.line_starts.binary_search(&span.offset()) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        // One line more than shown: miette treats a span at offset 0 apart.
+        let (window, lines_before) = match line.saturating_sub(context_lines_before + 1) {
+            0 => (0, 0),
+            n => (self.line_starts[n], n),
         };
         let shifted = SourceSpan::new((span.offset() - window).into(), span.len());
         let inner =
@@ -315,6 +310,11 @@ mod tests {
         // Random texts of short lines ended by LF or CRLF, with or without a final break.
         let mut next = crate::testutil::xorshift(0x3c6e_f372_fe94_f82b_u64);
         let pieces = ["a", "bc", " ", "é", "\n", "\r\n", "\n\n", "\u{feff}"];
+        for _ in 0..300 {
+            texts.push((0..next(24)).map(|_| pieces[next(pieces.len())]).collect());
+        }
+        // And with lone carriage returns (read by miette's scan from a window).
+        let pieces = ["a", "é", "\r", "\r\r", "\n", "\r\n", "\n\r", " "];
         for _ in 0..300 {
             texts.push((0..next(24)).map(|_| pieces[next(pieces.len())]).collect());
         }

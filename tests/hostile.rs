@@ -509,6 +509,45 @@ fn a_flood_of_findings_is_capped_per_rule() {
 }
 
 #[test]
+fn a_flood_of_dropped_lines_with_lone_carriage_returns_is_capped_and_reported() {
+    // 1,500 lines after the custom-content block, each with a lone CR: one finding per line was
+    // kept (200,000 lines: 194 MB), and the human report read each snippet from the start of the
+    // file (miette's scan; a 2.6 MB README took 335 s). Now the first 1,000 are shown, the rest
+    // counted, and the snippets are read from their own lines.
+    let s = Scratch::new("dropped-flood");
+    s.write(
+        "sigs.yaml",
+        "sigs:\n  - dir: sig-docs\n    name: Docs\n    label: docs\n",
+    );
+    s.write(".sigs-lint.yaml", "generator: sigs-lint\n");
+    let tail: String = (0..1500).map(|i| format!("dropped\r{i}\n")).collect();
+    s.write(
+        "sig-docs/README.md",
+        &format!("<!-- BEGIN CUSTOM CONTENT -->\n<!-- END CUSTOM CONTENT -->\n{tail}"),
+    );
+    let (code, out) = s.run(&["check", "--format", "short"]);
+    assert_eq!(code, Some(1), "{}", &out[out.len().saturating_sub(500)..]);
+    assert_eq!(out.matches("warning[custom-content]").count(), 1000);
+    assert!(
+        out.contains("REPO/sig-docs/README.md:1003:1: note[custom-content]: `REPO/sig-docs/README.md`: 500 more lines the next regeneration would drop are not shown (the first 1000 are)\n"),
+        "{}",
+        &out[out.len().saturating_sub(500)..]
+    );
+    let (code, human) = s.run(&["check"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        human.matches("── outside the custom-content block").count(),
+        1000
+    );
+    assert!(
+        human.contains("╰── the first line not shown"),
+        "{}",
+        &human[human.len().saturating_sub(1500)..]
+    );
+    s.assert_canary();
+}
+
+#[test]
 fn a_dir_named_like_another_output_is_refused() {
     let s = Scratch::new("dir-output");
     s.write(

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::custom::dropped;
 use super::diff::unified_diff;
 use super::plan::{Expected, GENERATED_MARK, RenderError, Untemplated, join};
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Finding, MAX_FINDINGS_PER_KIND, Severity};
 use crate::source::{SourceFile, Span};
 
 /// A committed output: `Ok(None)` when it does not exist; an error (as a finding) when it cannot
@@ -222,7 +222,13 @@ impl<'a> Comparison<'a> {
             return; // up to date: the common case, no source file needed
         }
         let file = Arc::new(SourceFile::new(shown.clone(), text.clone()));
-        for (line, content) in lost {
+        // A flood (one finding per line of a long tail) is counted past the first ones, as a
+        // rule's findings are: a 16 MiB README could otherwise hold a million findings.
+        let more = lost.len().saturating_sub(MAX_FINDINGS_PER_KIND);
+        let first_hidden = lost
+            .get(MAX_FINDINGS_PER_KIND)
+            .map(|(line, content)| Span::new(file.offset_of(*line, 1), content.len()));
+        for (line, content) in lost.into_iter().take(MAX_FINDINGS_PER_KIND) {
             let start = file.offset_of(line, 1);
             self.findings.push(
                 Finding::new(
@@ -239,6 +245,19 @@ impl<'a> Comparison<'a> {
                     e.markers.begin(),
                     e.markers.end()
                 ))
+                .in_file(&file),
+            );
+        }
+        if let Some(span) = first_hidden {
+            self.findings.push(
+                Finding::new(
+                    "custom-content",
+                    Severity::Note,
+                    format!(
+                        "`{shown}`: {more} more lines the next regeneration would drop are not shown (the first {MAX_FINDINGS_PER_KIND} are)"
+                    ),
+                )
+                .label(span, "the first line not shown")
                 .in_file(&file),
             );
         }

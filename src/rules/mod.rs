@@ -168,7 +168,7 @@ pub trait Rule: Sync {
 }
 
 /// The most findings one rule reports in a run; a note counts the rest.
-pub const MAX_FINDINGS_PER_RULE: usize = 1000;
+pub const MAX_FINDINGS_PER_RULE: usize = crate::diagnostic::MAX_FINDINGS_PER_KIND;
 
 /// Every rule, in the order `sigs-lint rules` lists them.
 pub static RULES: &[&dyn Rule] = &[
