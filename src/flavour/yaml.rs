@@ -1028,28 +1028,7 @@ mod tests {
                 return false;
             };
             b.iter().all(|c| (0x20..0x7F).contains(c))
-                && !matches!(
-                    first,
-                    b'#' | b','
-                        | b'['
-                        | b']'
-                        | b'{'
-                        | b'}'
-                        | b'&'
-                        | b'*'
-                        | b'!'
-                        | b'|'
-                        | b'>'
-                        | b'\''
-                        | b'"'
-                        | b'%'
-                        | b'@'
-                        | b'`'
-                        | b'?'
-                        | b':'
-                        | b'-'
-                        | b' '
-                )
+                && !b"#,[]{}&*!|>'\"%@`?:- ".contains(&first)
                 && last != b' '
                 && last != b':'
                 && !s.contains(": ")

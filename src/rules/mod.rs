@@ -7,7 +7,7 @@
 use std::sync::OnceLock;
 
 use crate::config::{Config, Level};
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Finding, MAX_FINDINGS_PER_KIND, Severity};
 use crate::model::{PersonRef, SigsYaml, Str};
 use crate::source::SourceFile;
 
@@ -116,7 +116,7 @@ impl<'a> Context<'a> {
 }
 
 /// Collects one rule's findings, pre-filled with its id and default severity: the first
-/// [`MAX_FINDINGS_PER_RULE`] are kept, the rest only counted (a flood is not held in memory).
+/// [`MAX_FINDINGS_PER_KIND`] are kept, the rest only counted (a flood is not held in memory).
 pub struct Sink {
     rule: &'static str,
     severity: Severity,
@@ -140,7 +140,7 @@ impl Sink {
     }
 
     pub fn push(&mut self, finding: Finding) {
-        if self.findings.len() < MAX_FINDINGS_PER_RULE {
+        if self.findings.len() < MAX_FINDINGS_PER_KIND {
             self.findings.push(finding);
         } else {
             self.more += 1;
@@ -166,9 +166,6 @@ pub trait Rule: Sync {
         doc_summary(self.doc())
     }
 }
-
-/// The most findings one rule reports in a run; a note counts the rest.
-pub const MAX_FINDINGS_PER_RULE: usize = crate::diagnostic::MAX_FINDINGS_PER_KIND;
 
 /// Every rule, in the order `sigs-lint rules` lists them.
 pub static RULES: &[&dyn Rule] = &[
@@ -292,7 +289,7 @@ pub fn run_in(
                 rule.id(),
                 Severity::Note,
                 format!(
-                    "{more} more `{}` findings are not shown (the first {MAX_FINDINGS_PER_RULE} are)",
+                    "{more} more `{}` findings are not shown (the first {MAX_FINDINGS_PER_KIND} are)",
                     rule.id()
                 ),
             ));

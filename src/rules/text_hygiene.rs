@@ -190,19 +190,10 @@ mod tests {
             "T", "TBD", "X", "XXX", "N/A", "a", " ", "_", "FIXME", "TODO", "TBA", "N", "F", "é",
             "(", "9",
         ];
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = crate::testutil::xorshift(0x2545_F491_4F6C_DD1D);
         let (mut found, mut none) = (0, 0);
         for _ in 0..100_000 {
-            let mut v = String::new();
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let mut r = state;
-            for _ in 0..r % 7 {
-                r /= 7;
-                v.push_str(pieces[(r % pieces.len() as u64) as usize]);
-                r /= pieces.len() as u64;
-            }
+            let v: String = (0..next(7)).map(|_| pieces[next(pieces.len())]).collect();
             let got = placeholder(&v);
             assert_eq!(got, first_placeholder(&v), "{v:?}");
             if got.is_some() {

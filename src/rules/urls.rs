@@ -224,14 +224,8 @@ mod tests {
             "(", "*", "%", "#", "'", " ", "..", "/./", "/../", "\\", "é", "%2e", "/.", "<",
         ];
         let (host_plain, parts_plain) = (6, 17);
-        // A small deterministic generator (xorshift): the same strings in every run.
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        // The same strings in every run.
+        let mut next = crate::testutil::xorshift(0x9E37_79B9_7F4A_7C15);
         let (mut read_in_place, mut left) = (0, 0);
         for _ in 0..200_000 {
             let mut s = String::from(["https://", "http://"][next(2)]);
