@@ -109,7 +109,20 @@ impl Config {
         ]
         .into_iter()
         .flatten()
-        .find(|p| first == p.trim_end_matches('/'));
+        .find(|p| first == p.trim_end_matches('/'))
+        .or_else(|| {
+            // An output at the very place of the group's README.
+            let readme = format!("{}/README.md", dir.trim_end_matches('/'));
+            [
+                &self.outputs.list,
+                &self.outputs.aliases,
+                &self.outputs.liaisons,
+            ]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .find(|p| *p == readme)
+        });
         match taken {
             Some(p) => Some(format!(
                 "`{p}` is another file or folder the generator uses"
@@ -162,6 +175,9 @@ impl Config {
             "meeting-format",
             "baseline",
         ];
+        // The paths the file sets (what, normalised path, where), for the clash test below.
+        let mut paths: Vec<(&str, String, crate::source::Span)> = Vec::new();
+        let mut outputs: Vec<(&str, String, crate::source::Span)> = Vec::new();
         for (key, v) in p.map(&root, KEYS) {
             if let Some(k) = KEYS.iter().find(|k| **k == key) {
                 config.set.push(k);
@@ -182,17 +198,20 @@ impl Config {
                     }
                 }
                 "data-file" => {
-                    if let Some(s) = p.string(v).filter(|s| p.inside(v, s)) {
+                    if let Some(s) = p.string(v).and_then(|s| p.inside(v, &s)) {
+                        paths.push(("the data file", s.clone(), v.span));
                         config.data_file = s;
                     }
                 }
                 "templates" => {
-                    if let Some(s) = p.string(v).filter(|s| p.inside(v, s)) {
+                    if let Some(s) = p.string(v).and_then(|s| p.inside(v, &s)) {
+                        paths.push(("the templates' folder", s.clone(), v.span));
                         config.templates = s;
                     }
                 }
                 "baseline" => {
-                    if let Some(s) = p.string(v).filter(|s| p.inside(v, s)) {
+                    if let Some(s) = p.string(v).and_then(|s| p.inside(v, &s)) {
+                        paths.push(("the baseline", s.clone(), v.span));
                         config.baseline = Some(s);
                     }
                 }
@@ -200,8 +219,16 @@ impl Config {
                     for (k, v) in p.map(v, &["list", "aliases", "liaisons"]) {
                         let value = match &v.kind {
                             NodeKind::Null => None,
-                            _ => p.string(v).filter(|s| p.inside(v, s)),
+                            _ => p.string(v).and_then(|s| p.inside(v, &s)),
                         };
+                        let what = match k {
+                            "list" => "the list output",
+                            "aliases" => "the aliases output",
+                            _ => "the liaisons output",
+                        };
+                        if let Some(s) = &value {
+                            outputs.push((what, s.clone(), v.span));
+                        }
                         match k {
                             "list" => config.outputs.list = value,
                             "aliases" => config.outputs.aliases = value,
@@ -267,6 +294,7 @@ impl Config {
                 }
             }
         }
+        p.clashes(&config, &paths, &outputs);
         (config, p.findings)
     }
 }
@@ -276,26 +304,128 @@ struct Parser {
 }
 
 impl Parser {
-    /// A path from the config must be a plain path relative to the repository root.
-    fn inside(&mut self, node: &Node, path: &str) -> bool {
+    /// A path from the config must be a plain path relative to the repository root, out of
+    /// `.git` and without control characters; it is returned without `./` and doubled slashes
+    /// (`.` for the root itself), so that two spellings of one file compare equal.
+    fn inside(&mut self, node: &Node, path: &str) -> Option<String> {
         use std::path::{Component, Path};
         let p = Path::new(path);
-        let ok = !path.is_empty()
+        let plain = !path.is_empty()
             && !path.contains('\\')
             && !p.is_absolute()
             && p.components()
                 .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
-        if !ok {
-            self.error(
-                node.span,
-                format!("`{path}` leaves the repository"),
-                Some(
-                    "paths in the config are relative to the repository root and stay inside it"
-                        .into(),
-                ),
+        let why = if !plain {
+            "leaves the repository"
+        } else if path.chars().any(char::is_control) {
+            "holds control characters"
+        } else if crate::fsutil::in_git(p) {
+            "is inside `.git`, the repository's own metadata"
+        } else {
+            let parts: Vec<&str> = p
+                .components()
+                .filter_map(|c| match c {
+                    Component::Normal(n) => n.to_str(),
+                    _ => None,
+                })
+                .collect();
+            return Some(if parts.is_empty() {
+                ".".into()
+            } else {
+                parts.join("/")
+            });
+        };
+        self.error(
+            node.span,
+            format!("`{path}` {why}"),
+            Some(
+                "paths in the config are plain names relative to the repository root, inside it and out of `.git`"
+                    .into(),
+            ),
+        );
+        None
+    }
+
+    /// An output must not be a file sigs-lint reads, nor another output: the data file (the one
+    /// the file sets, else every flavour's), the config, the baseline, anything in the
+    /// templates' folder (at the repository root, where outputs live too: any `.tmpl` file), or
+    /// another output. `generate` would overwrite the one with the other,
+    /// and the plan would silently keep one of two outputs of one path. Reported where the file
+    /// sets one of the two (two defaults never clash).
+    fn clashes(
+        &mut self,
+        config: &Config,
+        paths: &[(&str, String, crate::source::Span)],
+        outputs: &[(&str, String, crate::source::Span)],
+    ) {
+        type Entry<'a> = (&'a str, &'a str, Option<crate::source::Span>);
+        let set = |what: &str, list: &[(&str, String, crate::source::Span)]| {
+            list.iter().find(|(w, _, _)| *w == what).map(|(_, _, s)| *s)
+        };
+        let mut read: Vec<Entry> = vec![("the config file", CONFIG_FILE, None)];
+        read.extend(paths.iter().map(|(w, p, s)| (*w, p.as_str(), Some(*s))));
+        if set("the data file", paths).is_none() {
+            let names: std::collections::BTreeSet<&str> =
+                crate::flavour::KNOWN.iter().map(|f| f.data_file).collect();
+            read.extend(
+                names
+                    .into_iter()
+                    .map(|n| ("a generator's data file", n, None)),
             );
         }
-        ok
+        let mut written: Vec<Entry> = Vec::new();
+        for (what, path) in [
+            ("the list output", &config.outputs.list),
+            ("the aliases output", &config.outputs.aliases),
+            ("the liaisons output", &config.outputs.liaisons),
+        ] {
+            if let Some(p) = path {
+                written.push((what, p.as_str(), set(what, outputs)));
+            }
+        }
+        let template_dirs: Vec<Entry> = if let Some(span) = set("the templates' folder", paths) {
+            vec![(
+                "the templates' folder",
+                config.templates.as_str(),
+                Some(span),
+            )]
+        } else {
+            let names: std::collections::BTreeSet<&str> = crate::flavour::KNOWN
+                .iter()
+                .map(|f| f.template_dir)
+                .collect();
+            names
+                .into_iter()
+                .map(|n| ("a generator's templates folder", n, None))
+                .collect()
+        };
+        for (i, &(what, path, span)) in written.iter().enumerate() {
+            let same = written[..i]
+                .iter()
+                .chain(&read)
+                .filter(|(_, p, _)| *p == path)
+                .map(|&(w, _, s)| (w.to_string(), s));
+            let under = template_dirs.iter().filter_map(|&(w, d, s)| {
+                if path == d {
+                    Some((w.to_string(), s))
+                } else if path.starts_with(&format!("{d}/"))
+                    || (d == "." && path.ends_with(".tmpl"))
+                {
+                    Some((format!("in {w} `{d}`"), s))
+                } else {
+                    None
+                }
+            });
+            for (other, other_span) in same.chain(under).collect::<Vec<_>>() {
+                if let Some(at) = span.or(other_span) {
+                    self.error(
+                        at,
+                        format!("{what} `{path}` is also {other}: writing it would overwrite that"),
+                        Some("give each output a file of its own".into()),
+                    );
+                }
+            }
+        }
     }
 
     fn error(&mut self, span: crate::source::Span, message: String, help: Option<String>) {

@@ -1,6 +1,6 @@
 //! The one place that decides which paths sigs-lint may touch. Reading files of the repository
 //! being checked: only regular files that resolve inside the repository root (a link that leads
-//! outside is refused), with a size cap. Writing: the test of a path sigs-lint is about to write,
+//! outside is refused, and so is anything in `.git`), with a size cap. Writing: the test of a path sigs-lint is about to write,
 //! the test of a group's `dir` (the `safe-dir` rule and `generate` share it), and the atomic write
 //! (a temporary file renamed over the old one) with the removal of a killed run's leftovers.
 
@@ -20,9 +20,26 @@ pub const MAX_DOC: u64 = 16 << 20;
 /// The largest data file sigs-lint reads.
 pub const MAX_DATA: u64 = 64 << 20;
 
+/// Why nothing in `.git` is read or written: CI keeps credentials there (`actions/checkout`
+/// writes the job's token into `.git/config`), and a pull request that links a committed README
+/// to it would show them in a diff; a written hook or config would run code on the next `git`.
+const IN_GIT: &str =
+    "it is inside `.git` (the repository's own metadata, where CI keeps credentials)";
+
+/// Whether a path relative to the repository root is in `.git`: a component named `.git` in any
+/// case (case-insensitive file systems give `.GIT` the same folder).
+pub fn in_git(rel: &Path) -> bool {
+    rel.components().any(|c| {
+        c.as_os_str()
+            .as_encoded_bytes()
+            .eq_ignore_ascii_case(b".git")
+    })
+}
+
 /// The bytes of `path`, a regular file inside `root`, at most `cap` bytes. A missing file (or a
-/// dangling link) is `NotFound`; a link that leads outside the root, a FIFO, device or socket,
-/// or a file larger than `cap` is an error whose message says so — nothing is read from them.
+/// dangling link) is `NotFound`; a link that leads outside the root, a file in `.git` (by its own
+/// name or through a link), a FIFO, device or socket, or a file larger than `cap` is an error
+/// whose message says so — nothing is read from them.
 pub fn read_bytes_inside(root: &Path, path: &Path, cap: u64) -> io::Result<Vec<u8>> {
     let real_root = canonical_root(root)?;
     let (real, meta) = match unlinked_below(&real_root, root, path)? {
@@ -42,6 +59,9 @@ pub fn read_bytes_inside(root: &Path, path: &Path, cap: u64) -> io::Result<Vec<u
             (real, meta)
         }
     };
+    if in_git(real.strip_prefix(&real_root).unwrap_or(&real)) {
+        return Err(io::Error::new(io::ErrorKind::PermissionDenied, IN_GIT));
+    }
     if !meta.is_file() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
@@ -120,8 +140,8 @@ fn canonical_root(root: &Path) -> io::Result<std::path::PathBuf> {
 
 /// Why a path relative to the repository root may not be written, if it may not: it must be a
 /// plain relative path (no `..`, `.`, root or prefix), every existing component a directory that
-/// stays inside the root (links included, checked one by one), and the file itself, if it
-/// exists, a regular file and not a link.
+/// stays inside the root and out of `.git` (links included, checked one by one), and the file
+/// itself, if it exists, a regular file and not a link.
 pub fn unwritable(root: &Path, rel: &str) -> Option<String> {
     use std::path::Component;
     let p = Path::new(rel);
@@ -133,6 +153,9 @@ pub fn unwritable(root: &Path, rel: &str) -> Option<String> {
         return Some(format!(
             "`{rel}` leaves the repository (only plain relative paths)"
         ));
+    }
+    if in_git(p) {
+        return Some(format!("`{rel}`: {IN_GIT}"));
     }
     let real_root = root.canonicalize().ok()?;
     let mut at = root.to_path_buf();
@@ -150,7 +173,11 @@ pub fn unwritable(root: &Path, rel: &str) -> Option<String> {
                 ));
             }
             match at.canonicalize() {
-                Ok(real) if real.starts_with(&real_root) => {}
+                Ok(real) if real.starts_with(&real_root) => {
+                    if in_git(real.strip_prefix(&real_root).unwrap_or(&real)) {
+                        return Some(format!("`{rel}` goes through a link: {IN_GIT}"));
+                    }
+                }
                 Ok(real) => {
                     return Some(format!(
                         "`{rel}` goes through a link to {}, outside the repository",
@@ -187,7 +214,7 @@ pub fn unsafe_dir(root: Option<&Path>, dir: &str) -> Option<String> {
     if p.components().any(|c| !matches!(c, Component::Normal(_))) {
         return Some("it leaves the directory (`..` or `.`)".into());
     }
-    if p.components().any(|c| c.as_os_str() == ".git") {
+    if in_git(p) {
         return Some("it is inside `.git`".into());
     }
     if p.components()
@@ -210,6 +237,11 @@ pub fn unsafe_dir(root: Option<&Path>, dir: &str) -> Option<String> {
                             "it is a link to {}, outside the repository",
                             real.display()
                         ));
+                    }
+                    (Ok(real), Ok(real_root))
+                        if in_git(real.strip_prefix(&real_root).unwrap_or(&real)) =>
+                    {
+                        return Some("it is a link into `.git`".into());
                     }
                     (Err(_), _) => return Some("it goes through a dangling link".into()),
                     _ => {}

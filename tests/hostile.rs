@@ -615,3 +615,158 @@ fn strings_held_across_nested_templates_are_bounded() {
     );
     s.assert_canary();
 }
+
+/// What `actions/checkout` leaves in `.git/config` (the job's token, by default).
+const GIT_CONFIG: &str = "[core]\n\tbare = false\n[http \"https://github.com/\"]\n\textraheader = AUTHORIZATION: basic c2VjcmV0LXRva2Vu\n";
+
+#[test]
+fn nothing_in_git_is_read_or_written_through_a_link_inside_the_repository() {
+    // A committed README linked to `.git/config` stays inside the root, but CI keeps the job's
+    // token there: its diff would print it.
+    let s = Scratch::new("git-link");
+    s.write("sigs.yaml", SIGS);
+    s.write(".git/config", GIT_CONFIG);
+    s.link("sig-docs/README.md", Path::new("../.git/config"));
+    for format in ["human", "github", "json", "short"] {
+        let (code, out) = s.run(&["check", "--format", format]);
+        assert_eq!(code, Some(1), "{out}");
+        assert!(
+            !out.contains("c2VjcmV0"),
+            "{format}: the token leaked:\n{out}"
+        );
+        assert!(out.contains("inside `.git`"), "{format}: {out}");
+    }
+    let (_, out) = s.run(&["check", "--format", "short"]);
+    assert!(
+        out.contains("sigs-lint: error[io]: `REPO/sig-docs/README.md` is neither read nor written: it is inside `.git` (the repository's own metadata, where CI keeps credentials)"),
+        "{out}"
+    );
+    // A group folder linked into `.git`: refused by `safe-dir`, nothing written there.
+    let s = Scratch::new("git-dir-link");
+    s.write("sigs.yaml", SIGS);
+    s.write(".git/config", GIT_CONFIG);
+    s.link("sig-docs", Path::new(".git"));
+    let (code, out) = s.run(&["generate", "--format", "short"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("REPO/sigs.yaml:1:1: error[safe-dir]: nothing was generated: the README of SIG \"Docs\" cannot be written under `sig-docs`: it is a link into `.git`"),
+        "{out}"
+    );
+    let git: Vec<_> = std::fs::read_dir(s.repo().join(".git"))
+        .expect(".git")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(git, ["config"], "generate wrote into .git");
+    assert_eq!(
+        std::fs::read_to_string(s.repo().join(".git/config")).expect("kept"),
+        GIT_CONFIG
+    );
+    s.assert_canary();
+}
+
+#[test]
+fn config_paths_stay_out_of_git_and_outputs_do_not_overwrite_what_is_read() {
+    // Each config, and the exact error at its value: `generate` and `check` stop (exit 2) and
+    // nothing is written.
+    let cases = [
+        (
+            "outputs:\n  list: .git/config\n",
+            "REPO/.sigs-lint.yaml:2:9: error[config]: `.git/config` is inside `.git`, the repository's own metadata",
+        ),
+        (
+            "outputs:\n  aliases: ./.GIT/hooks/pre-commit\n",
+            "REPO/.sigs-lint.yaml:2:12: error[config]: `./.GIT/hooks/pre-commit` is inside `.git`, the repository's own metadata",
+        ),
+        (
+            "data-file: .git/config\n",
+            "REPO/.sigs-lint.yaml:1:12: error[config]: `.git/config` is inside `.git`, the repository's own metadata",
+        ),
+        (
+            "outputs:\n  list: \"list.md\\n::error::x\"\n",
+            "REPO/.sigs-lint.yaml:2:9: error[config]: `list.md ::error::x` holds control characters",
+        ),
+        (
+            "outputs:\n  list: OWNERS_ALIASES\n",
+            "REPO/.sigs-lint.yaml:2:9: error[config]: the aliases output `OWNERS_ALIASES` is also the list output: writing it would overwrite that",
+        ),
+        (
+            "outputs:\n  list: ./sigs.yaml\n",
+            "REPO/.sigs-lint.yaml:2:9: error[config]: the list output `sigs.yaml` is also a generator's data file: writing it would overwrite that",
+        ),
+        (
+            "data-file: data/groups.yaml\noutputs:\n  liaisons: data//groups.yaml\n",
+            "REPO/.sigs-lint.yaml:3:13: error[config]: the liaisons output `data/groups.yaml` is also the data file: writing it would overwrite that",
+        ),
+        (
+            "outputs:\n  list: generator/list.tmpl\n",
+            "REPO/.sigs-lint.yaml:2:9: error[config]: the list output `generator/list.tmpl` is also in a generator's templates folder `generator`: writing it would overwrite that",
+        ),
+        (
+            "templates: .\noutputs:\n  list: list.tmpl\n",
+            "REPO/.sigs-lint.yaml:3:9: error[config]: the list output `list.tmpl` is also in the templates' folder `.`: writing it would overwrite that",
+        ),
+        (
+            "outputs:\n  list: .sigs-lint.yaml\n",
+            "REPO/.sigs-lint.yaml:2:9: error[config]: the list output `.sigs-lint.yaml` is also the config file: writing it would overwrite that",
+        ),
+    ];
+    for (config, expected) in cases {
+        let s = Scratch::new("config-paths");
+        s.write("sigs.yaml", SIGS);
+        s.write(".git/config", GIT_CONFIG);
+        s.write(".sigs-lint.yaml", config);
+        for command in ["check", "generate"] {
+            let (code, out) = s.run(&[command, "--format", "short"]);
+            assert_eq!(code, Some(2), "{config}\n{out}");
+            assert_eq!(
+                out.lines()
+                    .filter(|l| l.contains("error[config]"))
+                    .collect::<Vec<_>>(),
+                [expected],
+                "{config}"
+            );
+        }
+        let mut names: Vec<_> = std::fs::read_dir(s.repo())
+            .expect("repo")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, [".git", ".sigs-lint.yaml", "sigs.yaml"], "{config}");
+        assert_eq!(
+            std::fs::read_to_string(s.repo().join(".git/config")).expect("kept"),
+            GIT_CONFIG
+        );
+        s.assert_canary();
+    }
+    // The same names are fine where nothing clashes.
+    let s = Scratch::new("config-paths-ok");
+    s.write("sigs.yaml", SIGS);
+    s.write(".sigs-lint.yaml", "outputs:\n  list: ./docs//groups.md\n");
+    let (code, out) = s.run(&["generate", "--format", "short"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(s.repo().join("docs/groups.md").is_file(), "{out}");
+    s.assert_canary();
+}
+
+#[test]
+fn a_dir_whose_readme_is_an_output_is_refused() {
+    let s = Scratch::new("dir-readme-output");
+    s.write("sigs.yaml", SIGS);
+    s.write(".sigs-lint.yaml", "outputs:\n  list: sig-docs/README.md\n");
+    let (code, out) = s.run(&["check", "--no-docs", "--format", "short"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("REPO/sigs.yaml:2:10: error[safe-dir]: the README of SIG \"Docs\" cannot be written there: `sig-docs/README.md` is another file or folder the generator uses"),
+        "{out}"
+    );
+    let (code, out) = s.run(&["generate", "--format", "short"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("REPO/sigs.yaml:1:1: error[safe-dir]: nothing was generated: the README of SIG \"Docs\" cannot be written under `sig-docs`: `sig-docs/README.md` is another file or folder the generator uses"),
+        "{out}"
+    );
+    assert!(!s.repo().join("sig-docs").exists(), "generate wrote");
+    s.assert_canary();
+}

@@ -230,7 +230,13 @@ fn template_dir(source: &Source, root: &Path) -> String {
 }
 
 fn missing_template(source: &Source, root: &Path, name: &str) -> Result<String, RenderError> {
-    let path = format!("{}/{name}", template_dir(source, root));
+    let dir = template_dir(source, root);
+    // Templates at the repository root (`templates: .`) are named alone.
+    let path = if dir.is_empty() {
+        name.to_string()
+    } else {
+        format!("{dir}/{name}")
+    };
     Err(RenderError::plain(format!(
         "open {path}: no such file or directory"
     )))
