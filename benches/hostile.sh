@@ -135,3 +135,19 @@ import sys
 sys.stdout.write("<!-- BEGIN CUSTOM CONTENT -->\n<!-- END CUSTOM CONTENT -->\n")
 sys.stdout.write("".join("dropped\r%d\n" % i for i in range(1000000)))' >"$d/sig-docs/README.md"
 measure "a 15 MB README: 1,000,000 lines after its custom block, each with a lone CR (human)" "$d" "[0-9]+ errors?, " --format human
+
+d=$(repo app-go)
+rm "$d/.sigs-lint.yaml" # the generator is recognised from app.go
+mkdir -p "$d/generator"
+python3 -c '
+import sys
+sys.stdout.write("package main\n\nvar funcMap = template.FuncMap{\n")
+sys.stdout.write("".join("\"f%d\": x,\n" % i for i in range(1000000)))
+sys.stdout.write("}\n")' >"$d/generator/app.go"
+measure "a 15 MB generator/app.go declaring 1,000,000 template functions" "$d" "note\[generator-flavour\].{0,60}"
+
+d=$(repo git-link)
+mkdir -p "$d/.git" "$d/sig-docs"
+printf '[http]\n\textraheader = AUTHORIZATION: basic c2VjcmV0\n' >"$d/.git/config"
+ln -s ../.git/config "$d/sig-docs/README.md"
+measure "a committed README linked to .git/config" "$d" "sig-docs/README.md"

@@ -8,11 +8,12 @@
 #                   reach the structure of a small input)
 #   template:       every template file
 #   custom_content: every committed markdown file NUL a rendered stand-in
+#   app_go:         every generator's app.go NUL the repository's go.mod (or nothing)
 set -euo pipefail
 cd "$(dirname "$0")"
 root=..
 shared=$root/../shared/corpus
-mkdir -p corpus/check_repo corpus/sigs_yaml corpus/template corpus/custom_content
+mkdir -p corpus/check_repo corpus/sigs_yaml corpus/template corpus/custom_content corpus/app_go
 
 seed() { # target, then the file's bytes on stdin
   local tmp
@@ -46,6 +47,12 @@ for repo in "${repos[@]}"; do
     { cat "$md"; printf '\0R\n'; } | seed custom_content
   done
 done
-for target in check_repo sigs_yaml template custom_content; do
+for repo in "${repos[@]}"; do
+  for app in "$repo"/generator/app.go "$repo"/tools/sigs/generator/app.go; do
+    [ -f "$app" ] || continue
+    { cat "$app"; printf '\0'; if [ -f "$repo/go.mod" ]; then cat "$repo/go.mod"; fi; } | seed app_go
+  done
+done
+for target in check_repo sigs_yaml template custom_content app_go; do
   echo "$target: $(ls corpus/$target | wc -l) seeds"
 done

@@ -394,8 +394,8 @@ impl<'a> Fp<'a> {
     /// How many fingerprint lines differ (as `fingerprint` would count them).
     fn distance(&self, other: &Fp<'_>) -> usize {
         let mut n = differ(&self.fields, &other.fields) + differ(&self.methods, &other.methods);
-        n += self.named.symmetric_difference(&other.named).count();
-        n += self.funcs.symmetric_difference(&other.funcs).count();
+        n += set_differ(&self.named, &other.named);
+        n += set_differ(&self.funcs, &other.funcs);
         n += usize::from(self.files.data != other.files.data);
         n += usize::from(self.files.list != other.files.list);
         n += usize::from(self.files.liaisons != other.files.liaisons);
@@ -404,10 +404,26 @@ impl<'a> Fp<'a> {
     }
 }
 
-/// Entries of `a` that `b` lacks or holds differently, plus entries only `b` has.
+/// Entries of `a` that `b` lacks or holds differently, plus entries only `b` has. Only the
+/// smaller map is walked: an `app.go` may declare a million names, and it is compared with every
+/// known flavour (walking both made a 15 MB `app.go` take 5.7 s).
 fn differ<K: Eq + std::hash::Hash, V: PartialEq>(a: &HashMap<K, V>, b: &HashMap<K, V>) -> usize {
-    a.iter().filter(|(k, v)| b.get(*k) != Some(*v)).count()
-        + b.keys().filter(|k| !a.contains_key(*k)).count()
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let (mut common, mut same) = (0, 0);
+    for (k, v) in small {
+        if let Some(w) = large.get(k) {
+            common += 1;
+            same += usize::from(v == w);
+        }
+    }
+    (a.len() - same) + (b.len() - common)
+}
+
+/// The size of the symmetric difference of two sets, walking the smaller one.
+fn set_differ<T: Eq + std::hash::Hash>(a: &HashSet<T>, b: &HashSet<T>) -> usize {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let common = small.iter().filter(|x| large.contains(*x)).count();
+    a.len() + b.len() - 2 * common
 }
 
 fn app_files(app: &AppGo, app_dir: &str) -> Files {
@@ -666,25 +682,35 @@ pub fn from_app_go(
         None => nearest(&known),
     };
     let (base, n) = best.expect("flavours are known");
-    let diffs = if n == 0 {
-        Vec::new()
+    // The differences the notice words: the first eight, and how many there are in all (an
+    // `app.go` may differ in a million names: only those shown are formatted).
+    const SHOWN: usize = 8;
+    let (diffs, differing) = if n == 0 {
+        (Vec::new(), 0)
     } else {
         let mine = app_fingerprint(app, app_dir);
         let theirs = flavour_fingerprint(base);
         let mut diffs = Vec::new();
+        let mut differing = 0;
+        let mut note = |text: &dyn Fn() -> String| {
+            if differing < SHOWN {
+                diffs.push(text());
+            }
+            differing += 1;
+        };
         for (k, v) in &mine {
             match theirs.get(k) {
                 Some(w) if w == v => {}
-                Some(w) => diffs.push(format!("app.go has {v}, {} has {w}", base.id)),
-                None => diffs.push(format!("app.go has {v}, {} does not", base.id)),
+                Some(w) => note(&|| format!("app.go has {v}, {} has {w}", base.id)),
+                None => note(&|| format!("app.go has {v}, {} does not", base.id)),
             }
         }
         for (k, w) in &theirs {
             if !mine.contains_key(k) {
-                diffs.push(format!("{} has {w}, app.go does not", base.id));
+                note(&|| format!("{} has {w}, app.go does not", base.id));
             }
         }
-        diffs
+        (diffs, differing)
     };
     let base = if vendored && base.epoch == 21 && base.fork == Fork::Kubernetes {
         super::by_id("operator-framework").expect("known")
@@ -719,9 +745,9 @@ pub fn from_app_go(
         Box::leak(Box::new(flavour))
     };
     let notice = (n > 0).then(|| {
-        let shown_diffs: Vec<&str> = diffs.iter().take(8).map(String::as_str).collect();
-        let more = if diffs.len() > 8 {
-            format!(" (and {} more)", diffs.len() - 8)
+        let shown_diffs: Vec<&str> = diffs.iter().map(String::as_str).collect();
+        let more = if differing > SHOWN {
+            format!(" (and {} more)", differing - SHOWN)
         } else {
             String::new()
         };
@@ -758,6 +784,28 @@ fn same_behaviour(a: &Flavour, b: &Flavour) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Walking the smaller side counts what walking both sides counts: on random maps and sets of
+    /// every size relation (either side larger, empty, equal keys with other values).
+    #[test]
+    fn differences_walk_the_smaller_side_and_count_the_same() {
+        let mut next = crate::testutil::xorshift(0x5eed_0d1f);
+        for _ in 0..2_000 {
+            let (la, lb) = (next(40), next(40));
+            let a: HashMap<usize, usize> = (0..la).map(|_| (next(30), next(3))).collect();
+            let b: HashMap<usize, usize> = (0..lb).map(|_| (next(30), next(3))).collect();
+            let naive = a.iter().filter(|(k, v)| b.get(*k) != Some(*v)).count()
+                + b.keys().filter(|k| !a.contains_key(*k)).count();
+            assert_eq!(differ(&a, &b), naive, "{a:?} {b:?}");
+            let (sa, sb): (HashSet<usize>, HashSet<usize>) =
+                (a.keys().copied().collect(), b.keys().copied().collect());
+            assert_eq!(
+                set_differ(&sa, &sb),
+                sa.symmetric_difference(&sb).count(),
+                "{sa:?} {sb:?}"
+            );
+        }
+    }
 
     #[test]
     fn reads_structs_methods_funcs_and_consts() {
