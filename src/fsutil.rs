@@ -1,8 +1,9 @@
 //! The one place that decides which paths sigs-lint may touch. Reading files of the repository
 //! being checked: only regular files that resolve inside the repository root (a link that leads
-//! outside is refused, and so is anything in `.git`), with a size cap. Writing: the test of a path sigs-lint is about to write,
-//! the test of a group's `dir` (the `safe-dir` rule and `generate` share it), and the atomic write
-//! (a temporary file renamed over the old one) with the removal of a killed run's leftovers.
+//! outside is refused, and so is anything in `.git`), with a size cap. Writing: the test of a
+//! path sigs-lint is about to write, the test of a group's `dir` (the `safe-dir` rule and
+//! `generate` share it), and the atomic write (a temporary file renamed over the old one) with the
+//! removal of a killed run's leftovers.
 
 use std::io::{self, Read, Write};
 use std::path::{Component, Path};
@@ -36,6 +37,11 @@ pub fn in_git(rel: &Path) -> bool {
     })
 }
 
+/// Whether `real`, a resolved path, lies in the `.git` of the resolved root `real_root`.
+fn resolved_in_git(real_root: &Path, real: &Path) -> bool {
+    in_git(real.strip_prefix(real_root).unwrap_or(real))
+}
+
 /// The bytes of `path`, a regular file inside `root`, at most `cap` bytes. A missing file (or a
 /// dangling link) is `NotFound`; a link that leads outside the root, a file in `.git` (by its own
 /// name or through a link), a FIFO, device or socket, or a file larger than `cap` is an error
@@ -59,7 +65,7 @@ pub fn read_bytes_inside(root: &Path, path: &Path, cap: u64) -> io::Result<Vec<u
             (real, meta)
         }
     };
-    if in_git(real.strip_prefix(&real_root).unwrap_or(&real)) {
+    if resolved_in_git(&real_root, &real) {
         return Err(io::Error::new(io::ErrorKind::PermissionDenied, IN_GIT));
     }
     if !meta.is_file() {
@@ -174,7 +180,7 @@ pub fn unwritable(root: &Path, rel: &str) -> Option<String> {
             }
             match at.canonicalize() {
                 Ok(real) if real.starts_with(&real_root) => {
-                    if in_git(real.strip_prefix(&real_root).unwrap_or(&real)) {
+                    if resolved_in_git(&real_root, &real) {
                         return Some(format!("`{rel}` goes through a link: {IN_GIT}"));
                     }
                 }
@@ -238,9 +244,7 @@ pub fn unsafe_dir(root: Option<&Path>, dir: &str) -> Option<String> {
                             real.display()
                         ));
                     }
-                    (Ok(real), Ok(real_root))
-                        if in_git(real.strip_prefix(&real_root).unwrap_or(&real)) =>
-                    {
+                    (Ok(real), Ok(real_root)) if resolved_in_git(&real_root, &real) => {
                         return Some("it is a link into `.git`".into());
                     }
                     (Err(_), _) => return Some("it goes through a dangling link".into()),

@@ -230,15 +230,11 @@ fn template_dir(source: &Source, root: &Path) -> String {
 }
 
 fn missing_template(source: &Source, root: &Path, name: &str) -> Result<String, RenderError> {
-    let dir = template_dir(source, root);
-    // Templates at the repository root (`templates: .`) are named alone.
-    let path = if dir.is_empty() {
-        name.to_string()
-    } else {
-        format!("{dir}/{name}")
-    };
+    // Joined as Go's filepath.Join does: templates at the root (`templates: .`) are named alone.
+    let path = Path::new(&template_dir(source, root)).join(name);
     Err(RenderError::plain(format!(
-        "open {path}: no such file or directory"
+        "open {}: no such file or directory",
+        path.display()
     )))
 }
 
