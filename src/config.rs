@@ -29,7 +29,7 @@ use std::collections::BTreeMap;
 use crate::diagnostic::{Finding, Severity};
 use crate::model::tree::{self, Node, NodeKind};
 use crate::model::{GroupKind, did_you_mean};
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Span};
 
 pub const CONFIG_FILE: &str = ".sigs-lint.yaml";
 
@@ -175,9 +175,8 @@ impl Config {
             "meeting-format",
             "baseline",
         ];
-        // The paths the file sets (what, normalised path, where), for the clash test below.
-        let mut paths: Vec<(&str, String, crate::source::Span)> = Vec::new();
-        let mut outputs: Vec<(&str, String, crate::source::Span)> = Vec::new();
+        // Where the file sets each path, for the clash test below.
+        let mut at = PathSpans::default();
         for (key, v) in p.map(&root, KEYS) {
             if let Some(k) = KEYS.iter().find(|k| **k == key) {
                 config.set.push(k);
@@ -199,19 +198,19 @@ impl Config {
                 }
                 "data-file" => {
                     if let Some(s) = p.string(v).and_then(|s| p.inside(v, &s)) {
-                        paths.push(("the data file", s.clone(), v.span));
+                        at.data_file = Some(v.span);
                         config.data_file = s;
                     }
                 }
                 "templates" => {
                     if let Some(s) = p.string(v).and_then(|s| p.inside(v, &s)) {
-                        paths.push(("the templates' folder", s.clone(), v.span));
+                        at.templates = Some(v.span);
                         config.templates = s;
                     }
                 }
                 "baseline" => {
                     if let Some(s) = p.string(v).and_then(|s| p.inside(v, &s)) {
-                        paths.push(("the baseline", s.clone(), v.span));
+                        at.baseline = Some(v.span);
                         config.baseline = Some(s);
                     }
                 }
@@ -221,18 +220,11 @@ impl Config {
                             NodeKind::Null => None,
                             _ => p.string(v).and_then(|s| p.inside(v, &s)),
                         };
-                        let what = match k {
-                            "list" => "the list output",
-                            "aliases" => "the aliases output",
-                            _ => "the liaisons output",
-                        };
-                        if let Some(s) = &value {
-                            outputs.push((what, s.clone(), v.span));
-                        }
+                        let span = value.as_ref().map(|_| v.span);
                         match k {
-                            "list" => config.outputs.list = value,
-                            "aliases" => config.outputs.aliases = value,
-                            _ => config.outputs.liaisons = value,
+                            "list" => (config.outputs.list, at.list) = (value, span),
+                            "aliases" => (config.outputs.aliases, at.aliases) = (value, span),
+                            _ => (config.outputs.liaisons, at.liaisons) = (value, span),
                         }
                     }
                 }
@@ -294,9 +286,20 @@ impl Config {
                 }
             }
         }
-        p.clashes(&config, &paths, &outputs);
+        p.clashes(&config, &at);
         (config, p.findings)
     }
+}
+
+/// Where the config file sets each path it may set (`None`: not set, the default applies).
+#[derive(Default)]
+struct PathSpans {
+    data_file: Option<Span>,
+    templates: Option<Span>,
+    baseline: Option<Span>,
+    list: Option<Span>,
+    aliases: Option<Span>,
+    liaisons: Option<Span>,
 }
 
 struct Parser {
@@ -352,53 +355,48 @@ impl Parser {
     /// another output. `generate` would overwrite the one with the other,
     /// and the plan would silently keep one of two outputs of one path. Reported where the file
     /// sets one of the two (two defaults never clash).
-    fn clashes(
-        &mut self,
-        config: &Config,
-        paths: &[(&str, String, crate::source::Span)],
-        outputs: &[(&str, String, crate::source::Span)],
-    ) {
-        type Entry<'a> = (&'a str, &'a str, Option<crate::source::Span>);
-        let set = |what: &str, list: &[(&str, String, crate::source::Span)]| {
-            list.iter().find(|(w, _, _)| *w == what).map(|(_, _, s)| *s)
+    fn clashes(&mut self, config: &Config, at: &PathSpans) {
+        type Entry<'a> = (&'a str, &'a str, Option<Span>);
+        let known = |name: fn(&crate::flavour::Flavour) -> &'static str| {
+            crate::flavour::KNOWN
+                .iter()
+                .map(name)
+                .collect::<std::collections::BTreeSet<&str>>()
         };
         let mut read: Vec<Entry> = vec![("the config file", CONFIG_FILE, None)];
-        read.extend(paths.iter().map(|(w, p, s)| (*w, p.as_str(), Some(*s))));
-        if set("the data file", paths).is_none() {
-            let names: std::collections::BTreeSet<&str> =
-                crate::flavour::KNOWN.iter().map(|f| f.data_file).collect();
+        if at.data_file.is_some() {
+            read.push(("the data file", config.data_file.as_str(), at.data_file));
+        } else {
             read.extend(
-                names
+                known(|f| f.data_file)
                     .into_iter()
                     .map(|n| ("a generator's data file", n, None)),
             );
         }
-        let mut written: Vec<Entry> = Vec::new();
-        for (what, path) in [
-            ("the list output", &config.outputs.list),
-            ("the aliases output", &config.outputs.aliases),
-            ("the liaisons output", &config.outputs.liaisons),
-        ] {
-            if let Some(p) = path {
-                written.push((what, p.as_str(), set(what, outputs)));
-            }
+        if let Some(b) = &config.baseline {
+            read.push(("the baseline", b.as_str(), at.baseline));
         }
-        let template_dirs: Vec<Entry> = if let Some(span) = set("the templates' folder", paths) {
+        let template_dirs: Vec<Entry> = if at.templates.is_some() {
             vec![(
                 "the templates' folder",
                 config.templates.as_str(),
-                Some(span),
+                at.templates,
             )]
         } else {
-            let names: std::collections::BTreeSet<&str> = crate::flavour::KNOWN
-                .iter()
-                .map(|f| f.template_dir)
-                .collect();
-            names
+            known(|f| f.template_dir)
                 .into_iter()
                 .map(|n| ("a generator's templates folder", n, None))
                 .collect()
         };
+        let outputs = &config.outputs;
+        let written: Vec<Entry> = [
+            ("the list output", &outputs.list, at.list),
+            ("the aliases output", &outputs.aliases, at.aliases),
+            ("the liaisons output", &outputs.liaisons, at.liaisons),
+        ]
+        .into_iter()
+        .filter_map(|(what, path, span)| path.as_deref().map(|p| (what, p, span)))
+        .collect();
         for (i, &(what, path, span)) in written.iter().enumerate() {
             let same = written[..i]
                 .iter()
@@ -428,7 +426,7 @@ impl Parser {
         }
     }
 
-    fn error(&mut self, span: crate::source::Span, message: String, help: Option<String>) {
+    fn error(&mut self, span: Span, message: String, help: Option<String>) {
         let mut f = Finding::new("config", Severity::Error, message).label_plain(span);
         f.help = help;
         self.findings.push(f);

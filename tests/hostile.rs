@@ -707,6 +707,11 @@ fn config_paths_stay_out_of_git_and_outputs_do_not_overwrite_what_is_read() {
             "REPO/.sigs-lint.yaml:3:9: error[config]: the list output `list.tmpl` is also in the templates' folder `.`: writing it would overwrite that",
         ),
         (
+            // Once, though the folder is both a path read and the folder of the templates.
+            "templates: docs\noutputs:\n  list: ./docs\n",
+            "REPO/.sigs-lint.yaml:3:9: error[config]: the list output `docs` is also the templates' folder: writing it would overwrite that",
+        ),
+        (
             "outputs:\n  list: .sigs-lint.yaml\n",
             "REPO/.sigs-lint.yaml:2:9: error[config]: the list output `.sigs-lint.yaml` is also the config file: writing it would overwrite that",
         ),

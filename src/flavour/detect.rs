@@ -690,26 +690,27 @@ pub fn from_app_go(
     } else {
         let mine = app_fingerprint(app, app_dir);
         let theirs = flavour_fingerprint(base);
-        let mut diffs = Vec::new();
-        let mut differing = 0;
-        let mut note = |text: &dyn Fn() -> String| {
-            if differing < SHOWN {
-                diffs.push(text());
-            }
-            differing += 1;
+        // (app.go's, the flavour's) description of each name they differ in, lazily.
+        let mut differ = mine
+            .iter()
+            .filter_map(|(k, v)| match theirs.get(k) {
+                Some(w) if w == v => None,
+                w => Some((Some(v), w)),
+            })
+            .chain(
+                theirs
+                    .iter()
+                    .filter(|(k, _)| !mine.contains_key(*k))
+                    .map(|(_, w)| (None, Some(w))),
+            );
+        let word = |pair: (Option<&String>, Option<&String>)| match pair {
+            (Some(v), Some(w)) => format!("app.go has {v}, {} has {w}", base.id),
+            (Some(v), None) => format!("app.go has {v}, {} does not", base.id),
+            (_, w) => format!("{} has {}, app.go does not", base.id, w.map_or("", |w| w)),
         };
-        for (k, v) in &mine {
-            match theirs.get(k) {
-                Some(w) if w == v => {}
-                Some(w) => note(&|| format!("app.go has {v}, {} has {w}", base.id)),
-                None => note(&|| format!("app.go has {v}, {} does not", base.id)),
-            }
-        }
-        for (k, w) in &theirs {
-            if !mine.contains_key(k) {
-                note(&|| format!("{} has {w}, app.go does not", base.id));
-            }
-        }
+        // Formatted are only the differences shown; the rest are counted.
+        let diffs: Vec<String> = differ.by_ref().take(SHOWN).map(word).collect();
+        let differing = diffs.len() + differ.count();
         (diffs, differing)
     };
     let base = if vendored && base.epoch == 21 && base.fork == Fork::Kubernetes {
