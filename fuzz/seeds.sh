@@ -9,11 +9,14 @@
 #   template:       every template file
 #   custom_content: every committed markdown file NUL a rendered stand-in
 #   app_go:         every generator's app.go NUL the repository's go.mod (or nothing)
+#   repo_tree:      every fixture/slice as a tree (its data, config, generator and docs first,
+#                   up to 1 MB), and each fixture of fuzz/trees/ (hostile shapes: links, FIFOs)
 set -euo pipefail
 cd "$(dirname "$0")"
 root=..
 shared=$root/../shared/corpus
-mkdir -p corpus/check_repo corpus/sigs_yaml corpus/template corpus/custom_content corpus/app_go
+mkdir -p corpus/check_repo corpus/sigs_yaml corpus/template corpus/custom_content corpus/app_go \
+  corpus/repo_tree
 
 seed() { # target, then the file's bytes on stdin
   local tmp
@@ -53,6 +56,42 @@ for repo in "${repos[@]}"; do
     { cat "$app"; printf '\0'; if [ -f "$repo/go.mod" ]; then cat "$repo/go.mod"; fi; } | seed app_go
   done
 done
-for target in check_repo sigs_yaml template custom_content app_go; do
+tree() { # a repository folder: its files and links as repo_tree entries on stdout
+  (
+    cd "$1"
+    find . -mindepth 1 \( -type f -o -type l \) -not -path './.git/*' | sed 's|^\./||' |
+      awk '{ first = ($0 ~ /^(sigs\.yaml|\.sigs-lint\.yaml|go\.mod|generator\/)/) ? 0 : 1; print first "\t" $0 }' |
+      sort | cut -f2 | while IFS= read -r path; do
+      if [ -L "$path" ]; then
+        printf '%s -> %s\0' "$path" "$(readlink "$path")"
+      else
+        printf '%s\n' "$path"
+        cat "$path"
+        printf '\0'
+      fi
+    done
+  ) | head -c 1048576 || true
+}
+for repo in "${repos[@]}"; do
+  tree "$repo" | seed repo_tree
+done
+# Hostile shapes over a small sound community: each seed is its data file, then one twist.
+hostile() { # entries after sigs.yaml, as printf arguments
+  { printf 'sigs.yaml\n'; cat "$root/fixtures/docs-good/sigs.yaml"; printf '\0'; printf "$@"; } | seed repo_tree
+}
+hostile 'sig-docs/README.md -> /outside/README.md\0'
+hostile 'sig-docs/README.md -> ../.git/config\0'
+hostile 'sig-docs/README.md -> /dev/zero\0sig-release/README.md -> /proc/self/environ\0'
+hostile 'sig-docs/README.md|\0OWNERS_ALIASES|\0'
+hostile 'sig-docs -> /outside/dir\0'
+hostile 'sig-docs -> ../.git\0'
+hostile 'sig-docs/README.md -> ../sig-release/README.md\0sig-release/README.md\nx\0'
+hostile 'generator -> /outside\0'
+hostile 'sig-list.md -> /dev/null\0'
+hostile '.sigs-lint.yaml\noutputs:\n  list: ../outside/list.md\n  aliases: sig-docs/README.md\n\0'
+hostile '.sigs-lint.yaml\ntemplates: tmpl\n\0tmpl -> /outside\0'
+hostile '.sigs-lint.yaml -> /outside/secret\0'
+hostile 'generator/app.go -> ../.git/config\0generator/list.tmpl\n{{range .Sigs}}{{.Dir}}\n{{end}}\0'
+for target in check_repo sigs_yaml template custom_content app_go repo_tree; do
   echo "$target: $(ls corpus/$target | wc -l) seeds"
 done
