@@ -775,3 +775,52 @@ fn a_dir_whose_readme_is_an_output_is_refused() {
     assert!(!s.repo().join("sig-docs").exists(), "generate wrote");
     s.assert_canary();
 }
+
+#[test]
+fn a_data_file_linked_out_of_the_root_into_git_or_to_a_fifo_is_refused_with_its_reason() {
+    // The reason is sigs-lint's own (the error's kind alone said "permission denied").
+    let cases = [
+        ("out", "it leads outside the repository (a link to "),
+        (
+            "git",
+            "it is inside `.git` (the repository's own metadata, where CI keeps credentials)",
+        ),
+        (
+            "fifo",
+            "it is not a regular file (a FIFO, device, socket or directory)",
+        ),
+    ];
+    for (shape, reason) in cases {
+        let s = Scratch::new(&format!("data-link-{shape}"));
+        s.write(".git/config", GIT_CONFIG);
+        match shape {
+            "out" => s.link("sigs.yaml", &s.base.join("canary/secret.txt")),
+            "git" => s.link("sigs.yaml", Path::new(".git/config")),
+            _ => {
+                let fifo = s.repo().join("pipe");
+                let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+                assert!(made.success());
+                s.link("sigs.yaml", Path::new("pipe"));
+            }
+        }
+        for command in [
+            &["check"][..],
+            &["check", "--fix"],
+            &["fmt"],
+            &["fmt", "--check"],
+        ] {
+            let mut args = command.to_vec();
+            args.extend(["--format", "short"]);
+            let (code, out) = s.run(&args);
+            assert_eq!(code, Some(2), "{command:?}: {out}");
+            let expected = format!("sigs-lint: error[io]: cannot read `REPO/sigs.yaml`: {reason}");
+            assert!(out.starts_with(&expected), "{command:?}: {out}");
+            assert!(!out.contains(CANARY) && !out.contains("c2VjcmV0"), "{out}");
+        }
+        assert_eq!(
+            std::fs::read_to_string(s.repo().join(".git/config")).expect("kept"),
+            GIT_CONFIG
+        );
+        s.assert_canary();
+    }
+}

@@ -109,6 +109,10 @@ fn read(path: &Path) -> Result<Vec<u8>, String> {
 }
 
 fn io_reason(e: &std::io::Error) -> String {
+    // sigs-lint's own refusals (a link out of the root, `.git`, a FIFO, the size cap) say why.
+    if e.get_ref().is_some() {
+        return e.to_string();
+    }
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
