@@ -824,3 +824,52 @@ fn a_data_file_linked_out_of_the_root_into_git_or_to_a_fifo_is_refused_with_its_
         s.assert_canary();
     }
 }
+
+#[test]
+fn a_template_that_writes_a_custom_content_marker_is_not_regenerated_forever() {
+    // The generator appends the block after the template's text; a marker in that text makes
+    // its next run capture the lines after it as well: the file grows on every run.
+    let s = Scratch::new("unsettled");
+    s.write("sigs.yaml", SIGS);
+    s.write(".sigs-lint.yaml", "generator: sigs-lint\n");
+    s.write(
+        "generator/list.tmpl",
+        "List\n<!-- BEGIN CUSTOM CONTENT -->\nmine\n<!-- END CUSTOM CONTENT -->\n",
+    );
+    let (code, out) = s.run(&["generate", "--format", "short"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("REPO/sigs.yaml:1:1: error[doc-stale]: `REPO/sig-list.md` was not written: the generator would change it again on every run"),
+        "{out}"
+    );
+    assert!(!s.repo().join("sig-list.md").exists(), "{out}");
+    // With --force, what the generator writes; `check` then says why it is never up to date,
+    // and every run adds a line, as the Go generator's runs do.
+    let (code, out) = s.run(&["generate", "--force", "--format", "short"]);
+    assert_eq!(code, Some(0), "{out}");
+    let first = std::fs::read_to_string(s.repo().join("sig-list.md")).expect("written");
+    assert_eq!(
+        first,
+        "List\n<!-- BEGIN CUSTOM CONTENT -->\nmine\n<!-- END CUSTOM CONTENT -->\n<!-- BEGIN CUSTOM CONTENT -->\n\n<!-- END CUSTOM CONTENT -->\n"
+    );
+    let (code, out) = s.run(&["check"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("help: the template writes a custom-content marker of its own: the"),
+        "{out}"
+    );
+    let (_, out) = s.run(&["generate", "--force", "--format", "short"]);
+    let second = std::fs::read_to_string(s.repo().join("sig-list.md")).expect("written");
+    assert_eq!(second.lines().count(), first.lines().count() + 1, "{out}");
+    // Markers with nothing between them capture nothing: that file settles, and is written.
+    s.write(
+        "generator/list.tmpl",
+        "List\n<!-- BEGIN CUSTOM CONTENT -->\n<!-- END CUSTOM CONTENT -->\n",
+    );
+    std::fs::remove_file(s.repo().join("sig-list.md")).expect("removed");
+    let (code, out) = s.run(&["generate", "--format", "short"]);
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = s.run(&["check", "--format", "short"]);
+    assert_eq!(code, Some(0), "{out}");
+    s.assert_canary();
+}

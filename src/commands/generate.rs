@@ -249,6 +249,26 @@ fn generate_all(mut checked: Checked, opts: &CheckOptions, write: bool, force: b
             if committed.as_deref() == Some(full.as_str()) {
                 continue;
             }
+            // A file the generator would change again on its next run (the template writes a
+            // custom-content marker): not written without --force.
+            if !force && !e.settles(&full) {
+                checked.run.findings.push(
+                    Finding::new(
+                        "doc-stale",
+                        Severity::Error,
+                        format!(
+                            "`{}` was not written: the generator would change it again on every run",
+                            plan::join(&shown_root, &e.path)
+                        ),
+                    )
+                    .help(format!(
+                        "{}, or pass --force to write what the generator writes",
+                        compare::UNSETTLED
+                    )),
+                );
+                out.failed = true;
+                continue;
+            }
             // A file that does not look generated (no generator header, no custom-content block)
             // is someone's own: it is not overwritten without --force.
             if let Some(text) = &committed

@@ -278,7 +278,8 @@ impl<'a> Comparison<'a> {
             );
             return;
         }
-        if text.trim_end_matches('\n') == full.trim_end_matches('\n') {
+        let settles = e.settles(&full);
+        if settles && text.trim_end_matches('\n') == full.trim_end_matches('\n') {
             let (has, want) = (trailing_newlines(&text), trailing_newlines(&full));
             self.findings.push(
                 Finding::new(
@@ -299,10 +300,15 @@ impl<'a> Comparison<'a> {
         let mut f = Finding::new(
             "doc-stale",
             Severity::Error,
-            format!("`{shown}` is not what the generator writes from sigs.yaml ({changed} line(s) differ)"),
+            format!(
+                "`{shown}` is not what the generator writes from {} ({changed} line(s) differ)",
+                data_name(self.data)
+            ),
         )
         .label(span, label)
-        .help(if e.built_in {
+        .help(if !settles {
+            UNSETTLED
+        } else if e.built_in {
             "run `sigs-lint generate` to rewrite it, or change sigs.yaml (compared with the built-in templates: the repository has no template folder; `templates:` in .sigs-lint.yaml names yours)"
         } else {
             "run `sigs-lint generate` to rewrite it, or change sigs.yaml"
@@ -326,6 +332,15 @@ impl<'a> Comparison<'a> {
         self.findings
     }
 }
+
+/// The data file's name as messages give it (`sigs.yaml`, kubeflow's `wgs.yaml`).
+fn data_name(data: Option<&Arc<SourceFile>>) -> String {
+    data.and_then(|d| std::path::Path::new(&d.name).file_name())
+        .map_or("the data file".into(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Why a file the template writes a custom-content marker into is never up to date.
+pub const UNSETTLED: &str = "the template writes a custom-content marker of its own: the generator's next run takes it for the edge of the custom block, so this file changes on every run; remove the marker from the template";
 
 /// Where the committed file first differs from the generated text `full`, on its first changed
 /// line `line`: the differing part of that line (what lies between the common start and the

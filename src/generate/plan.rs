@@ -130,6 +130,14 @@ impl Expected {
         let captured = committed.map_or(String::new(), |c| capture(c, self.markers));
         Some(with_block(rendered, &captured, self.markers))
     }
+
+    /// Whether `full`, what the generator writes, regenerates to itself. Not when the template
+    /// writes a custom-content marker of its own with lines after it: the generator's next run
+    /// takes the marker for the edge of the custom block and captures those lines too, so the
+    /// file changes on every run (Go's generator and its verify alike).
+    pub fn settles(&self, full: &str) -> bool {
+        self.full(Some(full)).as_deref() == Some(full)
+    }
 }
 
 /// Where templates are read from for this repository.
