@@ -83,6 +83,11 @@ impl SourceFile {
         }
     }
 
+    /// Whether the text holds a carriage return not followed by a line feed (a line break).
+    pub fn has_lone_cr(&self) -> bool {
+        self.lone_cr
+    }
+
     /// The text the YAML parser sees (without a byte order mark).
     pub fn content(&self) -> &str {
         &self.text[self.content_start..]

@@ -513,7 +513,8 @@ fn a_flood_of_dropped_lines_with_lone_carriage_returns_is_capped_and_reported() 
     // 1,500 lines after the custom-content block, each with a lone CR: one finding per line was
     // kept (200,000 lines: 194 MB), and the human report read each snippet from the start of the
     // file (miette's scan; a 2.6 MB README took 335 s). Now the first 1,000 are shown, the rest
-    // counted, and the snippets are read from their own lines.
+    // counted, and the snippets are read from their own lines. The lines are counted as YAML
+    // and editors count them, a lone CR ending one (the 1,001st is line 2003).
     let s = Scratch::new("dropped-flood");
     s.write(
         "sigs.yaml",
@@ -529,7 +530,7 @@ fn a_flood_of_dropped_lines_with_lone_carriage_returns_is_capped_and_reported() 
     assert_eq!(code, Some(1), "{}", &out[out.len().saturating_sub(500)..]);
     assert_eq!(out.matches("warning[custom-content]").count(), 1000);
     assert!(
-        out.contains("REPO/sig-docs/README.md:1003:1: note[custom-content]: `REPO/sig-docs/README.md`: 500 more lines the next regeneration would drop are not shown (the first 1000 are)\n"),
+        out.contains("REPO/sig-docs/README.md:2003:1: note[custom-content]: `REPO/sig-docs/README.md`: 500 more lines the next regeneration would drop are not shown (the first 1000 are)\n"),
         "{}",
         &out[out.len().saturating_sub(500)..]
     );
@@ -540,7 +541,9 @@ fn a_flood_of_dropped_lines_with_lone_carriage_returns_is_capped_and_reported() 
         1000
     );
     assert!(
-        human.contains("╰── the first line not shown"),
+        human.contains(
+            " 2003 │ ╭─▶ dropped\n 2004 │ ├─▶ 1000\n      · ╰──── the first line not shown"
+        ),
         "{}",
         &human[human.len().saturating_sub(1500)..]
     );
@@ -871,5 +874,22 @@ fn a_template_that_writes_a_custom_content_marker_is_not_regenerated_forever() {
     assert_eq!(code, Some(0), "{out}");
     let (code, out) = s.run(&["check", "--format", "short"]);
     assert_eq!(code, Some(0), "{out}");
+    s.assert_canary();
+}
+
+#[test]
+fn a_lone_carriage_return_never_reaches_the_terminal() {
+    // A CR alone ends a line for YAML and for miette's line count, but miette printed it inside
+    // the snippet's line: the terminal's cursor went back over what was shown (and the
+    // snippet's line numbers were off by the CRs before it).
+    let s = Scratch::new("lone-cr");
+    s.write("sigs.yaml", "sigs:\r  - dir: sig-docs\r    name: [\r\r");
+    let (code, out) = s.run(&["check"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(!out.contains('\r'), "{out:?}");
+    assert!(
+        out.contains("  × invalid YAML: unclosed bracket '['\n   ╭─[REPO/sigs.yaml:3:11]\n 2 │   - dir: sig-docs\n 3 │     name: [\n   ·           ▲\n   ·           ╰── here\n 4 │ \n   ╰────"),
+        "{out}"
+    );
     s.assert_canary();
 }

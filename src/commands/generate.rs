@@ -307,10 +307,13 @@ fn generate_all(mut checked: Checked, opts: &CheckOptions, write: bool, force: b
             if let Some(text) = &committed {
                 let lost = custom::dropped(text, e.markers);
                 if !lost.is_empty() {
+                    // Lines counted as `check` counts them (a lone CR ends one).
+                    let file = crate::source::SourceFile::new("", text.as_str());
                     let shown: Vec<String> = lost
                         .iter()
                         .take(3)
-                        .map(|(line, t)| {
+                        .map(|(at, t)| {
+                            let (line, _) = file.line_col(*at);
                             format!("line {line}: `{}`", crate::diagnostic::visible(t.trim()))
                         })
                         .collect();

@@ -227,9 +227,8 @@ impl<'a> Comparison<'a> {
         let more = lost.len().saturating_sub(MAX_FINDINGS_PER_KIND);
         let first_hidden = lost
             .get(MAX_FINDINGS_PER_KIND)
-            .map(|(line, content)| Span::new(file.offset_of(*line, 1), content.len()));
-        for (line, content) in lost.into_iter().take(MAX_FINDINGS_PER_KIND) {
-            let start = file.offset_of(line, 1);
+            .map(|(start, content)| Span::new(*start, content.len()));
+        for (start, content) in lost.into_iter().take(MAX_FINDINGS_PER_KIND) {
             self.findings.push(
                 Finding::new(
                     "custom-content",

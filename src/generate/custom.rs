@@ -32,16 +32,12 @@ impl Markers {
 /// Where the first line that may hold a marker starts, and its 0-based number: no line before it
 /// holds "CUSTOM CONTENT", which every marker does (a committed file is scanned for it at memory
 /// speed instead of line by line). `None`: no marker in the text.
-fn first_marker_line(text: &str) -> Option<(usize, usize)> {
+fn first_marker_line(text: &str) -> Option<usize> {
     // Built once: a searcher's set-up costs more than scanning a README.
     static MARKER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"CUSTOM CONTENT"));
     let at = MARKER.find(text.as_bytes())?;
-    let start = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
-    Some((
-        start,
-        memchr::memchr_iter(b'\n', &text.as_bytes()[..start]).count(),
-    ))
+    Some(memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1))
 }
 
 /// What the generator captures from an existing file (Go's `getExistingContent`): per line, an
@@ -49,7 +45,7 @@ fn first_marker_line(text: &str) -> Option<(usize, usize)> {
 /// starts capturing. Several blocks are merged; text between and after them is lost.
 pub fn capture(existing: &str, markers: Markers) -> String {
     match first_marker_line(existing) {
-        Some((start, _)) => capture_from(&existing[start..], markers),
+        Some(start) => capture_from(&existing[start..], markers),
         None => String::new(),
     }
 }
@@ -85,32 +81,33 @@ pub fn with_block(rendered: &str, captured: &str, markers: Markers) -> String {
     out
 }
 
-/// Text the next regeneration would drop: (1-based line, text) of every non-empty line after
+/// Text the next regeneration would drop: (byte offset, text) of every non-empty line after
 /// an end marker that no later begin marker takes back into a block, and of the marker lines'
-/// own extra text.
+/// own extra text. Lines are the generator's (split at LF only); reports place them by offset,
+/// where a line count would differ in a file with a lone CR.
 pub fn dropped(existing: &str, markers: Markers) -> Vec<(usize, String)> {
     match first_marker_line(existing) {
-        Some((start, before)) => dropped_from(&existing[start..], before, markers),
+        Some(start) => dropped_from(&existing[start..], start, markers),
         None => Vec::new(),
     }
 }
 
-/// [`dropped`]'s scan, line by line from the start of `text`, whose first line is line
-/// `before + 1` of the file.
-fn dropped_from(text: &str, before: usize, markers: Markers) -> Vec<(usize, String)> {
+/// [`dropped`]'s scan, line by line from the start of `text`, which starts at byte `base` of
+/// the file.
+fn dropped_from(text: &str, base: usize, markers: Markers) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let (mut on, mut after_end) = (false, false);
-    for (i, line) in text.split('\n').enumerate() {
-        let n = before + i + 1;
+    let mut at = base;
+    for line in text.split('\n') {
         let (has_end, has_begin) = (line.contains(markers.end()), line.contains(markers.begin()));
         let extra = (has_end && line.trim() != markers.end())
             || (has_begin && line.trim() != markers.begin());
         if has_end || has_begin {
             if extra {
-                out.push((n, line.to_string()));
+                out.push((at, line.to_string()));
             }
         } else if !on && after_end && !line.trim().is_empty() {
-            out.push((n, line.to_string()));
+            out.push((at, line.to_string()));
         }
         if has_end {
             on = false;
@@ -119,6 +116,7 @@ fn dropped_from(text: &str, before: usize, markers: Markers) -> Vec<(usize, Stri
         if has_begin {
             on = true;
         }
+        at += line.len() + 1;
     }
     out
 }
@@ -184,11 +182,14 @@ mod tests {
         assert_eq!(
             dropped(g, M),
             vec![
-                (1, "pre <!-- BEGIN CUSTOM CONTENT --> post".into()),
-                (3, "z <!-- END CUSTOM CONTENT -->".into()),
-                (4, "lost".into())
+                (0, "pre <!-- BEGIN CUSTOM CONTENT --> post".into()),
+                (41, "z <!-- END CUSTOM CONTENT -->".into()),
+                (71, "lost".into())
             ]
         );
+        for (at, line) in dropped(g, M) {
+            assert!(g[at..].starts_with(&line));
+        }
         // No end marker: to the end of the file (the final empty line included).
         assert_eq!(capture("<!-- BEGIN CUSTOM CONTENT -->\nq\n", M), "q\n");
         // Several blocks are merged; text between and after them is lost.
@@ -196,8 +197,11 @@ mod tests {
         assert_eq!(capture(h, M), "one\ntwo");
         assert_eq!(
             dropped(h, M),
-            vec![(5, "between".into()), (9, "after".into())]
+            vec![(64, "between".into()), (134, "after".into())]
         );
+        for (at, line) in dropped(h, M) {
+            assert!(h[at..].starts_with(&line));
+        }
         // Stable afterwards.
         let once = with_block(
             "R\n",

@@ -20,23 +20,26 @@ pub use crate::diagnostic::{Run, visible};
 use crate::source::SourceFile;
 
 /// A file as reports may show it: control characters (other than tab, newline and carriage
-/// return) replaced by `?`, byte for byte, so spans stay valid and nothing reaches a terminal.
+/// return) replaced by `?`, and a carriage return alone (a line break, to YAML and to miette's
+/// line count, but not to the lines miette prints, where it would move the terminal's cursor
+/// back over what is shown) by a newline; byte for byte, so spans and line numbers stay valid
+/// and nothing reaches a terminal.
 pub fn displayable(file: &SourceFile) -> std::borrow::Cow<'_, SourceFile> {
     let bad = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
-    if !has_control(file.text.as_bytes()) {
+    if !file.has_lone_cr() && !has_control(file.text.as_bytes()) {
         return std::borrow::Cow::Borrowed(file);
     }
-    let text: String = file
-        .text
-        .chars()
-        .map(|c| {
-            if bad(c) {
-                "?".repeat(c.len_utf8())
-            } else {
-                c.to_string()
-            }
-        })
-        .collect();
+    let mut text = String::with_capacity(file.text.len());
+    let mut chars = file.text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            text.push('\n');
+        } else if bad(c) {
+            text.extend(std::iter::repeat_n('?', c.len_utf8()));
+        } else {
+            text.push(c);
+        }
+    }
     std::borrow::Cow::Owned(SourceFile::new(file.name.clone(), text))
 }
 
@@ -73,6 +76,30 @@ pub trait Renderer {
 
 #[cfg(test)]
 mod tests {
+    use crate::source::SourceFile;
+
+    /// Byte for byte: a lone CR becomes a newline, a CRLF stays, a control character (one or
+    /// two bytes) becomes as many `?`; the lines are where the original's are.
+    #[test]
+    fn displayable_keeps_bytes_and_lines() {
+        let file = SourceFile::new("f", "a\rb\r\r\nc\u{1b}\u{85}d\r");
+        let shown = super::displayable(&file);
+        assert_eq!(shown.text, "a\nb\n\r\nc???d\n");
+        for line in 1..=5 {
+            assert_eq!(
+                shown.offset_of(line, 1),
+                file.offset_of(line, 1),
+                "line {line}"
+            );
+        }
+        assert!(!shown.has_lone_cr());
+        let plain = SourceFile::new("f", "a\r\nb\n");
+        assert!(matches!(
+            super::displayable(&plain),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
     /// A control character is found wherever it stands against the 64-byte blocks, a C1
     /// control's two bytes split between two blocks included.
     #[test]
