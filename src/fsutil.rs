@@ -144,6 +144,15 @@ fn canonical_root(root: &Path) -> io::Result<std::path::PathBuf> {
     Ok(real)
 }
 
+/// [`unwritable`] for a path given whole (the data file `fmt` and `check --fix` rewrite): one
+/// that is not under `root` may not be written either. `shown` names it in the message.
+pub fn unwritable_path(root: &Path, path: &Path, shown: &str) -> Option<String> {
+    match path.strip_prefix(root) {
+        Ok(rel) => unwritable(root, &rel.to_string_lossy()),
+        Err(_) => Some(format!("`{shown}` is outside the repository")),
+    }
+}
+
 /// Why a path relative to the repository root may not be written, if it may not: it must be a
 /// plain relative path (no `..`, `.`, root or prefix), every existing component a directory that
 /// stays inside the root and out of `.git` (links included, checked one by one), and the file

@@ -893,3 +893,33 @@ fn a_lone_carriage_return_never_reaches_the_terminal() {
     );
     s.assert_canary();
 }
+
+#[test]
+fn fmt_does_not_replace_a_linked_data_file() {
+    // `fmt` renamed its file over the link: the link was gone and the file it named kept the
+    // old text (`check --fix` and `generate` already refused links).
+    let s = Scratch::new("fmt-link");
+    let unsorted = "sigs:\n- name: Zeta\n  dir: sig-zeta\n  label: zeta\n- name: Alpha\n  dir: sig-alpha\n  label: alpha\n";
+    s.write("data/real.yaml", unsorted);
+    s.write(".sigs-lint.yaml", "generator: kubernetes-K35\n");
+    s.link("sigs.yaml", Path::new("data/real.yaml"));
+    let (code, out) = s.run(&["fmt", "--format", "short"]);
+    assert_eq!(code, Some(2), "{out}");
+    assert_eq!(
+        out,
+        "sigs-lint: error[io]: cannot rewrite `REPO/sigs.yaml`: `sigs.yaml` is a link; sigs-lint does not replace links\n1 error, 0 warnings (io: 1)\n"
+    );
+    let (code, _) = s.run(&["check", "--fix", "--format", "short"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        std::fs::symlink_metadata(s.repo().join("sigs.yaml"))
+            .expect("kept")
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        std::fs::read_to_string(s.repo().join("data/real.yaml")).expect("kept"),
+        unsorted
+    );
+    s.assert_canary();
+}

@@ -244,15 +244,7 @@ pub fn fix(opts: &CheckOptions, write: bool) -> Fixed {
     };
     let mut written = false;
     if write && text != original {
-        let rel = path
-            .strip_prefix(&checked.root)
-            .ok()
-            .map(|p| p.to_string_lossy().into_owned());
-        let refused = match &rel {
-            Some(rel) => crate::fsutil::unwritable(&checked.root, rel),
-            None => Some(format!("`{shown}` is outside the repository")),
-        };
-        match refused {
+        match crate::fsutil::unwritable_path(&checked.root, &path, &shown) {
             Some(why) => problem = Some(format!("nothing was written: {why}")),
             None => match crate::fsutil::write_atomic(&path, &text) {
                 Ok(()) => written = true,

@@ -16,7 +16,7 @@ pub struct Formatted {
     /// A line to print (what happened, or why nothing was done).
     pub message: Option<String>,
     /// Exit 1: not canonical (with `--check`), or not written (comments without `--force`,
-    /// data the generator refuses, a write error).
+    /// data the generator refuses); a write that cannot be done is a tool error (exit 2).
     pub failed: bool,
 }
 
@@ -97,6 +97,23 @@ pub fn format(opts: &super::check::CheckOptions, write: bool, force: bool) -> Fo
         out.failed = true;
         return out;
     }
+    // Never through a link (it would be replaced by a file, and the file it names left as it
+    // was), nor out of the root or into `.git`.
+    let shown = path.display().to_string();
+    if let Some(why) = crate::fsutil::unwritable_path(&c.root, &path, &shown) {
+        c.run.findings.push(
+            Finding::new(
+                "io",
+                Severity::Error,
+                format!("cannot rewrite `{shown}`: {why}"),
+            )
+            .help("rewrite the file the link names: `sigs-lint fmt <that file>`"),
+        );
+        // As every write that cannot be done: sigs-lint could not do its job (exit 2).
+        c.tool_error = true;
+        out.failed = true;
+        return out;
+    }
     match crate::fsutil::write_atomic(&path, &canonical) {
         Ok(()) => {
             out.written = true;
@@ -110,6 +127,7 @@ pub fn format(opts: &super::check::CheckOptions, write: bool, force: bool) -> Fo
                 Severity::Error,
                 format!("cannot write `{}`: {e}", path.display()),
             ));
+            c.tool_error = true;
             out.failed = true;
         }
     }
