@@ -464,14 +464,15 @@ impl Run {
         f.file.as_deref()
     }
 
-    /// `path:line:col` of a finding's primary label (or just the path).
+    /// `path:line:col` of a finding's primary label (or just the path), for the text formats:
+    /// a path's control characters made visible (a folder may be named with any).
     pub fn location(&self, f: &Finding) -> String {
         match (self.file_of(f), f.primary()) {
             (Some(file), Some(span)) => {
                 let (line, col) = file.line_col(span.offset);
-                format!("{}:{line}:{col}", file.name)
+                format!("{}:{line}:{col}", visible(&file.name))
             }
-            (Some(file), None) => file.name.clone(),
+            (Some(file), None) => visible(&file.name),
             (None, _) => "sigs-lint".to_string(),
         }
     }

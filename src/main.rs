@@ -187,6 +187,7 @@ impl OutputArgs {
     /// A line about what a command did: on stdout beside a text format (not when quiet), on
     /// standard error beside a machine-read one.
     fn say(&self, out: &mut dyn Write, line: &str) {
+        let line = for_log(line);
         if self.quiet {
         } else if matches!(self.format, Format::Human | Format::Short) {
             let _ = writeln!(out, "{line}");
@@ -194,6 +195,12 @@ impl OutputArgs {
             eprintln!("{line}");
         }
     }
+}
+
+/// Text from the repository (a diff of the data file, a path) as it may be printed: control
+/// characters made visible, nothing a CI log would run as a workflow command.
+fn for_log(text: &str) -> String {
+    sigs_lint::report::ci_safe(&sigs_lint::report::visible(text)).into_owned()
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -323,7 +330,7 @@ fn main() -> ExitCode {
                 force,
             );
             if diff && !f.diff.is_empty() {
-                let _ = out.write_all(f.diff.as_bytes());
+                let _ = out.write_all(for_log(&f.diff).as_bytes());
             }
             if let Some(m) = &f.message {
                 output.say(&mut out, m);
@@ -538,20 +545,20 @@ fn finish_fix(
     // With --diff, stdout is the diff alone.
     let say = |out: &mut Tracked<_>, line: String| {
         if diff && !output.quiet {
-            eprintln!("{line}");
+            eprintln!("{}", for_log(&line));
         } else {
             output.say(out, &line);
         }
     };
     if let Some(problem) = &fixed.problem {
-        eprintln!("error: {problem}");
+        eprintln!("error: {}", for_log(problem));
     }
     if c.tool_error {
         let _ = output.render(&c.run, &mut out);
         return finish(out, 2);
     }
     if diff {
-        let _ = out.write_all(fixed.diff.as_bytes());
+        let _ = out.write_all(for_log(&fixed.diff).as_bytes());
         let line = if fixed.count() == 0 {
             format!("nothing to fix in {path}")
         } else {

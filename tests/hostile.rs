@@ -923,3 +923,77 @@ fn fmt_does_not_replace_a_linked_data_file() {
     );
     s.assert_canary();
 }
+
+#[test]
+fn no_format_prints_a_line_a_ci_log_would_run_as_a_workflow_command() {
+    // GitHub's runner runs a log line that starts, after blanks, with `::`, or that holds
+    // `##[` anywhere, whatever the step meant to print. A name with a newline reached the human
+    // format's help text at a line's start; a README's lines reached diffs; `fmt --diff` and
+    // `check --fix --diff` printed the data file's lines as they are.
+    let s = Scratch::new("ci-log");
+    s.write(
+        "sigs.yaml",
+        "sigs:\n- dir: sig-docs\n  name: \"Docs\\n::stop-commands::tok\"\n  label: docs\n- dir: sig-zeta\n  name: Zeta\n  label: zeta # ##[add-mask]x\n",
+    );
+    s.write(
+        "sig-docs/README.md",
+        "<!-- BEGIN CUSTOM CONTENT -->\n<!-- END CUSTOM CONTENT -->\n::error::fake\n  ##[warning]legacy\n",
+    );
+    let commands = |out: &str| -> Vec<String> {
+        out.lines()
+            .filter(|l| {
+                let ours = ["::error ", "::warning ", "::notice "]
+                    .iter()
+                    .any(|p| l.starts_with(p));
+                !ours && (l.trim_start().starts_with("::") || l.contains("##["))
+            })
+            .map(str::to_string)
+            .collect()
+    };
+    let mut runs = Vec::new();
+    for args in [
+        &["check"][..],
+        &["check", "--format", "short"],
+        &["check", "--format", "json"],
+        &["check", "--format", "sarif"],
+        &["check", "--format", "github"],
+        &["generate", "--check"],
+        &["fmt", "--diff"],
+        &["check", "--fix", "--diff"],
+    ] {
+        if args[0] == "fmt" {
+            // A flavour with a canonical form (the built-in one has none).
+            s.write(".sigs-lint.yaml", "generator: kubernetes-K35\n");
+        }
+        let out = Command::cargo_bin("sigs-lint")
+            .expect("binary")
+            .args(args)
+            .arg(s.repo())
+            .output()
+            .expect("runs");
+        let both = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(commands(&both), Vec::<String>::new(), "{args:?}:\n{both}");
+        // Shown, escaped: the name's line in the help, the README's lines in the diff, the
+        // data file's comment in the canonical form's diff.
+        let shown = [
+            "\\u{3a}:stop-commands::tok",
+            "-  \\u{23}#[warning]legacy",
+            "\\u0023#[warning]legacy",
+            "label: zeta # \\u{23}#[add-mask]x",
+        ]
+        .iter()
+        .filter(|e| both.contains(*e))
+        .count();
+        runs.push(shown);
+    }
+    // human: the help, the diff and a snippet; short: values on one line; json: the diff;
+    // sarif: no diff; github: escaped its own way (`%0A`); generate --check: the diff; fmt and
+    // fix: the data file's comment. (A diff line starts with `-`, `+` or a space and a snippet
+    // line with its number: `::` there is no command.)
+    assert_eq!(runs, [3, 0, 1, 0, 0, 1, 1, 1]);
+    s.assert_canary();
+}

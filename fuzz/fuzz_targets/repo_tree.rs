@@ -9,8 +9,9 @@
 //!   input itself does not hold it;
 //! - when `generate` reports success, a `check` after it finds no stale or missing doc;
 //! - `generate` run a second time writes nothing;
-//! - no output holds a control character but newline and tab, and the GitHub format holds no
-//!   workflow command but sigs-lint's own annotations.
+//! - no output holds a control character but newline and tab, nor a line GitHub's runner would
+//!   take for a workflow command (`::` after blanks, `##[` anywhere) but the GitHub format's
+//!   own annotations.
 //!
 //! The input: entries separated by NUL bytes, each a header line and the file's bytes after it.
 //! Headers: `path` (a file), `path/` (a folder), `path|` (a FIFO), `path -> target` (a link).
@@ -110,37 +111,39 @@ fuzz_target!(|input: &[u8]| {
 });
 
 /// Renders `run` in every format into `out`. Whatever the repository holds, no format carries a
-/// control character but newline and tab (nothing can drive a terminal), and every line of the
-/// GitHub format that starts with `::` is one of sigs-lint's own annotations (no workflow
-/// command injected through a path or value).
+/// control character but newline and tab (nothing can drive a terminal), nor a line GitHub's
+/// runner would take for a workflow command (`::` after blanks, `##[` anywhere) but the GitHub
+/// format's own annotations.
 fn render(run: &sigs_lint::report::Run, out: &mut Vec<u8>) {
-    let mut github = Vec::new();
-    let _ = Github.render(run, &mut github);
-    for line in String::from_utf8_lossy(&github).lines() {
-        assert!(
-            !line.starts_with("::")
-                || ["::error ", "::warning ", "::notice "]
-                    .iter()
-                    .any(|p| line.starts_with(p)),
-            "a workflow command in the GitHub format: {line:?}"
-        );
-    }
-    let start = out.len();
+    let mut formats = vec![Vec::new(); 5];
     let _ = Human {
         color: false,
         width: 80,
     }
-    .render(run, out);
-    let _ = Short { color: false }.render(run, out);
-    let _ = Json.render(run, out);
-    let _ = Sarif { cwd: None }.render(run, out);
-    out.extend_from_slice(&github);
-    let text = String::from_utf8_lossy(&out[start..]);
-    if let Some(c) = text
-        .chars()
-        .find(|c| c.is_control() && *c != '\n' && *c != '\t')
-    {
-        panic!("the output holds the control character {c:?}: {text}");
+    .render(run, &mut formats[0]);
+    let _ = Short { color: false }.render(run, &mut formats[1]);
+    let _ = Json.render(run, &mut formats[2]);
+    let _ = Sarif { cwd: None }.render(run, &mut formats[3]);
+    let _ = Github.render(run, &mut formats[4]);
+    for (i, bytes) in formats.iter().enumerate() {
+        let text = String::from_utf8_lossy(bytes);
+        if let Some(c) = text
+            .chars()
+            .find(|c| c.is_control() && *c != '\n' && *c != '\t')
+        {
+            panic!("format {i}: the output holds the control character {c:?}: {text}");
+        }
+        for line in text.lines() {
+            let ours = i == 4
+                && ["::error ", "::warning ", "::notice "]
+                    .iter()
+                    .any(|p| line.starts_with(p));
+            assert!(
+                ours || (!line.trim_start().starts_with("::") && !line.contains("##[")),
+                "format {i}: a workflow command in the output: {line:?}"
+            );
+        }
+        out.extend_from_slice(bytes);
     }
 }
 

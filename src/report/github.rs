@@ -36,7 +36,10 @@ impl Renderer for Github {
             };
             let mut props = Vec::new();
             if let Some(file) = run.file_of(f) {
-                props.push(format!("file={}", escape_property(&file.name)));
+                props.push(format!(
+                    "file={}",
+                    escape_property(&super::visible(&file.name))
+                ));
                 if let Some(span) = f.primary() {
                     let (line, col) = file.line_col(span.offset);
                     let (end_line, end_col) = file.line_col(span.end());

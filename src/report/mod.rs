@@ -23,10 +23,11 @@ use crate::source::SourceFile;
 /// return) replaced by `?`, and a carriage return alone (a line break, to YAML and to miette's
 /// line count, but not to the lines miette prints, where it would move the terminal's cursor
 /// back over what is shown) by a newline; byte for byte, so spans and line numbers stay valid
-/// and nothing reaches a terminal.
+/// and nothing reaches a terminal. The name's control characters are made [`visible`].
 pub fn displayable(file: &SourceFile) -> std::borrow::Cow<'_, SourceFile> {
     let bad = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
-    if !file.has_lone_cr() && !has_control(file.text.as_bytes()) {
+    let name_ok = !file.name.chars().any(char::is_control);
+    if name_ok && !file.has_lone_cr() && !has_control(file.text.as_bytes()) {
         return std::borrow::Cow::Borrowed(file);
     }
     let mut text = String::with_capacity(file.text.len());
@@ -40,7 +41,7 @@ pub fn displayable(file: &SourceFile) -> std::borrow::Cow<'_, SourceFile> {
             text.push(c);
         }
     }
-    std::borrow::Cow::Owned(SourceFile::new(file.name.clone(), text))
+    std::borrow::Cow::Owned(SourceFile::new(visible(&file.name), text))
 }
 
 /// Whether UTF-8 text holds a control character (Unicode's `Cc`: U+0000 to U+001F, U+007F to
@@ -70,6 +71,118 @@ fn has_control(text: &[u8]) -> bool {
     false
 }
 
+/// GitHub's runner takes a line of a job's log for a workflow command when it starts, after
+/// blanks, with `::` (`::error::`, `::stop-commands::`, `::add-mask::`), or holds `##[`
+/// anywhere (the older syntax). Values and committed files may hold either (a name with a
+/// newline, a README line shown in a diff): in such a line the first `:` is written `\u{3a}`
+/// and the `#` of each `##[` `\u{23}` (in JSON `\u0023`, the same string). sigs-lint's own
+/// text never has either. `None`: the line is safe as it is.
+fn ci_line(line: &[u8], json: bool) -> Option<Vec<u8>> {
+    let lead = match std::str::from_utf8(line) {
+        Ok(s) => s.len() - s.trim_start().len(),
+        Err(_) => line.iter().take_while(|b| b.is_ascii_whitespace()).count(),
+    };
+    let command = !json && line[lead..].starts_with(b"::");
+    let legacy = memchr::memmem::find(line, b"##[").is_some();
+    if !command && !legacy {
+        return None;
+    }
+    let mut out = Vec::with_capacity(line.len() + 16);
+    let mut rest = line;
+    if command {
+        out.extend_from_slice(&line[..lead]);
+        out.extend_from_slice(b"\\u{3a}");
+        rest = &line[lead + 1..];
+    }
+    let hash: &[u8] = if json { b"\\u0023" } else { b"\\u{23}" };
+    while let Some(i) = memchr::memmem::find(rest, b"##[") {
+        out.extend_from_slice(&rest[..i]);
+        out.extend_from_slice(hash);
+        rest = &rest[i + 1..];
+    }
+    out.extend_from_slice(rest);
+    Some(out)
+}
+
+/// `text` as [`ci_line`] makes each of its lines.
+pub fn ci_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("::") && !text.contains("##[") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = Vec::with_capacity(text.len() + 16);
+    let mut changed = false;
+    for line in text.as_bytes().split_inclusive(|b| *b == b'\n') {
+        match ci_line(line, false) {
+            Some(escaped) => {
+                out.extend_from_slice(&escaped);
+                changed = true;
+            }
+            None => out.extend_from_slice(line),
+        }
+    }
+    if !changed {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    // Only ASCII was put in place of ASCII.
+    std::borrow::Cow::Owned(String::from_utf8(out).expect("UTF-8 in, UTF-8 out"))
+}
+
+/// A writer that passes a renderer's output on line by line as [`ci_line`] makes it safe in a
+/// CI log. [`CiLog::finish`] writes a last line without a newline.
+pub struct CiLog<'a> {
+    inner: &'a mut dyn Write,
+    line: Vec<u8>,
+    json: bool,
+}
+
+impl<'a> CiLog<'a> {
+    /// For text (human, short, markdown).
+    pub fn text(inner: &'a mut dyn Write) -> Self {
+        CiLog {
+            inner,
+            line: Vec::new(),
+            json: false,
+        }
+    }
+
+    /// For a JSON document (`##[` can only be inside its strings).
+    pub fn json(inner: &'a mut dyn Write) -> Self {
+        CiLog {
+            json: true,
+            ..CiLog::text(inner)
+        }
+    }
+
+    fn emit(&mut self) -> io::Result<()> {
+        let line = std::mem::take(&mut self.line);
+        match ci_line(&line, self.json) {
+            Some(escaped) => self.inner.write_all(&escaped),
+            None => self.inner.write_all(&line),
+        }
+    }
+
+    pub fn finish(mut self) -> io::Result<()> {
+        self.emit()?;
+        self.inner.flush()
+    }
+}
+
+impl Write for CiLog<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        for piece in buf.split_inclusive(|b| *b == b'\n') {
+            self.line.extend_from_slice(piece);
+            if piece.ends_with(b"\n") {
+                self.emit()?;
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 pub trait Renderer {
     fn render(&self, run: &Run, out: &mut dyn Write) -> io::Result<()>;
 }
@@ -77,6 +190,38 @@ pub trait Renderer {
 #[cfg(test)]
 mod tests {
     use crate::source::SourceFile;
+    use std::io::Write;
+
+    /// What GitHub's runner would take for a command is escaped, in text and in JSON; the rest
+    /// passes unchanged, whatever the writes' boundaries.
+    #[test]
+    fn ci_log_escapes_workflow_commands() {
+        let text = "ok: a::b\n  ::error::x\n\u{3000}::add-mask::y\nsee ##[error]z and ##[w\n::tail";
+        let expected = "ok: a::b\n  \\u{3a}:error::x\n\u{3000}\\u{3a}:add-mask::y\nsee \\u{23}#[error]z and \\u{23}#[w\n\\u{3a}:tail";
+        assert_eq!(super::ci_safe(text), expected);
+        for chunk in [1, 2, 3, 7, 100] {
+            let mut out = Vec::new();
+            let mut log = super::CiLog::text(&mut out);
+            for piece in text.as_bytes().chunks(chunk) {
+                log.write_all(piece).unwrap();
+            }
+            log.finish().unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), expected, "{chunk}");
+        }
+        let mut out = Vec::new();
+        let mut log = super::CiLog::json(&mut out);
+        log.write_all(b"{\n  \"m\": \"##[error]x ::y\"\n}\n")
+            .unwrap();
+        log.finish().unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "{\n  \"m\": \"\\u0023#[error]x ::y\"\n}\n"
+        );
+        assert!(matches!(
+            super::ci_safe("plain :: text\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 
     /// Byte for byte: a lone CR becomes a newline, a CRLF stays, a control character (one or
     /// two bytes) becomes as many `?`; the lines are where the original's are.
