@@ -78,6 +78,9 @@ fn has_control(text: &[u8]) -> bool {
 /// and the `#` of each `##[` `\u{23}` (in JSON `\u0023`, the same string). sigs-lint's own
 /// text never has either. `None`: the line is safe as it is.
 fn ci_line(line: &[u8], json: bool) -> Option<Vec<u8>> {
+    if json && has_control(line) {
+        return Some(ci_line_json_controls(line));
+    }
     let lead = match std::str::from_utf8(line) {
         Ok(s) => s.len() - s.trim_start().len(),
         Err(_) => line.iter().take_while(|b| b.is_ascii_whitespace()).count(),
@@ -102,6 +105,22 @@ fn ci_line(line: &[u8], json: bool) -> Option<Vec<u8>> {
     }
     out.extend_from_slice(rest);
     Some(out)
+}
+
+/// A JSON line with control characters JSON leaves as they are (DEL, the C1 controls: they
+/// reach a terminal that shows the document) written as `\u007f`-style escapes, the same
+/// string; then [`ci_line`]'s escapes.
+fn ci_line_json_controls(line: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(line);
+    let mut escaped = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
+            escaped.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            escaped.push(c);
+        }
+    }
+    ci_line(escaped.as_bytes(), true).unwrap_or_else(|| escaped.into_bytes())
 }
 
 /// `text` as [`ci_line`] makes each of its lines.
@@ -210,13 +229,17 @@ mod tests {
         }
         let mut out = Vec::new();
         let mut log = super::CiLog::json(&mut out);
-        log.write_all(b"{\n  \"m\": \"##[error]x ::y\"\n}\n")
+        log.write_all("{\n  \"m\": \"##[error]x ::y\u{7f}\u{9b}\"\n}\n".as_bytes())
             .unwrap();
         log.finish().unwrap();
+        let json = String::from_utf8(out).unwrap();
         assert_eq!(
-            String::from_utf8(out).unwrap(),
-            "{\n  \"m\": \"\\u0023#[error]x ::y\"\n}\n"
+            json,
+            "{\n  \"m\": \"\\u0023#[error]x ::y\\u007f\\u009b\"\n}\n"
         );
+        // The same string.
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["m"], "##[error]x ::y\u{7f}\u{9b}");
         assert!(matches!(
             super::ci_safe("plain :: text\n"),
             std::borrow::Cow::Borrowed(_)
