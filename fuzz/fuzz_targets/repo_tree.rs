@@ -29,7 +29,7 @@ use libfuzzer_sys::fuzz_target;
 use sigs_lint::commands::check::{CheckOptions, check};
 use sigs_lint::commands::generate::generate_with;
 use sigs_lint::diagnostic::Severity;
-use sigs_lint::report::{Github, Human, Json, Renderer, Sarif, Short};
+use sigs_lint::report::{Github, Human, Json, Markdown, Renderer, Sarif, Short};
 
 const OUTSIDE_SECRET: &str = "outside-secret-5d1c9a";
 const GIT_SECRET: &str = "extraheader = AUTHORIZATION: basic git-secret-7e42b0";
@@ -115,7 +115,7 @@ fuzz_target!(|input: &[u8]| {
 /// runner would take for a workflow command (`::` after blanks, `##[` anywhere) but the GitHub
 /// format's own annotations.
 fn render(run: &sigs_lint::report::Run, out: &mut Vec<u8>) {
-    let mut formats = vec![Vec::new(); 5];
+    let mut formats = vec![Vec::new(); 6];
     let _ = Human {
         color: false,
         width: 80,
@@ -125,6 +125,7 @@ fn render(run: &sigs_lint::report::Run, out: &mut Vec<u8>) {
     let _ = Json.render(run, &mut formats[2]);
     let _ = Sarif { cwd: None }.render(run, &mut formats[3]);
     let _ = Github.render(run, &mut formats[4]);
+    let _ = Markdown.render(run, &mut formats[5]);
     for (i, bytes) in formats.iter().enumerate() {
         let text = String::from_utf8_lossy(bytes);
         if let Some(c) = text
