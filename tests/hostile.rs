@@ -997,3 +997,27 @@ fn no_format_prints_a_line_a_ci_log_would_run_as_a_workflow_command() {
     assert_eq!(runs, [3, 0, 1, 0, 0, 1, 1, 1]);
     s.assert_canary();
 }
+
+#[test]
+fn a_templates_folder_linked_out_of_the_root_is_not_read() {
+    // Templates were read "inside" their own folder, not the repository: a `generator/` linked
+    // to any folder had its templates read, rendered and shown (and written by `generate`).
+    let s = Scratch::new("template-dir-link");
+    s.write("sigs.yaml", SIGS);
+    std::fs::write(s.base.join("canary/list.tmpl"), CANARY).expect("canary");
+    s.link("generator", &s.base.join("canary"));
+    for command in [&["check"][..], &["generate", "--force"]] {
+        let mut args = command.to_vec();
+        args.extend(["--format", "short"]);
+        let (code, out) = s.run(&args);
+        assert_eq!(code, Some(1), "{out}");
+        assert!(!out.contains("do-not-leak"), "{out}");
+        assert!(
+            out.contains("error[template-error]: `REPO/sig-list.md` cannot be generated: cannot read the template list.tmpl: it leads outside the repository (a link to "),
+            "{out}"
+        );
+    }
+    assert!(!s.repo().join("sig-list.md").exists());
+    std::fs::remove_file(s.base.join("canary/list.tmpl")).expect("canary");
+    s.assert_canary();
+}

@@ -36,6 +36,17 @@ const GIT_SECRET: &str = "extraheader = AUTHORIZATION: basic git-secret-7e42b0";
 /// Set in the fuzzer's environment by whoever starts it (see fuzz/README.md); checked when set.
 const ENV_SECRET: &str = "SIGS_LINT_FUZZ_SECRET";
 const MAX_ENTRIES: usize = 64;
+const BAIT: &[&str] = &[
+    "list.tmpl",
+    "sig_readme.tmpl",
+    "header.tmpl",
+    "aliases.tmpl",
+    "sigs.yaml",
+    ".sigs-lint.yaml",
+    "app.go",
+    "OWNERS_ALIASES",
+    "sig-list.md",
+];
 
 fuzz_target!(|input: &[u8]| {
     let scratch = std::env::temp_dir().join(format!("sigs-lint-fuzz-tree-{}", std::process::id()));
@@ -48,6 +59,13 @@ fuzz_target!(|input: &[u8]| {
     std::fs::write(outside.join("README.md"), OUTSIDE_SECRET).expect("scratch");
     std::fs::write(outside.join("dir/README.md"), OUTSIDE_SECRET).expect("scratch");
     std::fs::write(root.join(".git/config"), GIT_SECRET).expect("scratch");
+    // Bait: files named like what sigs-lint reads, beside the root and in `.git`, for links to
+    // folders (`generator -> /outside`, `docs -> ../.git`) to reach.
+    for (dir, secret) in [(&outside, OUTSIDE_SECRET), (&root.join(".git"), GIT_SECRET)] {
+        for name in BAIT {
+            std::fs::write(dir.join(name), secret).expect("scratch");
+        }
+    }
     build(&root, &outside, input);
     let before = snapshot(&scratch);
 
@@ -168,7 +186,7 @@ fn build(root: &Path, outside: &Path, input: &[u8]) {
             Some(b'|') => (plain(&header[..header.len() - 1]), '|'),
             _ => (plain(&header), 'f'),
         };
-        let Some(path) = path.filter(|p| !p.starts_with(".git/config")) else {
+        let Some(path) = path.filter(|p| !p.starts_with(".git")) else {
             continue;
         };
         let full = root.join(&path);

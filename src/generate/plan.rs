@@ -75,9 +75,11 @@ impl RenderError {
     }
 }
 
-/// Where templates come from.
+/// Where templates come from: a folder of the repository at `root` (read only inside the root:
+/// a templates folder that is a link out of it gives read errors, not another tree's
+/// templates), or the built-in ones.
 pub enum Source {
-    Dir(PathBuf),
+    Dir { root: PathBuf, dir: PathBuf },
     BuiltIn,
 }
 
@@ -87,7 +89,7 @@ impl Source {
     /// template is not taken for absent.
     fn try_read(&self, name: &str) -> Result<Option<String>, String> {
         match self {
-            Source::Dir(d) => match crate::fsutil::read_inside(d, &d.join(name)) {
+            Source::Dir { root, dir } => match crate::fsutil::read_inside(root, &dir.join(name)) {
                 Ok(t) => Ok(Some(t)),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
                 Err(e) => Err(format!("cannot read the template {name}: {e}")),
@@ -101,7 +103,7 @@ impl Source {
 
     pub fn describe(&self) -> String {
         match self {
-            Source::Dir(d) => d.display().to_string(),
+            Source::Dir { dir, .. } => dir.display().to_string(),
             Source::BuiltIn => "the built-in templates".into(),
         }
     }
@@ -144,7 +146,10 @@ impl Expected {
 pub fn template_source(root: &Path, config: &Config) -> Source {
     let dir = root.join(&config.templates);
     if dir.is_dir() {
-        Source::Dir(dir)
+        Source::Dir {
+            root: root.to_path_buf(),
+            dir,
+        }
     } else {
         Source::BuiltIn
     }
@@ -227,7 +232,7 @@ fn render(t: &Loaded, data: &Value) -> Result<String, RenderError> {
 /// working directory).
 fn template_dir(source: &Source, root: &Path) -> String {
     match source {
-        Source::Dir(d) => d
+        Source::Dir { dir: d, .. } => d
             .strip_prefix(root)
             .unwrap_or(d)
             .to_string_lossy()
@@ -319,7 +324,7 @@ impl Planning<'_> {
         }
         let funcs = crate::flavour::funcs::func_map(flavour);
         // A real generator dies on a missing template; sigs-lint's own flavour writes what it has.
-        let strict = matches!(source, Source::Dir(_)) && flavour.needs_every_template();
+        let strict = matches!(source, Source::Dir { .. }) && flavour.needs_every_template();
         let built_in = matches!(source, Source::BuiltIn);
         let mut untemplated = Vec::new();
         // A missing template whose outputs are committed (only where the repository has templates).
