@@ -99,7 +99,8 @@ impl Config {
     /// ([`crate::fsutil::unsafe_dir`]). The `safe-dir` rule reports it; the plan skips the group and
     /// `generate` refuses to write while one exists.
     pub fn unsafe_dir(&self, root: Option<&std::path::Path>, dir: &str) -> Option<String> {
-        let first = dir.split('/').next().unwrap_or("");
+        let folder = crate::fsutil::clean(dir);
+        let first = folder.split('/').next().unwrap_or("");
         let taken = [
             self.outputs.list.as_deref(),
             self.outputs.aliases.as_deref(),
@@ -112,7 +113,7 @@ impl Config {
         .find(|p| first == p.trim_end_matches('/'))
         .or_else(|| {
             // An output at the very place of the group's README.
-            let readme = format!("{}/README.md", dir.trim_end_matches('/'));
+            let readme = format!("{folder}/README.md");
             [
                 &self.outputs.list,
                 &self.outputs.aliases,

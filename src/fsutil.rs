@@ -267,6 +267,27 @@ pub fn unsafe_dir(root: Option<&Path>, dir: &str) -> Option<String> {
     None
 }
 
+/// A relative slash-separated path as Go's `path.Clean` makes it (what the generator's
+/// `filepath.Join` writes to): without empty and `.` components, `..` taking back the one before
+/// it; `.` when nothing is left. `sig/`, `sig/.` and `sig` name one folder.
+pub fn clean(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for c in path.split('/') {
+        match c {
+            "" | "." => {}
+            ".." if parts.last().is_some_and(|p| *p != "..") => {
+                parts.pop();
+            }
+            _ => parts.push(c),
+        }
+    }
+    if parts.is_empty() {
+        ".".into()
+    } else {
+        parts.join("/")
+    }
+}
+
 /// What every temporary file's name holds: `.<file>.sigs-lint-<pid>.tmp`.
 const TMP_INFIX: &str = ".sigs-lint-";
 
@@ -317,6 +338,23 @@ pub fn write_atomic(path: &Path, content: &str) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clean_is_go_path_clean_for_relative_paths() {
+        for (path, cleaned) in [
+            ("sig", "sig"),
+            ("sig/", "sig"),
+            ("sig/.", "sig"),
+            ("sig//x/./y/", "sig/x/y"),
+            ("a/../b", "b"),
+            ("a/b/../..", "."),
+            ("../a", "../a"),
+            ("", "."),
+            (".", "."),
+        ] {
+            assert_eq!(clean(path), cleaned, "{path}");
+        }
+    }
 
     /// The name-by-name look-up finds what resolving the whole path finds, and leaves links,
     /// `..` and paths elsewhere to it.

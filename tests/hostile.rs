@@ -1021,3 +1021,28 @@ fn a_templates_folder_linked_out_of_the_root_is_not_read() {
     std::fs::remove_file(s.base.join("canary/list.tmpl")).expect("canary");
     s.assert_canary();
 }
+
+#[test]
+fn a_folder_spelled_three_ways_is_one_readme() {
+    // `sig`, `sig/.` and `sig/` are one folder to the generator's filepath.Join: its README was
+    // planned three times, written three times ("updated" twice, exit 0), and `check` then
+    // found two of them stale forever where the Go generator's verify passes.
+    let s = Scratch::new("dir-spellings");
+    s.write(
+        "sigs.yaml",
+        "sigs:\n  - dir: sig\n    name: Docs\n    label: docs\n  - dir: sig/.\n    name: Other\n    label: other\n  - dir: sig/\n    name: Third\n    label: third\n",
+    );
+    let (code, out) = s.run(&["generate", "--format", "short"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert_eq!(out.matches("README.md").count(), 1, "{out}");
+    assert!(out.contains("created REPO/sig/README.md\n"), "{out}");
+    let (code, out) = s.run(&["check", "--format", "short"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(!out.contains("doc-stale"), "{out}");
+    assert!(
+        out.contains("REPO/sigs.yaml:5:10: warning[duplicate-names]: SIG \"Other\" has the same dir `sig/.` as SIG \"Docs\"\n")
+            && out.contains("REPO/sigs.yaml:8:10: warning[duplicate-names]: SIG \"Third\" has the same dir `sig/` as SIG \"Docs\"\n"),
+        "{out}"
+    );
+    s.assert_canary();
+}

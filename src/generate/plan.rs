@@ -356,12 +356,15 @@ impl Planning<'_> {
             for g in groups {
                 let data = data::readme_data(flavour, &g, kind);
                 let dir = data::dir_of(&data);
+                // The folder as the generator's `filepath.Join` names it: `sig/` and `sig/.`
+                // are `sig`, one README (the last group written wins, as in Go).
+                let folder = crate::fsutil::clean(&dir);
                 if self.config.unsafe_dir(Some(root), &dir).is_some()
-                    || self.only.is_some_and(|o| o != dir)
+                    || self.only.is_some_and(|o| o != folder)
                 {
                     continue;
                 }
-                let path = format!("{dir}/README.md");
+                let path = format!("{folder}/README.md");
                 if !present && !strict {
                     readmes.push(path);
                     continue;

@@ -24,7 +24,12 @@ fn check(cx: &Context<'_>, sink: &mut Sink) {
         let mut seen: HashMap<Cow<'_, str>, (&Group, &Str)> = HashMap::new();
         for g in cx.model.groups() {
             let Some(v) = get(g) else { continue };
-            let key = fold_key(&v.value);
+            // A folder however spelled (`sig/`, `sig/.`): the generator writes one README.
+            let key = if field == "dir" {
+                Cow::Owned(fold_key(&crate::fsutil::clean(&v.value)).into_owned())
+            } else {
+                fold_key(&v.value)
+            };
             if let Some((first, fv)) = seen.get(&key) {
                 let f = sink
                     .finding(format!(
