@@ -1046,3 +1046,40 @@ fn a_folder_spelled_three_ways_is_one_readme() {
     );
     s.assert_canary();
 }
+
+#[test]
+fn an_app_go_that_cannot_be_read_is_named_not_taken_for_absent() {
+    // A FIFO or a link out of the root named generator/app.go was silently skipped: the
+    // generator was recognised from the templates without a word about it.
+    for (shape, reason) in [
+        (
+            "fifo",
+            "it is not a regular file (a FIFO, device, socket or directory)",
+        ),
+        (
+            "zero",
+            "it leads outside the repository (a link to /dev/zero)",
+        ),
+    ] {
+        let s = Scratch::new(&format!("app-go-{shape}"));
+        s.write("sigs.yaml", SIGS);
+        std::fs::create_dir_all(s.repo().join("generator")).expect("mkdir");
+        if shape == "fifo" {
+            let made = Command::new("mkfifo")
+                .arg(s.repo().join("generator/app.go"))
+                .status()
+                .expect("mkfifo");
+            assert!(made.success());
+        } else {
+            s.link("generator/app.go", Path::new("/dev/zero"));
+        }
+        let (code, out) = s.run(&["check", "--format", "short"]);
+        // A note: the verdict is the templates' (none here: nothing to compare).
+        assert_eq!(code, Some(0), "{out}");
+        let expected = format!(
+            "REPO/sigs.yaml:1:1: note[generator-flavour]: generator/app.go was not read: {reason}; the generator was recognised without it\n"
+        );
+        assert!(out.contains(&expected), "{out}");
+        s.assert_canary();
+    }
+}

@@ -486,10 +486,18 @@ fn validation_of(text: &str) -> (Validation, bool) {
 /// Recognises the flavour of the repository at `root`. `templates_used` gives the function names
 /// the repository's templates call (for a repository without `app.go`).
 pub fn detect(root: &Path, templates_used: impl Fn(&str) -> Option<TemplateUse>) -> Detected {
+    // An app.go that exists but cannot be read (a FIFO, a link out of the root, not UTF-8) is
+    // not taken for absent without a word: the notice says so.
+    let mut unread = None;
     for rel in APP_GO_PATHS {
         let path = root.join(rel);
-        let Ok(text) = crate::fsutil::read_inside(root, &path) else {
-            continue;
+        let text = match crate::fsutil::read_inside(root, &path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => {
+                unread.get_or_insert(format!("{rel} was not read: {e}"));
+                continue;
+            }
         };
         let app = parse_app_go(&text);
         let go_mod = crate::fsutil::read_inside(root, &root.join("go.mod")).ok();
@@ -500,6 +508,18 @@ pub fn detect(root: &Path, templates_used: impl Fn(&str) -> Option<TemplateUse>)
             .is_ok_and(|t| t.to_string_lossy().contains("vendor/k8s.io/community"));
         return from_app_go(&app, dir, go_mod.as_deref(), rel, vendored);
     }
+    let mut detected = from_templates(templates_used);
+    if let Some(why) = unread {
+        detected.notice = Some(match detected.notice {
+            Some(n) => format!("{why}; {n}"),
+            None => format!("{why}; the generator was recognised without it"),
+        });
+    }
+    detected
+}
+
+/// [`detect`] for a repository without a readable `app.go`.
+fn from_templates(templates_used: impl Fn(&str) -> Option<TemplateUse>) -> Detected {
     // No app.go: templates only, or nothing. The newest kubernetes flavour, else fork, that has
     // every function and field the templates use; else sigs-lint's own flavour (templates that
     // `sigs-lint init` wrote).
