@@ -92,6 +92,12 @@ hostile '.sigs-lint.yaml\noutputs:\n  list: ../outside/list.md\n  aliases: sig-d
 hostile '.sigs-lint.yaml\ntemplates: tmpl\n\0tmpl -> /outside\0'
 hostile '.sigs-lint.yaml -> /outside/secret\0'
 hostile 'generator/app.go -> ../.git/config\0generator/list.tmpl\n{{range .Sigs}}{{.Dir}}\n{{end}}\0'
+# Shapes of this session's defects: a template writing a marker, a folder spelled three ways,
+# a name with a newline and a README line that a CI log would run, a linked data file.
+hostile '.sigs-lint.yaml\ngenerator: sigs-lint\n\0generator/list.tmpl\nL\n<!-- BEGIN CUSTOM CONTENT -->\nx\n<!-- END CUSTOM CONTENT -->\n\0'
+hostile '.sigs-lint.yaml\ndata-file: extra.yaml\n\0extra.yaml\nsigs:\n  - {dir: sig, name: A, label: a}\n  - {dir: sig/., name: B, label: b}\n  - {dir: sig/, name: C, label: c}\n\0'
+hostile 'data/real.yaml\nsigs:\n- {name: Zeta, dir: sig-zeta, label: zeta}\n\0.sigs-lint.yaml\ngenerator: kubernetes-K35\ndata-file: linked.yaml\n\0linked.yaml -> data/real.yaml\0'
+hostile 'sig-docs/README.md\n<!-- BEGIN CUSTOM CONTENT -->\n<!-- END CUSTOM CONTENT -->\n ::error::x\n##[warning]y\n\0'
 for target in check_repo sigs_yaml template custom_content app_go repo_tree; do
   echo "$target: $(ls corpus/$target | wc -l) seeds"
 done
