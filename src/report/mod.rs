@@ -142,8 +142,9 @@ pub fn ci_safe(text: &str) -> std::borrow::Cow<'_, str> {
     if !changed {
         return std::borrow::Cow::Borrowed(text);
     }
-    // Only ASCII was put in place of ASCII.
-    std::borrow::Cow::Owned(String::from_utf8(out).expect("UTF-8 in, UTF-8 out"))
+    // ASCII was put before ASCII bytes only: the text stays UTF-8 (lossy is never lossy here,
+    // and no panic path is left).
+    std::borrow::Cow::Owned(String::from_utf8_lossy(&out).into_owned())
 }
 
 /// A writer that passes a renderer's output on line by line as [`ci_line`] makes it safe in a
