@@ -27,7 +27,12 @@ pub fn escape_property(s: &str) -> String {
 }
 
 impl Renderer for Github {
+    /// Its lines are workflow commands: written as they are, each escaped its own way.
     fn render(&self, run: &Run, out: &mut dyn Write) -> io::Result<()> {
+        self.render_raw(run, out)
+    }
+
+    fn render_raw(&self, run: &Run, out: &mut dyn Write) -> io::Result<()> {
         for f in &run.findings {
             let command = match f.severity {
                 Severity::Error => "error",

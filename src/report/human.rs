@@ -384,16 +384,6 @@ fn render_prewrapped(
 }
 
 impl Renderer for Human {
-    /// Written through [`super::CiLog`]: nothing the repository holds runs as a workflow
-    /// command where the output lands in a CI log.
-    fn render(&self, run: &Run, out: &mut dyn Write) -> io::Result<()> {
-        let mut log = super::CiLog::text(out);
-        self.render_raw(run, &mut log)?;
-        log.finish()
-    }
-}
-
-impl Human {
     fn render_raw(&self, run: &Run, out: &mut dyn Write) -> io::Result<()> {
         self.render_with(run, out, textwrap::WordSeparator::Custom(words), true)
     }

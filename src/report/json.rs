@@ -104,16 +104,10 @@ fn position(file: &crate::source::SourceFile, offset: usize) -> Position {
 }
 
 impl Renderer for Json {
-    /// Written through [`super::CiLog`]: nothing the repository holds runs as a workflow
-    /// command where the output lands in a CI log.
-    fn render(&self, run: &Run, out: &mut dyn Write) -> io::Result<()> {
-        let mut log = super::CiLog::json(out);
-        self.render_raw(run, &mut log)?;
-        log.finish()
+    fn is_json(&self) -> bool {
+        true
     }
-}
 
-impl Json {
     fn render_raw(&self, run: &Run, out: &mut dyn Write) -> io::Result<()> {
         let findings = run
             .findings

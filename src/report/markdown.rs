@@ -33,16 +33,6 @@ fn cell(s: &str) -> String {
 }
 
 impl Renderer for Markdown {
-    /// Written through [`super::CiLog`]: nothing the repository holds runs as a workflow
-    /// command where the output lands in a CI log.
-    fn render(&self, run: &Run, out: &mut dyn Write) -> io::Result<()> {
-        let mut log = super::CiLog::text(out);
-        self.render_raw(run, &mut log)?;
-        log.finish()
-    }
-}
-
-impl Markdown {
     fn render_raw(&self, run: &Run, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "### sigs-lint: {}\n", cell(&run.summary()))?;
         if let Some(g) = &run.generator {

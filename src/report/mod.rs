@@ -204,7 +204,26 @@ impl Write for CiLog<'_> {
 }
 
 pub trait Renderer {
-    fn render(&self, run: &Run, out: &mut dyn Write) -> io::Result<()>;
+    /// The format's own bytes.
+    fn render_raw(&self, run: &Run, out: &mut dyn Write) -> io::Result<()>;
+
+    /// Whether the output is one JSON document (escaped as JSON by [`CiLog`]).
+    fn is_json(&self) -> bool {
+        false
+    }
+
+    /// The format written through [`CiLog`]: nothing the repository holds runs as a workflow
+    /// command where the output lands in a CI log. (The GitHub format, whose lines are
+    /// commands, writes its own escapes instead.)
+    fn render(&self, run: &Run, out: &mut dyn Write) -> io::Result<()> {
+        let mut log = if self.is_json() {
+            CiLog::json(out)
+        } else {
+            CiLog::text(out)
+        };
+        self.render_raw(run, &mut log)?;
+        log.finish()
+    }
 }
 
 #[cfg(test)]

@@ -206,16 +206,10 @@ impl Sarif {
 }
 
 impl Renderer for Sarif {
-    /// Written through [`super::CiLog`]: nothing the repository holds runs as a workflow
-    /// command where the output lands in a CI log.
-    fn render(&self, run: &Run, out: &mut dyn Write) -> io::Result<()> {
-        let mut log = super::CiLog::json(out);
-        self.render_raw(run, &mut log)?;
-        log.finish()
+    fn is_json(&self) -> bool {
+        true
     }
-}
 
-impl Sarif {
     fn render_raw(&self, run: &Run, out: &mut dyn Write) -> io::Result<()> {
         let rules = rule_descriptors();
         let notification_rules = notification_descriptors();

@@ -14,16 +14,6 @@ pub struct Short {
 }
 
 impl Renderer for Short {
-    /// Written through [`super::CiLog`]: nothing the repository holds runs as a workflow
-    /// command where the output lands in a CI log.
-    fn render(&self, run: &Run, out: &mut dyn Write) -> io::Result<()> {
-        let mut log = super::CiLog::text(out);
-        self.render_raw(run, &mut log)?;
-        log.finish()
-    }
-}
-
-impl Short {
     fn render_raw(&self, run: &Run, out: &mut dyn Write) -> io::Result<()> {
         for f in &run.findings {
             let message = super::visible(&f.message.replace(['\n', '\r'], " "));
