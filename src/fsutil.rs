@@ -222,12 +222,18 @@ pub fn unsafe_dir(root: Option<&Path>, dir: &str) -> Option<String> {
     if dir.chars().any(char::is_control) {
         return Some("it contains control characters".into());
     }
-    let p = Path::new(dir);
-    if p.is_absolute() || dir.starts_with('/') {
+    if dir.starts_with('/') {
         return Some("it is an absolute path".into());
     }
+    // The folder the generator's `filepath.Join` writes to: `./sig`, `sig/` and `sig/.` are
+    // `sig`; what is left must be plain folder names below the root.
+    let folder = clean(dir);
+    if folder == "." {
+        return Some("it names the repository root, not a folder in it".into());
+    }
+    let p = Path::new(&folder);
     if p.components().any(|c| !matches!(c, Component::Normal(_))) {
-        return Some("it leaves the directory (`..` or `.`)".into());
+        return Some("it leaves the repository (`..`)".into());
     }
     if in_git(p) {
         return Some("it is inside `.git`".into());
@@ -288,6 +294,29 @@ pub fn clean(path: &str) -> String {
     }
 }
 
+/// The file a path relative to `root` names once links are followed, for telling whether two
+/// outputs are one file: the longest existing ancestor resolved, the rest appended as given
+/// (already [`clean`]ed by the caller). `sig-docs/README.md` and `sig-release/README.md` are one
+/// file when `sig-docs` links to `sig-release`: the generator writes it twice, the last write
+/// stays. Falls back to `root.join(rel)` when nothing resolves.
+pub fn resolved(root: &Path, rel: &str) -> std::path::PathBuf {
+    let full = root.join(rel);
+    let mut rest = Vec::new();
+    let mut at = full.as_path();
+    loop {
+        if let Ok(real) = at.canonicalize() {
+            return rest.iter().rev().fold(real, |p, c| p.join(c));
+        }
+        match (at.parent(), at.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                at = parent;
+            }
+            _ => return full,
+        }
+    }
+}
+
 /// What every temporary file's name holds: `.<file>.sigs-lint-<pid>.tmp`.
 const TMP_INFIX: &str = ".sigs-lint-";
 
@@ -338,6 +367,59 @@ pub fn write_atomic(path: &Path, content: &str) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dir_is_judged_as_the_folder_the_generator_writes_to() {
+        // Spellings of one folder inside the root are that folder (Go's filepath.Join cleans).
+        for dir in ["sig", "./sig", "sig/", "sig/.", "x/../sig", "sig/sub"] {
+            assert_eq!(unsafe_dir(None, dir), None, "{dir}");
+        }
+        for (dir, why) in [
+            ("..", "it leaves the repository (`..`)"),
+            ("../sig", "it leaves the repository (`..`)"),
+            ("sig/../../x", "it leaves the repository (`..`)"),
+            (".", "it names the repository root, not a folder in it"),
+            ("sig/..", "it names the repository root, not a folder in it"),
+            ("/etc", "it is an absolute path"),
+            ("./.git/hooks", "it is inside `.git`"),
+            (
+                "./generator",
+                "it is inside `generator/`, the templates' folder",
+            ),
+            (" ", "it is empty"),
+            ("a\\b", "it contains a backslash"),
+            ("a\nb", "it contains control characters"),
+        ] {
+            assert_eq!(unsafe_dir(None, dir).as_deref(), Some(why), "{dir:?}");
+        }
+    }
+
+    #[test]
+    fn two_paths_through_a_link_inside_the_root_resolve_to_one_file() {
+        let root = std::env::temp_dir().join(format!("sigs-lint-resolved-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("sig-release")).expect("mkdir");
+        std::os::unix::fs::symlink("sig-release", root.join("sig-docs")).expect("link");
+        let real = root.canonicalize().expect("root");
+        assert_eq!(
+            resolved(&root, "sig-docs/README.md"),
+            real.join("sig-release/README.md")
+        );
+        assert_eq!(
+            resolved(&root, "sig-release/README.md"),
+            resolved(&root, "sig-docs/README.md")
+        );
+        // Parts that do not exist yet are kept as given.
+        assert_eq!(
+            resolved(&root, "sig-new/README.md"),
+            real.join("sig-new/README.md")
+        );
+        assert_eq!(
+            resolved(&root, "sig-docs/a/b"),
+            real.join("sig-release/a/b")
+        );
+        let _ = std::fs::remove_dir_all(&root);
+    }
 
     #[test]
     fn clean_is_go_path_clean_for_relative_paths() {

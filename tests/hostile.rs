@@ -1048,6 +1048,43 @@ fn a_folder_spelled_three_ways_is_one_readme() {
 }
 
 #[test]
+fn two_folders_that_are_one_through_a_link_are_one_readme() {
+    // `sig-docs -> sig-release` inside the root: the generator writes the one file twice and
+    // the last write stays, so its verify passes; sigs-lint compared the first group's README
+    // with the file the second group wrote and reported it stale forever.
+    let s = Scratch::new("dir-linked");
+    s.write(
+        "sigs.yaml",
+        "sigs:\n  - dir: sig-docs\n    name: Docs\n    label: docs\n  - dir: sig-release\n    name: Release\n    label: release\n",
+    );
+    std::fs::create_dir_all(s.repo().join("sig-release")).expect("mkdir");
+    s.link("sig-docs", Path::new("sig-release"));
+    // The generator writes the groups in the order of their dirs: Release's README is last.
+    let (code, out) = s.run(&["generate", "--format", "short"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains("created REPO/sig-release/README.md\n") && !out.contains("sig-docs"),
+        "{out}"
+    );
+    let written = std::fs::read_to_string(s.repo().join("sig-release/README.md")).expect("read");
+    assert!(
+        written.contains("# Release Special Interest Group"),
+        "{written}"
+    );
+    let (code, out) = s.run(&["check", "--format", "short"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        !out.contains("doc-stale") && !out.contains("safe-dir"),
+        "{out}"
+    );
+    assert!(!out.contains("no group in sigs.yaml produces it"), "{out}");
+    let (code, out) = s.run(&["generate", "--format", "short"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("4 generated files up to date\n"), "{out}");
+    s.assert_canary();
+}
+
+#[test]
 fn an_app_go_that_cannot_be_read_is_named_not_taken_for_absent() {
     // A FIFO or a link out of the root named generator/app.go was silently skipped: the
     // generator was recognised from the templates without a word about it.

@@ -487,9 +487,17 @@ pub fn orphans(root: &Path, planned: &HashSet<String>) -> Vec<String> {
         }
     }
     candidates.sort();
+    candidates.retain(|c| !planned.contains(c));
+    if !candidates.is_empty() {
+        // A folder linked to a planned one (`sig-docs -> sig-release`): its README is written.
+        let files: HashSet<_> = planned
+            .iter()
+            .map(|p| crate::fsutil::resolved(root, p))
+            .collect();
+        candidates.retain(|c| !files.contains(&crate::fsutil::resolved(root, c)));
+    }
     candidates
         .into_iter()
-        .filter(|c| !planned.contains(c))
         .filter(|c| {
             crate::fsutil::read_bytes_inside(root, &root.join(c), crate::fsutil::MAX_DOC)
                 .is_ok_and(|t| String::from_utf8_lossy(&t).contains(GENERATED_MARK))

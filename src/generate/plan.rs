@@ -403,13 +403,18 @@ impl Planning<'_> {
             jobs.push((path.clone(), Job::List { template, markers }));
         }
         // Two groups with one dir write one file (the later one wins, as the generator overwrites);
-        // `duplicate-names` reports the clash. Only the last output for each path is rendered.
+        // `duplicate-names` reports the clash. So do two folders that are one through a link
+        // inside the root. Only the last output for each file is rendered.
+        let files: Vec<_> = jobs
+            .iter()
+            .map(|(path, _)| crate::fsutil::resolved(root, path))
+            .collect();
         let mut last = std::collections::HashMap::new();
-        for (i, (path, _)) in jobs.iter().enumerate() {
-            last.insert(path.clone(), i);
+        for (i, file) in files.iter().enumerate() {
+            last.insert(file, i);
         }
         for (i, (path, job)) in jobs.into_iter().enumerate() {
-            if last.get(&path) != Some(&i) {
+            if last.get(&files[i]) != Some(&i) {
                 continue;
             }
             let rendered = |template: usize, data: &Value| match &templates[template] {
