@@ -773,11 +773,19 @@ impl miette::Diagnostic for Rendered<'_> {
     }
 }
 
-/// Text with control characters made visible (`\u{1b}`), so that nothing a repository holds
-/// (a `dir`, a committed file's content) can move the cursor or issue commands to a terminal or
-/// a CI log. Tabs and line feeds stay (each format escapes line feeds its own way).
+/// Whether `c` is a Unicode bidirectional embedding, override or isolate (U+202A to U+202E,
+/// U+2066 to U+2069): invisible, it reorders the text around it as a terminal or a review page
+/// shows it ("Trojan Source"), so that a finding could read other than it is.
+pub fn is_bidi(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text with control characters and bidirectional controls ([`is_bidi`]) made visible
+/// (`\u{1b}`, `\u{202e}`), so that nothing a repository holds (a `dir`, a committed file's
+/// content) can move the cursor, reorder what is shown or issue commands to a terminal or a CI
+/// log. Tabs and line feeds stay (each format escapes line feeds its own way).
 pub fn visible(s: &str) -> String {
-    let shown = |c: char| c.is_control() && c != '\t' && c != '\n';
+    let shown = |c: char| (c.is_control() && c != '\t' && c != '\n') || is_bidi(c);
     if !s.chars().any(shown) {
         return s.to_string();
     }

@@ -925,6 +925,52 @@ fn fmt_does_not_replace_a_linked_data_file() {
 }
 
 #[test]
+fn no_format_prints_a_bidirectional_control() {
+    // U+202E and the isolates reorder the text around them as a terminal or a review page
+    // shows it: a finding about a value could read other than it is. `text-hygiene` reports
+    // them; every format printed them as they are.
+    let s = Scratch::new("bidi");
+    s.write(
+        "sigs.yaml",
+        "sigs:\n- dir: sig-docs\n  name: \"Docs \\u202Eevil\\u2066\"\n  label: docs\n",
+    );
+    s.write(
+        "sig-docs/README.md",
+        "<!-- BEGIN CUSTOM CONTENT -->\n<!-- END CUSTOM CONTENT -->\nreads \u{2067}backwards\n",
+    );
+    let bidi = |c: char| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    let mut shown = Vec::new();
+    for format in ["human", "short", "json", "sarif", "github", "markdown"] {
+        let out = Command::cargo_bin("sigs-lint")
+            .expect("binary")
+            .args(["check", "--format", format])
+            .arg(s.repo())
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        let both = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!both.chars().any(bidi), "{format}:\n{both}");
+        shown.push(
+            // Text, JSON, markdown (its backslash escaped).
+            [
+                "\\u{202e}evil\\u{2066}",
+                "\\u202eevil\\u2066",
+                "\\\\u{202e}evil\\\\u{2066}",
+            ]
+            .iter()
+            .any(|e| both.contains(e)),
+        );
+    }
+    // The name is in a finding's message in every format (escaped), or in its snippet (`?`).
+    assert_eq!(shown, [true; 6]);
+    s.assert_canary();
+}
+
+#[test]
 fn no_format_prints_a_line_a_ci_log_would_run_as_a_workflow_command() {
     // GitHub's runner runs a log line that starts, after blanks, with `::`, or that holds
     // `##[` anywhere, whatever the step meant to print. A name with a newline reached the human

@@ -9,9 +9,9 @@
 //!   input itself does not hold it;
 //! - when `generate` reports success, a `check` after it finds no stale or missing doc;
 //! - `generate` run a second time writes nothing;
-//! - no output holds a control character but newline and tab, nor a line GitHub's runner would
-//!   take for a workflow command (`::` after blanks, `##[` anywhere) but the GitHub format's
-//!   own annotations.
+//! - no output holds a control character but newline and tab, nor a bidirectional control,
+//!   nor a line GitHub's runner would take for a workflow command (`::` after blanks, `##[`
+//!   anywhere) but the GitHub format's own annotations.
 //!
 //! The input: entries separated by NUL bytes, each a header line and the file's bytes after it.
 //! Headers: `path` (a file), `path/` (a folder), `path|` (a FIFO), `path -> target` (a link).
@@ -129,7 +129,8 @@ fuzz_target!(|input: &[u8]| {
 });
 
 /// Renders `run` in every format into `out`. Whatever the repository holds, no format carries a
-/// control character but newline and tab (nothing can drive a terminal), nor a line GitHub's
+/// control character but newline and tab (nothing can drive a terminal), nor a bidirectional
+/// control (nothing reorders what is shown), nor a line GitHub's
 /// runner would take for a workflow command (`::` after blanks, `##[` anywhere) but the GitHub
 /// format's own annotations.
 fn render(run: &sigs_lint::report::Run, out: &mut Vec<u8>) {
@@ -146,10 +147,9 @@ fn render(run: &sigs_lint::report::Run, out: &mut Vec<u8>) {
     let _ = Markdown.render(run, &mut formats[5]);
     for (i, bytes) in formats.iter().enumerate() {
         let text = String::from_utf8_lossy(bytes);
-        if let Some(c) = text
-            .chars()
-            .find(|c| c.is_control() && *c != '\n' && *c != '\t')
-        {
+        if let Some(c) = text.chars().find(|c| {
+            (c.is_control() && *c != '\n' && *c != '\t') || sigs_lint::report::is_bidi(*c)
+        }) {
             panic!("format {i}: the output holds the control character {c:?}: {text}");
         }
         for line in text.lines() {

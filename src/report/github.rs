@@ -60,7 +60,7 @@ impl Renderer for Github {
             ));
             let mut message = format!("{}: {}", run.location(f), super::visible(&f.message));
             if let Some(help) = &f.help {
-                message.push_str(&format!("\nhelp: {help}"));
+                message.push_str(&format!("\nhelp: {}", super::visible(help)));
             }
             if let Some(diff) = &f.diff {
                 // Control characters of committed files made visible, line by line.

@@ -16,18 +16,22 @@ pub use markdown::Markdown;
 pub use sarif::{Sarif, rule_descriptors};
 pub use short::Short;
 
-pub use crate::diagnostic::{Run, visible};
+pub use crate::diagnostic::{Run, is_bidi, visible};
 use crate::source::SourceFile;
 
 /// A file as reports may show it: control characters (other than tab, newline and carriage
-/// return) replaced by `?`, and a carriage return alone (a line break, to YAML and to miette's
+/// return) and bidirectional controls ([`is_bidi`]) replaced by `?` (one per byte), and a carriage return alone (a line break, to YAML and to miette's
 /// line count, but not to the lines miette prints, where it would move the terminal's cursor
 /// back over what is shown) by a newline; byte for byte, so spans and line numbers stay valid
 /// and nothing reaches a terminal. The name's control characters are made [`visible`].
 pub fn displayable(file: &SourceFile) -> std::borrow::Cow<'_, SourceFile> {
-    let bad = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
-    let name_ok = !file.name.chars().any(char::is_control);
-    if name_ok && !file.has_lone_cr() && !has_control(file.text.as_bytes()) {
+    let bad = |c: char| (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || is_bidi(c);
+    let name_ok = !file.name.chars().any(|c| c.is_control() || is_bidi(c));
+    if name_ok
+        && !file.has_lone_cr()
+        && !has_control(file.text.as_bytes())
+        && !has_bidi(file.text.as_bytes())
+    {
         return std::borrow::Cow::Borrowed(file);
     }
     let mut text = String::with_capacity(file.text.len());
@@ -71,15 +75,61 @@ fn has_control(text: &[u8]) -> bool {
     false
 }
 
+/// Whether UTF-8 text holds a bidirectional control ([`is_bidi`]): `E2 80 AA`-`AE`,
+/// `E2 81 A6`-`A9`.
+fn has_bidi(text: &[u8]) -> bool {
+    memchr::memchr_iter(0xe2, text).any(|i| bidi_at(text, i))
+}
+
+/// Whether a bidirectional control starts at byte `i` (which holds `E2`).
+fn bidi_at(text: &[u8], i: usize) -> bool {
+    match (text.get(i + 1), text.get(i + 2)) {
+        (Some(0x80), Some(b)) => (0xaa..=0xae).contains(b),
+        (Some(0x81), Some(b)) => (0xa6..=0xa9).contains(b),
+        _ => false,
+    }
+}
+
+/// `line` with each bidirectional control written as an escape: `\u{202e}` in text, `\u202e`
+/// in JSON (inside a string, where alone they can be: the same string).
+fn bidi_escaped(line: &[u8], json: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(line.len() + 16);
+    let mut rest = 0;
+    for i in memchr::memchr_iter(0xe2, line) {
+        if i < rest || !bidi_at(line, i) {
+            continue;
+        }
+        out.extend_from_slice(&line[rest..i]);
+        let c = String::from_utf8_lossy(&line[i..i + 3])
+            .chars()
+            .next()
+            .unwrap_or('?') as u32;
+        let escape = if json {
+            format!("\\u{c:04x}")
+        } else {
+            format!("\\u{{{c:x}}}")
+        };
+        out.extend_from_slice(escape.as_bytes());
+        rest = i + 3;
+    }
+    out.extend_from_slice(&line[rest..]);
+    out
+}
+
 /// GitHub's runner takes a line of a job's log for a workflow command when it starts, after
 /// blanks, with `::` (`::error::`, `::stop-commands::`, `::add-mask::`), or holds `##[`
 /// anywhere (the older syntax). Values and committed files may hold either (a name with a
 /// newline, a README line shown in a diff): in such a line the first `:` is written `\u{3a}`
 /// and the `#` of each `##[` `\u{23}` (in JSON `\u0023`, the same string). sigs-lint's own
-/// text never has either. `None`: the line is safe as it is.
+/// text never has either. Bidirectional controls are escaped too ([`bidi_escaped`]), so that no
+/// line reads other than it is. `None`: the line is safe as it is.
 fn ci_line(line: &[u8], json: bool) -> Option<Vec<u8>> {
     if json && has_control(line) {
         return Some(ci_line_json_controls(line));
+    }
+    if has_bidi(line) {
+        let escaped = bidi_escaped(line, json);
+        return Some(ci_line(&escaped, json).unwrap_or(escaped));
     }
     let lead = match std::str::from_utf8(line) {
         Ok(s) => s.len() - s.trim_start().len(),
@@ -125,7 +175,7 @@ fn ci_line_json_controls(line: &[u8]) -> Vec<u8> {
 
 /// `text` as [`ci_line`] makes each of its lines.
 pub fn ci_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains("::") && !text.contains("##[") {
+    if !text.contains("::") && !text.contains("##[") && !has_bidi(text.as_bytes()) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = Vec::with_capacity(text.len() + 16);
@@ -320,5 +370,47 @@ mod tests {
             seen += usize::from(expected);
         }
         assert_eq!(seen, 0x20 - 3 + 0x21);
+    }
+
+    /// The byte scan agrees with `is_bidi` on every character up to U+FFFF (those of more bytes
+    /// start with F0-F4, never E2), and finds one at a line's end.
+    #[test]
+    fn has_bidi_is_is_bidi() {
+        let mut seen = 0;
+        for c in (0..=0xffff_u32).filter_map(char::from_u32) {
+            let expected = super::is_bidi(c);
+            assert_eq!(super::has_bidi(format!("a{c}b").as_bytes()), expected);
+            assert_eq!(super::has_bidi(format!("{c}").as_bytes()), expected);
+            seen += usize::from(expected);
+        }
+        assert_eq!(seen, 9);
+    }
+
+    #[test]
+    fn bidirectional_controls_are_escaped_in_every_writer() {
+        let line = "name \u{202e}gnp.exe\u{2066} – ok\u{2069}\n";
+        assert_eq!(
+            super::ci_line(line.as_bytes(), false).map(String::from_utf8),
+            Some(Ok("name \\u{202e}gnp.exe\\u{2066} – ok\\u{2069}\n".into()))
+        );
+        let json = "{\"m\": \"\u{202a}x##[y\"}";
+        let escaped = super::ci_line(json.as_bytes(), true).unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&escaped),
+            "{\"m\": \"\\u202ax\\u0023#[y\"}"
+        );
+        let back: serde_json::Value = serde_json::from_slice(&escaped).unwrap();
+        assert_eq!(back["m"], "\u{202a}x##[y");
+        // A text line after a command is escaped for both.
+        assert_eq!(
+            super::ci_safe("  ::error::\u{202e}x\n").as_ref(),
+            "  \\u{3a}:error::\\u{202e}x\n"
+        );
+        assert_eq!(super::visible("a\u{202d}b"), "a\\u{202d}b");
+        // Shown files keep their byte offsets: three `?` for three bytes.
+        let file = SourceFile::new("f\u{2067}", "a: \u{202e}b\n");
+        let shown = super::displayable(&file);
+        assert_eq!(shown.text, "a: ???b\n");
+        assert_eq!(shown.name, "f\\u{2067}");
     }
 }
