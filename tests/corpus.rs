@@ -309,14 +309,15 @@ fn verdict(name: &str, flavour: &str) -> Option<(Checked, Vec<String>)> {
 
 /// The generated files of a slice (paths relative to its root) as `generate` plans them.
 fn planned(c: &Checked) -> Vec<(String, Markers)> {
-    let source = sigs_lint::generate::plan::template_source(&c.root, &c.config);
+    let flavour = c.flavour.expect("flavour");
+    let source = sigs_lint::generate::plan::template_source(&c.root, &c.config, flavour);
     sigs_lint::generate::plan::Planning {
         root: &c.root,
         model: &c.model,
         config: &c.config,
         source: &source,
         only: None,
-        flavour: c.flavour.expect("flavour"),
+        flavour,
     }
     .plan()
     .outputs

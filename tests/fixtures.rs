@@ -225,6 +225,37 @@ fn scratch(fixture: &str, tag: &str) -> std::path::PathBuf {
 }
 
 #[test]
+fn a_community_generator_named_without_its_templates_is_what_go_says() {
+    // The built-in templates are sigs-lint's own flavour's: rendered against the named
+    // generator's types they failed on fields it does not have (`can't evaluate field Discord
+    // in type main.Contact`). The named generator reads its own templates and dies without them.
+    let dir = scratch("k8s-style", "no-templates");
+    std::fs::remove_dir_all(dir.join("generator")).expect("rm generator");
+    std::fs::write(dir.join(".sigs-lint.yaml"), "generator: kubernetes-K35\n").expect("config");
+    let p = dir.to_string_lossy().into_owned();
+    let out = run(&["check", &p, "--format", "short"]);
+    let errors: Vec<&str> = out.lines().filter(|l| l.contains("error[")).collect();
+    assert_eq!(
+        errors,
+        [
+            "aliases.tmpl: OWNERS_ALIASES",
+            "committee_readme.tmpl: committee-steering/README.md",
+            "liaisons.tmpl: liaisons.md",
+            "list.tmpl: sig-list.md",
+            "sig_readme.tmpl: sig-node/README.md",
+            "wg_readme.tmpl: wg-batch/README.md",
+        ]
+        .map(|t| {
+            let (template, output) = t.split_once(": ").unwrap();
+            format!("{p}/sigs.yaml:1:1: error[template-error]: `{p}/{output}` cannot be generated: open generator/{template}: no such file or directory")
+        }),
+        "{out}"
+    );
+    assert!(out.ends_with("[exit code 1]\n"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn generate_rewrites_stale_files_and_check_is_then_clean() {
     let dir = scratch("docs-stale-line", "gen");
     let p = dir.to_string_lossy().into_owned();

@@ -531,7 +531,7 @@ fn compare_docs(
             .map(|f| f.in_file(data)),
         _ => None,
     };
-    let source = plan::template_source(root, config);
+    let source = plan::template_source(root, config, flavour);
     let shown_root = root.display().to_string();
     // Each output is compared as soon as it is rendered, and let go.
     let mut comparison = compare::Comparison::new(root, &shown_root, Some(data));

@@ -170,8 +170,8 @@ fn generate_all(mut checked: Checked, opts: &CheckOptions, write: bool, force: b
         out.checked = checked;
         return out;
     }
-    let source = plan::template_source(&root, &checked.config);
     let flavour = checked.flavour.unwrap_or_else(crate::generate::built_in);
+    let source = plan::template_source(&root, &checked.config, flavour);
     let plan::Plan {
         outputs: expected,
         untemplated,

@@ -142,10 +142,13 @@ impl Expected {
     }
 }
 
-/// Where templates are read from for this repository.
-pub fn template_source(root: &Path, config: &Config) -> Source {
+/// Where templates are read from for this repository. The built-in templates serve sigs-lint's
+/// own flavour alone: a community generator named in the config reads its own templates, and
+/// where their folder is absent it dies on the first one (`open generator/sig_readme.tmpl: no
+/// such file or directory`), as each output's finding then says.
+pub fn template_source(root: &Path, config: &Config, flavour: &Flavour) -> Source {
     let dir = root.join(&config.templates);
-    if dir.is_dir() {
+    if dir.is_dir() || flavour.needs_every_template() {
         Source::Dir {
             root: root.to_path_buf(),
             dir,
