@@ -15,21 +15,42 @@ pub const MAX_ROWS: usize = 200;
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Markdown;
 
-/// A table cell: no line breaks, `|` and backticks escaped, control characters visible, long
-/// text cut.
+/// A table cell: no line breaks, control characters visible, long text cut, and nothing a value
+/// holds read as markdown or as a GitHub reference where the table is posted (a job summary, a
+/// pull-request comment): `\\`, `|`, `` ` ``, `[` and `]` backslash-escaped (no code span, no
+/// link or image), `<` written `&lt;` (no HTML), and a zero-width space (`&#8203;`) after the `@`
+/// of an `@name` and the `#` of a `#123`, so that a comment cannot notify people or cross-link
+/// issues that a pull request names (the text reads the same).
 fn cell(s: &str) -> String {
     let one_line = super::visible(&s.replace("\r\n", " ").replace(['\n', '\r'], " "));
-    let cut: String = one_line.chars().take(300).collect();
-    let more = if one_line.chars().count() > 300 {
+    let mut chars: Vec<char> = one_line.chars().take(301).collect();
+    let more = if chars.len() > 300 {
+        chars.truncate(300);
         "…"
     } else {
         ""
     };
-    format!("{cut}{more}")
-        .replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('<', "&lt;")
-        .replace('`', "\\`")
+    let mut out = String::with_capacity(chars.len() + 16);
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + 1).copied();
+        match c {
+            '\\' | '|' | '`' | '[' | ']' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '@' if after.is_some_and(|a| a.is_ascii_alphanumeric())
+                && !before.is_some_and(char::is_alphanumeric) =>
+            {
+                out.push_str("@&#8203;");
+            }
+            '#' if after.is_some_and(|a| a.is_ascii_digit()) => out.push_str("#&#8203;"),
+            _ => out.push(c),
+        }
+    }
+    out.push_str(more);
+    out
 }
 
 impl Renderer for Markdown {
@@ -91,6 +112,13 @@ mod tests {
              | | Where | Id | Finding |\n|---|---|---|---|\n\
              | ⚠️ warning | sigs-lint | [valid-url](https://github.com/sigs-lint/sigs-lint/blob/main/rules/valid-url.md) | \\`url\\` is \\`a\\|b\\` second &lt;b> |\n"
         );
+        // Mentions and issue references a pull request could plant, links and images.
+        assert_eq!(
+            cell("@org/team, (@jdoe) jane@example.com #12 org/repo#3 # 4 [x](https://e) ![i](u)"),
+            "@&#8203;org/team, (@&#8203;jdoe) jane@example.com #&#8203;12 org/repo#&#8203;3 # 4 \\[x\\](https://e) !\\[i\\](u)"
+        );
+        assert_eq!(cell(&"é".repeat(301)), format!("{}…", "é".repeat(300)));
+        assert_eq!(cell(&"é".repeat(300)), "é".repeat(300));
         let mut out = Vec::new();
         Markdown.render(&Run::default(), &mut out).unwrap();
         assert_eq!(
