@@ -470,9 +470,9 @@ impl Run {
         match (self.file_of(f), f.primary()) {
             (Some(file), Some(span)) => {
                 let (line, col) = file.line_col(span.offset);
-                format!("{}:{line}:{col}", visible(&file.name))
+                format!("{}:{line}:{col}", visible_name(&file.name))
             }
-            (Some(file), None) => visible(&file.name),
+            (Some(file), None) => visible_name(&file.name),
             (None, _) => "sigs-lint".to_string(),
         }
     }
@@ -792,6 +792,24 @@ pub fn visible(s: &str) -> String {
     s.chars()
         .map(|c| {
             if shown(c) {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// A path or file name as every format prints it: [`visible`], and its line feeds and tabs
+/// escaped too (`\u{a}`): a location is one line (`path:line:col`, a snippet's header), and a
+/// name holding a newline (a folder `x\n::error::y` that `doc-orphan` reports) would break it.
+pub fn visible_name(s: &str) -> String {
+    if !s.chars().any(|c| c.is_control() || is_bidi(c)) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() || is_bidi(c) {
                 format!("\\u{{{:x}}}", c as u32)
             } else {
                 c.to_string()

@@ -403,7 +403,7 @@ fn main() -> ExitCode {
                 output.say(&mut out, &format!("generator: {}", generator.reason));
             }
             for w in &g.written {
-                let line = format!("{} {}", w.action, sigs_lint::report::visible(&w.path));
+                let line = format!("{} {}", w.action, sigs_lint::report::visible_name(&w.path));
                 output.say(&mut out, &line);
             }
             if !text || !run.findings.is_empty() {
@@ -540,7 +540,7 @@ fn finish_fix(
     let c = &fixed.checked;
     let path = fixed.path.as_ref().map_or_else(String::new, |p| {
         let p = p.strip_prefix(".").unwrap_or(p);
-        sigs_lint::report::visible(&p.display().to_string())
+        sigs_lint::report::visible_name(&p.display().to_string())
     });
     // With --diff, stdout is the diff alone.
     let say = |out: &mut Tracked<_>, line: String| {

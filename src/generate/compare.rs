@@ -111,7 +111,8 @@ pub fn orphan_findings(
                 "doc-orphan",
                 Severity::Warning,
                 format!(
-                    "`{shown}` carries the generator's header, but no group in sigs.yaml produces it any more"
+                    "`{}` carries the generator's header, but no group in sigs.yaml produces it any more",
+                    crate::diagnostic::visible_name(&shown)
                 ),
             )
             .label(file.first_line(), "left over")

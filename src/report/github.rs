@@ -43,7 +43,7 @@ impl Renderer for Github {
             if let Some(file) = run.file_of(f) {
                 props.push(format!(
                     "file={}",
-                    escape_property(&super::visible(&file.name))
+                    escape_property(&super::visible_name(&file.name))
                 ));
                 if let Some(span) = f.primary() {
                     let (line, col) = file.line_col(span.offset);
