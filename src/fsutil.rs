@@ -210,6 +210,11 @@ pub fn unwritable(root: &Path, rel: &str) -> Option<String> {
     None
 }
 
+/// The longest file or folder name most file systems take (Linux `NAME_MAX`), in bytes.
+const NAME_MAX: usize = 255;
+/// The longest path a system call takes, its terminating NUL included (Linux `PATH_MAX`).
+const PATH_MAX: usize = 4096;
+
 /// Why a group's `dir` cannot be written, if it cannot: it must stay inside the repository. Links
 /// are followed only when the repository root is known.
 pub fn unsafe_dir(root: Option<&Path>, dir: &str) -> Option<String> {
@@ -237,6 +242,21 @@ pub fn unsafe_dir(root: Option<&Path>, dir: &str) -> Option<String> {
     }
     if in_git(p) {
         return Some("it is inside `.git`".into());
+    }
+    // The kernel's limits (Linux NAME_MAX and PATH_MAX): the generator fails to create such a
+    // folder or its README ("file name too long"), and so would sigs-lint.
+    if let Some(long) = folder.split('/').find(|c| c.len() > NAME_MAX) {
+        return Some(format!(
+            "a folder name in it is {} bytes long, more than file systems allow ({NAME_MAX})",
+            long.len()
+        ));
+    }
+    if folder.len() + "/README.md".len() >= PATH_MAX {
+        return Some(format!(
+            "its README's path would be {} bytes long, more than the system allows ({})",
+            folder.len() + "/README.md".len(),
+            PATH_MAX - 1
+        ));
     }
     if p.components()
         .next()
@@ -371,7 +391,18 @@ mod tests {
     #[test]
     fn a_dir_is_judged_as_the_folder_the_generator_writes_to() {
         // Spellings of one folder inside the root are that folder (Go's filepath.Join cleans).
-        for dir in ["sig", "./sig", "sig/", "sig/.", "x/../sig", "sig/sub"] {
+        let longest = vec!["d".repeat(255); 16].join("/")[..4085].to_string();
+        let longest_name = "a".repeat(255);
+        for dir in [
+            "sig",
+            "./sig",
+            "sig/",
+            "sig/.",
+            "x/../sig",
+            "sig/sub",
+            &longest_name,
+            &longest,
+        ] {
             assert_eq!(unsafe_dir(None, dir), None, "{dir}");
         }
         for (dir, why) in [
@@ -387,6 +418,14 @@ mod tests {
                 "it is inside `generator/`, the templates' folder",
             ),
             (" ", "it is empty"),
+            (
+                &format!("sig/{}", "a".repeat(256)),
+                "a folder name in it is 256 bytes long, more than file systems allow (255)",
+            ),
+            (
+                &vec!["d".repeat(255); 16].join("/"),
+                "its README's path would be 4105 bytes long, more than the system allows (4095)",
+            ),
             ("a\\b", "it contains a backslash"),
             ("a\nb", "it contains control characters"),
         ] {
