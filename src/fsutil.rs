@@ -16,6 +16,32 @@ pub fn read_inside(root: &Path, path: &Path) -> io::Result<String> {
         .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "it is not UTF-8"))
 }
 
+/// Why a file could not be read or written, in sigs-lint's words: its own refusals (a link out
+/// of the root, `.git`, a FIFO, the size cap) as they say it, the system's errors by what they
+/// mean rather than as `strerror` words them ("Not a directory (os error 20)").
+pub fn reason(e: &io::Error) -> String {
+    use io::ErrorKind as K;
+    if e.get_ref().is_some() {
+        return e.to_string();
+    }
+    // ELOOP (Linux, macOS 62): no stable ErrorKind names it yet.
+    if matches!(e.raw_os_error(), Some(40) if cfg!(target_os = "linux")) {
+        return "a link on its path leads back to itself (a link loop)".into();
+    }
+    match e.kind() {
+        K::NotFound => "no such file or directory".into(),
+        K::PermissionDenied => "permission denied".into(),
+        K::IsADirectory => "it is a directory".into(),
+        K::NotADirectory => "a part of its path is a file, not a folder".into(),
+        K::InvalidFilename => "its path or a name in it is too long for the system".into(),
+        K::StorageFull => "the disk is full".into(),
+        K::ReadOnlyFilesystem => "the file system is read-only".into(),
+        K::QuotaExceeded => "the disk quota is exceeded".into(),
+        K::FileTooLarge => "it is too large for the file system".into(),
+        _ => e.to_string(),
+    }
+}
+
 /// The largest committed generated file sigs-lint reads (markdown, OWNERS_ALIASES).
 pub const MAX_DOC: u64 = 16 << 20;
 /// The largest data file sigs-lint reads.
@@ -199,7 +225,11 @@ pub fn unwritable(root: &Path, rel: &str) -> Option<String> {
                         real.display()
                     ));
                 }
-                Err(_) => return Some(format!("`{rel}` goes through a dangling link")),
+                Err(_) => {
+                    return Some(format!(
+                        "`{rel}` goes through a link that leads nowhere (dangling, or a loop)"
+                    ));
+                }
             }
         } else if last && !meta.is_file() {
             return Some(format!("`{rel}` is not a regular file"));
@@ -282,7 +312,12 @@ pub fn unsafe_dir(root: Option<&Path>, dir: &str) -> Option<String> {
                     (Ok(real), Ok(real_root)) if resolved_in_git(&real_root, &real) => {
                         return Some("it is a link into `.git`".into());
                     }
-                    (Err(_), _) => return Some("it goes through a dangling link".into()),
+                    (Err(_), _) => {
+                        return Some(
+                            "it goes through a link that leads nowhere (dangling, or a loop)"
+                                .into(),
+                        );
+                    }
                     _ => {}
                 }
             }

@@ -952,6 +952,34 @@ fn a_file_name_with_a_newline_is_one_line_in_every_location() {
 }
 
 #[test]
+fn system_errors_are_said_in_our_words() {
+    // A README that is a link to itself, a `generator` that is a file, a group folder through a
+    // link loop: the system's words were printed ("Too many levels of symbolic links (os error
+    // 40)", "Not a directory (os error 20)", "dangling" for a loop).
+    let s = Scratch::new("os-words");
+    s.write(
+        "sigs.yaml",
+        "sigs:\n  - dir: sig-docs\n    name: Docs\n    label: docs\n  - dir: sig-loop\n    name: Loop\n    label: loop\n",
+    );
+    s.write("generator", "a file\n");
+    std::fs::create_dir_all(s.repo().join("sig-docs")).expect("mkdir");
+    s.link("sig-docs/README.md", Path::new("README.md"));
+    s.link("sig-loop", Path::new("sig-loop2"));
+    s.link("sig-loop2", Path::new("sig-loop"));
+    let (code, out) = s.run(&["check", "--format", "short"]);
+    assert_eq!(code, Some(1), "{out}");
+    for line in [
+        "sigs-lint: error[io]: `REPO/sig-docs/README.md` is neither read nor written: a link on its path leads back to itself (a link loop)",
+        "REPO/sigs.yaml:1:1: note[generator-flavour]: generator/app.go was not read: a part of its path is a file, not a folder; the generator was recognised without it",
+        "REPO/sigs.yaml:5:10: error[safe-dir]: the README of SIG \"Loop\" cannot be written there: it goes through a link that leads nowhere (dangling, or a loop)",
+    ] {
+        assert!(out.lines().any(|l| l == line), "{line}\n{out}");
+    }
+    assert!(!out.contains("os error"), "{out}");
+    s.assert_canary();
+}
+
+#[test]
 fn no_format_prints_a_bidirectional_control() {
     // U+202E and the isolates reorder the text around them as a terminal or a review page
     // shows it: a finding about a value could read other than it is. `text-hygiene` reports

@@ -56,8 +56,13 @@ pub fn of(run: &Run, path: &str) -> Baseline {
 pub fn write(run: &Run, path: &str, target: &std::path::Path) -> Result<usize, String> {
     let b = of(run, path);
     let json = serde_json::to_string_pretty(&b).expect("a baseline serializes") + "\n";
-    crate::fsutil::write_atomic(target, &json)
-        .map_err(|e| format!("cannot write `{}`: {e}", target.display()))?;
+    crate::fsutil::write_atomic(target, &json).map_err(|e| {
+        format!(
+            "cannot write `{}`: {}",
+            target.display(),
+            crate::fsutil::reason(&e)
+        )
+    })?;
     Ok(b.findings.len())
 }
 

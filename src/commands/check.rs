@@ -105,20 +105,13 @@ fn io_error(message: String, help: Option<String>) -> Finding {
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|e| format!("cannot read `{}`: {}", path.display(), io_reason(&e)))
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    // sigs-lint's own refusals (a link out of the root, `.git`, a FIFO, the size cap) say why.
-    if e.get_ref().is_some() {
-        return e.to_string();
-    }
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::IsADirectory => "it is a directory".into(),
-        _ => e.to_string(),
-    }
+    std::fs::read(path).map_err(|e| {
+        format!(
+            "cannot read `{}`: {}",
+            path.display(),
+            crate::fsutil::reason(&e)
+        )
+    })
 }
 
 /// `--only` as a group's `dir`: what tab completion gives (`sig-docs/`, `./sig-docs`,
@@ -196,7 +189,11 @@ fn check_all(opts: &CheckOptions) -> Checked {
         Ok(m) => Some(m),
         Err(e) => {
             return out.fail(io_error(
-                format!("cannot read `{}`: {}", path.display(), io_reason(&e)),
+                format!(
+                    "cannot read `{}`: {}",
+                    path.display(),
+                    crate::fsutil::reason(&e)
+                ),
                 Some("give a repository root that holds sigs.yaml, or the path of the file".into()),
             ));
         }
@@ -313,7 +310,11 @@ fn check_all(opts: &CheckOptions) -> Checked {
         }
         Err(e) => {
             return out.fail(io_error(
-                format!("cannot read `{}`: {}", data_path.display(), io_reason(&e)),
+                format!(
+                    "cannot read `{}`: {}",
+                    data_path.display(),
+                    crate::fsutil::reason(&e)
+                ),
                 None,
             ));
         }

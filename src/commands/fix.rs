@@ -248,7 +248,12 @@ pub fn fix(opts: &CheckOptions, write: bool) -> Fixed {
             Some(why) => problem = Some(format!("nothing was written: {why}")),
             None => match crate::fsutil::write_atomic(&path, &text) {
                 Ok(()) => written = true,
-                Err(e) => problem = Some(format!("cannot write `{shown}`: {e}")),
+                Err(e) => {
+                    problem = Some(format!(
+                        "cannot write `{shown}`: {}",
+                        crate::fsutil::reason(&e)
+                    ))
+                }
             },
         }
     }

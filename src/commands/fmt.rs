@@ -125,7 +125,11 @@ pub fn format(opts: &super::check::CheckOptions, write: bool, force: bool) -> Fo
             c.run.findings.push(Finding::new(
                 "io",
                 Severity::Error,
-                format!("cannot write `{}`: {e}", path.display()),
+                format!(
+                    "cannot write `{}`: {}",
+                    path.display(),
+                    crate::fsutil::reason(&e)
+                ),
             ));
             c.tool_error = true;
             out.failed = true;

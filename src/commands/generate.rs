@@ -341,7 +341,11 @@ fn generate_all(mut checked: Checked, opts: &CheckOptions, write: bool, force: b
                 checked.run.findings.push(Finding::new(
                     "io",
                     Severity::Error,
-                    format!("cannot write `{}`: {err}", path.display()),
+                    format!(
+                        "cannot write `{}`: {}",
+                        path.display(),
+                        crate::fsutil::reason(&err)
+                    ),
                 ));
                 out.failed = true;
                 continue;

@@ -495,7 +495,7 @@ pub fn detect(root: &Path, templates_used: impl Fn(&str) -> Option<TemplateUse>)
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
             Err(e) => {
-                unread.get_or_insert(format!("{rel} was not read: {e}"));
+                unread.get_or_insert(format!("{rel} was not read: {}", crate::fsutil::reason(&e)));
                 continue;
             }
         };

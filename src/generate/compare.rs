@@ -36,7 +36,10 @@ pub fn read_committed(
             Finding::new(
                 "io",
                 Severity::Error,
-                format!("`{shown}` is neither read nor written: {err}"),
+                format!(
+                    "`{shown}` is neither read nor written: {}",
+                    crate::fsutil::reason(&err)
+                ),
             )
             .help("a generated file must be a regular file inside the repository"),
         )),
