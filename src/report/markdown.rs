@@ -18,7 +18,7 @@ pub struct Markdown;
 /// A table cell: no line breaks, control characters visible, long text cut, and nothing a value
 /// holds read as markdown or as a GitHub reference where the table is posted (a job summary, a
 /// pull-request comment): `\\`, `|`, `` ` ``, `[` and `]` backslash-escaped (no code span, no
-/// link or image), `<` written `&lt;` (no HTML), and a zero-width space (`&#8203;`) after the `@`
+/// link or image), `<` and `&` written `&lt;` and `&amp;` (no HTML, no entity), and a zero-width space (`&#8203;`) after the `@`
 /// of an `@name` and the `#` of a `#123`, so that a comment cannot notify people or cross-link
 /// issues that a pull request names (the text reads the same).
 fn cell(s: &str) -> String {
@@ -40,6 +40,8 @@ fn cell(s: &str) -> String {
                 out.push(c);
             }
             '<' => out.push_str("&lt;"),
+            // An entity would be decoded before GitHub looks for mentions (`&#64;name`).
+            '&' => out.push_str("&amp;"),
             '@' if after.is_some_and(|a| a.is_ascii_alphanumeric())
                 && !before.is_some_and(char::is_alphanumeric) =>
             {
@@ -114,8 +116,10 @@ mod tests {
         );
         // Mentions and issue references a pull request could plant, links and images.
         assert_eq!(
-            cell("@org/team, (@jdoe) jane@example.com #12 org/repo#3 # 4 [x](https://e) ![i](u)"),
-            "@&#8203;org/team, (@&#8203;jdoe) jane@example.com #&#8203;12 org/repo#&#8203;3 # 4 \\[x\\](https://e) !\\[i\\](u)"
+            cell(
+                "@org/team, (@jdoe) jane@example.com #12 org/repo#3 # 4 [x](https://e) ![i](u) &#64;x"
+            ),
+            "@&#8203;org/team, (@&#8203;jdoe) jane@example.com #&#8203;12 org/repo#&#8203;3 # 4 \\[x\\](https://e) !\\[i\\](u) &amp;#&#8203;64;x"
         );
         assert_eq!(cell(&"é".repeat(301)), format!("{}…", "é".repeat(300)));
         assert_eq!(cell(&"é".repeat(300)), "é".repeat(300));
