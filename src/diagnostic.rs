@@ -785,37 +785,32 @@ pub fn is_bidi(c: char) -> bool {
 /// content) can move the cursor, reorder what is shown or issue commands to a terminal or a CI
 /// log. Tabs and line feeds stay (each format escapes line feeds its own way).
 pub fn visible(s: &str) -> String {
-    let shown = |c: char| (c.is_control() && c != '\t' && c != '\n') || is_bidi(c);
-    if !s.chars().any(shown) {
-        return s.to_string();
-    }
-    s.chars()
-        .map(|c| {
-            if shown(c) {
-                format!("\\u{{{:x}}}", c as u32)
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    escaped(s, |c| {
+        (c.is_control() && c != '\t' && c != '\n') || is_bidi(c)
+    })
 }
 
 /// A path or file name as every format prints it: [`visible`], and its line feeds and tabs
 /// escaped too (`\u{a}`): a location is one line (`path:line:col`, a snippet's header), and a
 /// name holding a newline (a folder `x\n::error::y` that `doc-orphan` reports) would break it.
 pub fn visible_name(s: &str) -> String {
-    if !s.chars().any(|c| c.is_control() || is_bidi(c)) {
+    escaped(s, |c| c.is_control() || is_bidi(c))
+}
+
+/// `s` with each character `shown` picks written `\u{…}`.
+fn escaped(s: &str, shown: impl Fn(char) -> bool) -> String {
+    if !s.chars().any(&shown) {
         return s.to_string();
     }
-    s.chars()
-        .map(|c| {
-            if c.is_control() || is_bidi(c) {
-                format!("\\u{{{:x}}}", c as u32)
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if shown(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

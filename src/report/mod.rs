@@ -20,10 +20,11 @@ pub use crate::diagnostic::{Run, is_bidi, visible, visible_name};
 use crate::source::SourceFile;
 
 /// A file as reports may show it: control characters (other than tab, newline and carriage
-/// return) and bidirectional controls ([`is_bidi`]) replaced by `?` (one per byte), and a carriage return alone (a line break, to YAML and to miette's
-/// line count, but not to the lines miette prints, where it would move the terminal's cursor
-/// back over what is shown) by a newline; byte for byte, so spans and line numbers stay valid
-/// and nothing reaches a terminal. The name is made [`visible_name`].
+/// return) and bidirectional controls ([`is_bidi`]) replaced by `?` (one per byte), and a
+/// carriage return alone (a line break, to YAML and to miette's line count, but not to the
+/// lines miette prints, where it would move the terminal's cursor back over what is shown) by a
+/// newline; byte for byte, so spans and line numbers stay valid and nothing reaches a terminal.
+/// The name is made [`visible_name`].
 pub fn displayable(file: &SourceFile) -> std::borrow::Cow<'_, SourceFile> {
     let bad = |c: char| (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || is_bidi(c);
     let name_ok = !file.name.chars().any(|c| c.is_control() || is_bidi(c));
