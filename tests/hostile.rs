@@ -1022,6 +1022,36 @@ fn no_format_prints_a_bidirectional_control() {
     }
     // The name is in a finding's message in every format (escaped), or in its snippet (`?`).
     assert_eq!(shown, [true; 6]);
+    // Code scanning shows SARIF's texts as they are once parsed: escaped as text there too.
+    let out = Command::cargo_bin("sigs-lint")
+        .expect("binary")
+        .args(["check", "--format", "sarif"])
+        .arg(s.repo())
+        .output()
+        .expect("runs");
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).expect("sarif");
+    // Every text shown (messages, fix descriptions), not a fix's replacement (file content).
+    let mut texts = Vec::new();
+    let mut stack = vec![("", &sarif)];
+    while let Some((key, v)) = stack.pop() {
+        match v {
+            serde_json::Value::Object(m) if key != "insertedContent" => {
+                if let Some(serde_json::Value::String(t)) = m.get("text") {
+                    texts.push(t.clone());
+                }
+                stack.extend(m.iter().map(|(k, v)| (k.as_str(), v)));
+            }
+            serde_json::Value::Array(a) => stack.extend(a.iter().map(|v| (key, v))),
+            _ => {}
+        }
+    }
+    let with_bidi: Vec<&String> = texts.iter().filter(|t| t.chars().any(bidi)).collect();
+    assert_eq!(with_bidi, Vec::<&String>::new());
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("SIG \"Docs \\u{202e}evil\\u{2066}\" has no chair"))
+    );
     s.assert_canary();
 }
 

@@ -196,7 +196,7 @@ impl Sarif {
             })
             .collect();
         Some(json!([{
-            "description": {"text": fix.title},
+            "description": {"text": super::visible(&fix.title)},
             "artifactChanges": [{
                 "artifactLocation": self.artifact(&file.name),
                 "replacements": replacements,
@@ -214,9 +214,11 @@ impl Renderer for Sarif {
         let rules = rule_descriptors();
         let notification_rules = notification_descriptors();
         let index_of = |list: &[Value], id: &str| list.iter().position(|r| r["id"] == id);
+        // Shown by code scanning as it is: control and bidirectional characters of values
+        // made visible, as in every other format.
         let message = |f: &Finding| match &f.help {
-            Some(h) => format!("{}\nhelp: {h}", f.message),
-            None => f.message.clone(),
+            Some(h) => super::visible(&format!("{}\nhelp: {h}", f.message)),
+            None => super::visible(&f.message),
         };
         let mut results: Vec<Value> = Vec::new();
         let mut notifications: Vec<Value> = Vec::new();
