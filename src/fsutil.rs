@@ -353,8 +353,27 @@ pub fn clean(path: &str) -> String {
 /// outputs are one file: the longest existing ancestor resolved, the rest appended as given
 /// (already [`clean`]ed by the caller). `sig-docs/README.md` and `sig-release/README.md` are one
 /// file when `sig-docs` links to `sig-release`: the generator writes it twice, the last write
-/// stays. Falls back to `root.join(rel)` when nothing resolves.
+/// stays. Falls back to `root.join(rel)` when nothing resolves. Without a link on the way (the
+/// common case) it costs one `lstat` per existing component, not a resolution of the whole path.
 pub fn resolved(root: &Path, rel: &str) -> std::path::PathBuf {
+    if let Ok(real_root) = canonical_root(root) {
+        let mut at = root.to_path_buf();
+        let mut linked = false;
+        for c in Path::new(rel).components() {
+            at.push(c);
+            match at.symlink_metadata() {
+                Ok(m) if m.file_type().is_symlink() => {
+                    linked = true;
+                    break;
+                }
+                Ok(_) => {}
+                Err(_) => break, // the rest does not exist: no link in it
+            }
+        }
+        if !linked {
+            return real_root.join(rel);
+        }
+    }
     let full = root.join(rel);
     let mut rest = Vec::new();
     let mut at = full.as_path();
