@@ -1212,6 +1212,20 @@ fn two_folders_that_are_one_through_a_link_are_one_readme() {
     let (code, out) = s.run(&["generate", "--format", "short"]);
     assert_eq!(code, Some(0), "{out}");
     assert!(out.contains("4 generated files up to date\n"), "{out}");
+    // One group's README by the linked folder's name: the file it resolves to, as the group
+    // that writes it last writes it.
+    let readme = s.repo().join("sig-release/README.md");
+    let written = std::fs::read_to_string(&readme).expect("read");
+    std::fs::write(&readme, written.replace("# Release", "# Stale")).expect("write");
+    let (code, out) = s.run(&["generate", "--only", "sig-docs", "--format", "short"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains("updated REPO/sig-release/README.md\n"),
+        "{out}"
+    );
+    let (code, out) = s.run(&["check", "--format", "short"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(!out.contains("doc-stale"), "{out}");
     s.assert_canary();
 }
 

@@ -362,14 +362,14 @@ impl Planning<'_> {
                 // The folder as the generator's `filepath.Join` names it: `sig/` and `sig/.`
                 // are `sig`, one README (the last group written wins, as in Go).
                 let folder = crate::fsutil::clean(&dir);
-                if self.config.unsafe_dir(Some(root), &dir).is_some()
-                    || self.only.is_some_and(|o| o != folder)
-                {
+                if self.config.unsafe_dir(Some(root), &dir).is_some() {
                     continue;
                 }
                 let path = format!("{folder}/README.md");
                 if !present && !strict {
-                    readmes.push(path);
+                    if self.only.is_none_or(|o| o == folder) {
+                        readmes.push(path);
+                    }
                     continue;
                 }
                 let template = templates.len() - 1;
@@ -416,8 +416,13 @@ impl Planning<'_> {
         for (i, file) in files.iter().enumerate() {
             last.insert(file, i);
         }
+        // `only` (one group's README) is the file its folder's README resolves to, written by
+        // whichever group writes that file last.
+        let only = self.only.map(|o| {
+            crate::fsutil::resolved(root, &format!("{}/README.md", crate::fsutil::clean(o)))
+        });
         for (i, (path, job)) in jobs.into_iter().enumerate() {
-            if last.get(&files[i]) != Some(&i) {
+            if last.get(&files[i]) != Some(&i) || only.as_ref().is_some_and(|o| *o != files[i]) {
                 continue;
             }
             let rendered = |template: usize, data: &Value| match &templates[template] {
