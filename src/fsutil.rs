@@ -225,11 +225,7 @@ pub fn unwritable(root: &Path, rel: &str) -> Option<String> {
                         real.display()
                     ));
                 }
-                Err(_) => {
-                    return Some(format!(
-                        "`{rel}` goes through a link that leads nowhere (dangling, or a loop)"
-                    ));
-                }
+                Err(_) => return Some(format!("`{rel}` goes through {NOWHERE}")),
             }
         } else if last && !meta.is_file() {
             return Some(format!("`{rel}` is not a regular file"));
@@ -239,6 +235,9 @@ pub fn unwritable(root: &Path, rel: &str) -> Option<String> {
     }
     None
 }
+
+/// A link on a path that resolves to nothing: its target is missing, or links lead in a circle.
+const NOWHERE: &str = "a link that leads nowhere (dangling, or a loop)";
 
 /// The longest file or folder name most file systems take (Linux `NAME_MAX`), in bytes.
 const NAME_MAX: usize = 255;
@@ -312,12 +311,7 @@ pub fn unsafe_dir(root: Option<&Path>, dir: &str) -> Option<String> {
                     (Ok(real), Ok(real_root)) if resolved_in_git(&real_root, &real) => {
                         return Some("it is a link into `.git`".into());
                     }
-                    (Err(_), _) => {
-                        return Some(
-                            "it goes through a link that leads nowhere (dangling, or a loop)"
-                                .into(),
-                        );
-                    }
+                    (Err(_), _) => return Some(format!("it goes through {NOWHERE}")),
                     _ => {}
                 }
             }

@@ -105,13 +105,16 @@ fn io_error(message: String, help: Option<String>) -> Finding {
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|e| {
-        format!(
-            "cannot read `{}`: {}",
-            path.display(),
-            crate::fsutil::reason(&e)
-        )
-    })
+    std::fs::read(path).map_err(|e| cannot_read(path, &e))
+}
+
+/// "cannot read `path`: why", in sigs-lint's words ([`crate::fsutil::reason`]).
+fn cannot_read(path: &Path, e: &std::io::Error) -> String {
+    format!(
+        "cannot read `{}`: {}",
+        path.display(),
+        crate::fsutil::reason(e)
+    )
 }
 
 /// `--only` as a group's `dir`: what tab completion gives (`sig-docs/`, `./sig-docs`,
@@ -189,11 +192,7 @@ fn check_all(opts: &CheckOptions) -> Checked {
         Ok(m) => Some(m),
         Err(e) => {
             return out.fail(io_error(
-                format!(
-                    "cannot read `{}`: {}",
-                    path.display(),
-                    crate::fsutil::reason(&e)
-                ),
+                cannot_read(path, &e),
                 Some("give a repository root that holds sigs.yaml, or the path of the file".into()),
             ));
         }
@@ -309,14 +308,7 @@ fn check_all(opts: &CheckOptions) -> Checked {
             ));
         }
         Err(e) => {
-            return out.fail(io_error(
-                format!(
-                    "cannot read `{}`: {}",
-                    data_path.display(),
-                    crate::fsutil::reason(&e)
-                ),
-                None,
-            ));
+            return out.fail(io_error(cannot_read(&data_path, &e), None));
         }
     };
     let mut loaded = loaded;
