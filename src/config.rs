@@ -341,7 +341,7 @@ impl Parser {
         };
         self.error(
             node.span,
-            format!("`{path}` {why}"),
+            format!("`{}` {why}", crate::diagnostic::visible_name(path)),
             Some(
                 "paths in the config are plain names relative to the repository root, inside it and out of `.git`"
                     .into(),

@@ -793,8 +793,13 @@ pub fn visible(s: &str) -> String {
 /// A path or file name as every format prints it: [`visible`], and its line feeds and tabs
 /// escaped too (`\u{a}`): a location is one line (`path:line:col`, a snippet's header), and a
 /// name holding a newline (a folder `x\n::error::y` that `doc-orphan` reports) would break it.
+/// Invisible characters too ([`crate::source::is_invisible`]: zero-width spaces and joiners,
+/// line separators, a soft hyphen): `sig-docs\u{200b}` or `.g\u{200c}it` (which macOS reads as
+/// `.git`) must not pass for the name they look like.
 pub fn visible_name(s: &str) -> String {
-    escaped(s, |c| c.is_control() || is_bidi(c))
+    escaped(s, |c| {
+        c.is_control() || is_bidi(c) || crate::source::is_invisible(c)
+    })
 }
 
 /// `s` with each character `shown` picks written `\u{…}`.

@@ -53,14 +53,44 @@ pub const MAX_DATA: u64 = 64 << 20;
 const IN_GIT: &str =
     "it is inside `.git` (the repository's own metadata, where CI keeps credentials)";
 
-/// Whether a path relative to the repository root is in `.git`: a component named `.git` in any
-/// case (case-insensitive file systems give `.GIT` the same folder).
+/// Whether a path relative to the repository root is in `.git`: a component that names `.git`
+/// on some file system sigs-lint is released for ([`names_dot_git`]).
 pub fn in_git(rel: &Path) -> bool {
-    rel.components().any(|c| {
-        c.as_os_str()
-            .as_encoded_bytes()
-            .eq_ignore_ascii_case(b".git")
-    })
+    rel.components()
+        .any(|c| names_dot_git(c.as_os_str().as_encoded_bytes()))
+}
+
+/// Whether a file name is `.git` on a file system of a platform sigs-lint is released for, the
+/// spellings git itself refuses in a checkout (`core.protectNTFS`, `core.protectHFS`): any case
+/// (case-insensitive macOS and Windows volumes); trailing dots and spaces and an alternate data
+/// stream (`.git.`, `.git::$INDEX_ALLOCATION`: NTFS drops or strips them); the 8.3 short name
+/// (`GIT~1`); code points HFS+ ignores in names (`.g\u{200c}it`). Refused on every platform: a
+/// repository checked out on Linux is also opened on a Mac, and no group's folder has such a name.
+pub fn names_dot_git(name: &[u8]) -> bool {
+    // HFS+ ignores these code points when it compares names (git's `next_hfs_char` list).
+    let ignored = |c: char| matches!(c, '\u{200c}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{206a}'..='\u{206f}' | '\u{feff}');
+    let kept: Vec<u8> = match std::str::from_utf8(name) {
+        Ok(s) => s
+            .chars()
+            .filter(|&c| !ignored(c))
+            .collect::<String>()
+            .into_bytes(),
+        Err(_) => name.to_vec(),
+    };
+    // NTFS: what follows a `:` is a stream of the file before it; trailing dots and spaces go.
+    let stem = kept.split(|&b| b == b':').next().unwrap_or_default();
+    let end = stem
+        .iter()
+        .rposition(|&b| b != b'.' && b != b' ')
+        .map_or(0, |i| i + 1);
+    let stem = &stem[..end];
+    if stem.eq_ignore_ascii_case(b".git") {
+        return true;
+    }
+    // The 8.3 short name Windows may give `.git` (`GIT~1`, or a later number when taken).
+    stem.len() > 4
+        && stem[..4].eq_ignore_ascii_case(b"git~")
+        && stem[4..].iter().all(u8::is_ascii_digit)
 }
 
 /// Whether `real`, a resolved path, lies in the `.git` of the resolved root `real_root`.
@@ -523,6 +553,53 @@ mod tests {
         ] {
             assert_eq!(clean(path), cleaned, "{path}");
         }
+    }
+
+    /// The names Windows and macOS file systems take for `.git`, and names that are not it.
+    #[test]
+    fn every_spelling_of_dot_git_is_dot_git() {
+        for name in [
+            ".git",
+            ".GIT",
+            ".Git",
+            ".git.",
+            ".git...",
+            ".git ",
+            ".git. .",
+            ".git::$INDEX_ALLOCATION",
+            ".git:stream",
+            "GIT~1",
+            "git~12",
+            ".g\u{200c}it",
+            "\u{feff}.git",
+            ".gi\u{206a}t\u{200f}",
+            ".g\u{202e}it",
+        ] {
+            assert!(names_dot_git(name.as_bytes()), "{name:?}");
+        }
+        for name in [
+            "git",
+            ".gitx",
+            ".github",
+            "x.git",
+            ".gi t",
+            "git~",
+            "git~1a",
+            "git-1",
+            ".g\u{200b}it",
+            "..git",
+            "",
+            ".",
+        ] {
+            assert!(!names_dot_git(name.as_bytes()), "{name:?}");
+        }
+        assert!(in_git(Path::new("sig/GIT~1/hooks")));
+        assert!(!in_git(Path::new("sig/.github/x")));
+        assert_eq!(
+            unsafe_dir(None, "sigs/.git./hooks").as_deref(),
+            Some("it is inside `.git`")
+        );
+        assert!(unwritable(Path::new("/nonexistent"), "git~1/config").is_some());
     }
 
     /// The name-by-name look-up finds what resolving the whole path finds, and leaves links,

@@ -682,12 +682,30 @@ fn config_paths_stay_out_of_git_and_outputs_do_not_overwrite_what_is_read() {
             "REPO/.sigs-lint.yaml:2:12: error[config]: `./.GIT/hooks/pre-commit` is inside `.git`, the repository's own metadata",
         ),
         (
+            // What Windows (8.3 short name, trailing dot, a stream) and macOS (an ignored code
+            // point) read as `.git/config`.
+            "outputs:\n  list: GIT~1/config\n",
+            "REPO/.sigs-lint.yaml:2:9: error[config]: `GIT~1/config` is inside `.git`, the repository's own metadata",
+        ),
+        (
+            "outputs:\n  list: .git./config\n",
+            "REPO/.sigs-lint.yaml:2:9: error[config]: `.git./config` is inside `.git`, the repository's own metadata",
+        ),
+        (
+            "outputs:\n  list: .git::$INDEX_ALLOCATION/config\n",
+            "REPO/.sigs-lint.yaml:2:9: error[config]: `.git::$INDEX_ALLOCATION/config` is inside `.git`, the repository's own metadata",
+        ),
+        (
+            "outputs:\n  aliases: \".g\\u200Cit/config\"\n",
+            "REPO/.sigs-lint.yaml:2:12: error[config]: `.g\\u{200c}it/config` is inside `.git`, the repository's own metadata",
+        ),
+        (
             "data-file: .git/config\n",
             "REPO/.sigs-lint.yaml:1:12: error[config]: `.git/config` is inside `.git`, the repository's own metadata",
         ),
         (
             "outputs:\n  list: \"list.md\\n::error::x\"\n",
-            "REPO/.sigs-lint.yaml:2:9: error[config]: `list.md ::error::x` holds control characters",
+            "REPO/.sigs-lint.yaml:2:9: error[config]: `list.md\\u{a}::error::x` holds control characters",
         ),
         (
             "outputs:\n  list: OWNERS_ALIASES\n",
