@@ -438,21 +438,47 @@ pub fn remove_leftovers(dir: &Path) -> Vec<String> {
     removed
 }
 
-/// Writes `content` to `path` through a temporary file in the same directory and a rename.
-pub fn write_atomic(path: &Path, content: &str) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
+/// A new temporary file beside `path`, `.<file>.sigs-lint-<pid>.tmp` (`…-<pid>-<n>.tmp` when
+/// that name is taken), created only if nothing has its name: a link, FIFO or file a repository
+/// commits under the name a run will pick (process ids are few and guessable) is passed over, never
+/// opened — opening it would write through a link out of the repository, or hang on a FIFO.
+fn create_temporary(dir: &Path, path: &Path) -> io::Result<(std::path::PathBuf, std::fs::File)> {
     let name = path
         .file_name()
         .map_or("out".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}{TMP_INFIX}{}.tmp", std::process::id()));
+    let pid = std::process::id();
+    for n in 0..100u32 {
+        let tmp = match n {
+            0 => dir.join(format!(".{name}{TMP_INFIX}{pid}.tmp")),
+            _ => dir.join(format!(".{name}{TMP_INFIX}{pid}-{n}.tmp")),
+        };
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        match options.open(&tmp) {
+            Ok(f) => return Ok((tmp, f)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        format!(
+            "the repository holds files under the 100 temporary names `.{name}{TMP_INFIX}{pid}*.tmp` a run would write it through"
+        ),
+    ))
+}
+
+/// Writes `content` to `path` through a new temporary file in the same directory and a rename.
+pub fn write_atomic(path: &Path, content: &str) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let (tmp, mut f) = create_temporary(dir, path)?;
     let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
         f.write_all(content.as_bytes())?;
         f.sync_all()?;
         // The rewritten file keeps the old one's permissions.
         if let Ok(meta) = std::fs::metadata(path) {
-            std::fs::set_permissions(&tmp, meta.permissions())?;
+            f.set_permissions(meta.permissions())?;
         }
         std::fs::rename(&tmp, path)
     })();
@@ -553,6 +579,64 @@ mod tests {
         ] {
             assert_eq!(clean(path), cleaned, "{path}");
         }
+    }
+
+    /// A link or FIFO committed under the temporary name a run picks is passed over: nothing is
+    /// written through the link (out of the repository), no open of the FIFO hangs, both stay.
+    #[cfg(unix)]
+    #[test]
+    fn a_temporary_name_taken_by_a_link_or_fifo_is_passed_over() {
+        let base = std::env::temp_dir().join(format!("sigs-lint-tmpname-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&base);
+        let repo = base.join("repo/sig");
+        std::fs::create_dir_all(&repo).unwrap();
+        std::fs::write(base.join("victim"), "outside").unwrap();
+        let pid = std::process::id();
+        let link = repo.join(format!(".README.md.sigs-lint-{pid}.tmp"));
+        std::os::unix::fs::symlink(base.join("victim"), &link).unwrap();
+        let fifo = repo.join(format!(".README.md.sigs-lint-{pid}-1.tmp"));
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let dangling = repo.join(format!(".README.md.sigs-lint-{pid}-2.tmp"));
+        std::os::unix::fs::symlink(base.join("nothing"), &dangling).unwrap();
+
+        write_atomic(&repo.join("README.md"), "generated\n").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(repo.join("README.md")).unwrap(),
+            "generated\n"
+        );
+        assert_eq!(
+            std::fs::read_to_string(base.join("victim")).unwrap(),
+            "outside"
+        );
+        assert!(
+            !base.join("nothing").exists(),
+            "created through a dangling link"
+        );
+        let mut names: Vec<_> = std::fs::read_dir(&repo)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        let mut expected = vec![
+            format!(".README.md.sigs-lint-{pid}-1.tmp"),
+            format!(".README.md.sigs-lint-{pid}-2.tmp"),
+            format!(".README.md.sigs-lint-{pid}.tmp"),
+            "README.md".to_string(),
+        ];
+        expected.sort();
+        assert_eq!(
+            names, expected,
+            "the committed entries stay, no temporary is left"
+        );
+        // The leftovers' sweep removes regular files only: these are the repository's own.
+        assert!(remove_leftovers(&repo).is_empty());
+        std::fs::remove_dir_all(&base).unwrap();
     }
 
     /// The names Windows and macOS file systems take for `.git`, and names that are not it.

@@ -451,7 +451,10 @@ fn main() -> ExitCode {
             let path = if stdin {
                 let mut buf = Vec::new();
                 if let Err(e) = std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf) {
-                    eprintln!("error: cannot read standard input: {e}");
+                    eprintln!(
+                        "error: cannot read standard input: {}",
+                        sigs_lint::fsutil::reason(&e)
+                    );
                     return ExitCode::from(2);
                 }
                 input = Some(buf);
@@ -631,7 +634,10 @@ fn finish<W: Write>(mut out: Tracked<W>, code: u8) -> ExitCode {
     let flushed = out.flush();
     if let Some(e) = out.error.take().or(flushed.err()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write the output: {e}");
+            eprintln!(
+                "error: cannot write the output: {}",
+                sigs_lint::fsutil::reason(&e)
+            );
         }
         return ExitCode::from(2);
     }
@@ -715,7 +721,11 @@ fn init(path: &std::path::Path, force: bool, out: &mut dyn Write) -> u8 {
         return 2;
     }
     if let Err(e) = std::fs::create_dir_all(&dir) {
-        eprintln!("error: cannot create {}: {e}", dir.display());
+        eprintln!(
+            "error: cannot create {}: {}",
+            dir.display(),
+            sigs_lint::fsutil::reason(&e)
+        );
         return 2;
     }
     let mut code = 0;
@@ -739,7 +749,11 @@ fn init(path: &std::path::Path, force: bool, out: &mut dyn Write) -> u8 {
                 let _ = writeln!(out, "wrote {}", target.display());
             }
             Err(e) => {
-                eprintln!("error: cannot write {}: {e}", target.display());
+                eprintln!(
+                    "error: cannot write {}: {}",
+                    target.display(),
+                    sigs_lint::fsutil::reason(&e)
+                );
                 code = 2;
             }
         }

@@ -782,7 +782,7 @@ fn a_baseline_that_is_not_one_is_a_tool_error() {
     assert_eq!(
         run(&["check", &p, "--no-docs", "--format", "short"]),
         format!(
-            "sigs-lint: error[io]: cannot read `{p}/nope.json`: No such file or directory (os error 2)\n1 error, 0 warnings (io: 1)\n[exit code 2]\n"
+            "sigs-lint: error[io]: cannot read `{p}/nope.json`: no such file or directory\n1 error, 0 warnings (io: 1)\n[exit code 2]\n"
         )
     );
     std::fs::write(dir.join(".sigs-lint.yaml"), "baseline: ../x.json\n").expect("write");

@@ -298,7 +298,7 @@ fn output_that_cannot_be_written_is_a_failure() {
     assert_eq!(out.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&out.stderr)
-            .contains("error: cannot write the output: No space left on device"),
+            .contains("error: cannot write the output: the disk is full\n"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );

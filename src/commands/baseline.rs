@@ -68,16 +68,26 @@ pub fn write(run: &Run, path: &str, target: &std::path::Path) -> Result<usize, S
 
 /// Reads and parses a baseline file.
 pub fn read(file: &std::path::Path) -> Result<Baseline, String> {
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| format!("cannot read `{}`: {e}", file.display()))?;
+    let text = std::fs::read_to_string(file).map_err(|e| {
+        format!(
+            "cannot read `{}`: {}",
+            file.display(),
+            crate::fsutil::reason(&e)
+        )
+    })?;
     parse(&text).map_err(|e| format!("{}: {e}", file.display()))
 }
 
 /// Reads and parses a baseline file that must lie inside the repository `root` (the config's
 /// `baseline:`).
 pub fn read_inside(root: &std::path::Path, file: &std::path::Path) -> Result<Baseline, String> {
-    let text = crate::fsutil::read_inside(root, file)
-        .map_err(|e| format!("cannot read `{}`: {e}", file.display()))?;
+    let text = crate::fsutil::read_inside(root, file).map_err(|e| {
+        format!(
+            "cannot read `{}`: {}",
+            file.display(),
+            crate::fsutil::reason(&e)
+        )
+    })?;
     parse(&text).map_err(|e| format!("{}: {e}", file.display()))
 }
 

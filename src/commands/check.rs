@@ -218,8 +218,13 @@ fn check_all(opts: &CheckOptions) -> Checked {
     };
     if let Some((cp, in_repo)) = config_path {
         let read_config = if in_repo {
-            crate::fsutil::read_bytes_inside(&root, &cp, crate::fsutil::MAX_DOC)
-                .map_err(|e| format!("cannot read `{}`: {e}", cp.display()))
+            crate::fsutil::read_bytes_inside(&root, &cp, crate::fsutil::MAX_DOC).map_err(|e| {
+                format!(
+                    "cannot read `{}`: {}",
+                    cp.display(),
+                    crate::fsutil::reason(&e)
+                )
+            })
         } else {
             read(&cp)
         };
