@@ -238,6 +238,15 @@ fn the_action_annotates_summarises_and_writes_sarif() {
         serde_json::from_str(&std::fs::read_to_string(&sarif).expect("SARIF written"))
             .expect("JSON");
     assert_eq!(doc["runs"][0]["results"][0]["ruleId"], "doc-stale");
+    // The arguments are split on blanks and never globbed: `*` reaches sigs-lint as it is.
+    let (code, out, _) = run("docs-good", "--config *", "");
+    assert_eq!(
+        (code, out.as_str()),
+        (
+            Some(2),
+            "::error title=sigs-lint io::sigs-lint: cannot read `*`: no such file or directory\n1 error, 0 warnings (io: 1)\n"
+        )
+    );
     // Every finding reaches the summary, past GitHub's 10 annotations per step.
     let (code, _, summary) = run("all-rules", "--no-docs --deny-warnings", "");
     assert_eq!(code, Some(1));

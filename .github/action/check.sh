@@ -7,8 +7,8 @@
 # SIGS_LINT_SARIF_FILE (empty: none), GITHUB_STEP_SUMMARY (set by Actions).
 set -uo pipefail
 
-# shellcheck disable=SC2206
-args=(${SIGS_LINT_ARGS:-})
+# Split on blanks, never globbed (`*` in an argument stays `*`).
+read -r -a args <<< "${SIGS_LINT_ARGS:-}"
 path="${SIGS_LINT_PATH:-.}"
 
 sigs-lint check "$path" --format github "${args[@]}"
