@@ -418,6 +418,21 @@ pub fn resolved(root: &Path, rel: &str) -> std::path::PathBuf {
 /// What every temporary file's name holds: `.<file>.sigs-lint-<pid>.tmp`.
 const TMP_INFIX: &str = ".sigs-lint-";
 
+/// Whether `name` is one [`create_temporary`] gives: `.<file>.sigs-lint-<pid>.tmp` or
+/// `.<file>.sigs-lint-<pid>-<n>.tmp`, numbers only after the infix (a file of the repository's
+/// own that merely looks alike is not removed).
+fn is_temporary_name(name: &str) -> bool {
+    let Some(rest) = name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")) else {
+        return false;
+    };
+    let Some((file, id)) = rest.rsplit_once(TMP_INFIX) else {
+        return false;
+    };
+    let (pid, n) = id.split_once('-').unwrap_or((id, "0"));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    !file.is_empty() && digits(pid) && digits(n)
+}
+
 /// Removes temporary files a killed run left in `dir` (`.<file>.sigs-lint-<pid>.tmp`, regular
 /// files only); returns their names.
 pub fn remove_leftovers(dir: &Path) -> Vec<String> {
@@ -427,10 +442,7 @@ pub fn remove_leftovers(dir: &Path) -> Vec<String> {
     };
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        let is_ours = name.starts_with('.')
-            && name.ends_with(".tmp")
-            && name.contains(TMP_INFIX)
-            && e.file_type().is_ok_and(|t| t.is_file());
+        let is_ours = is_temporary_name(&name) && e.file_type().is_ok_and(|t| t.is_file());
         if is_ours && std::fs::remove_file(e.path()).is_ok() {
             removed.push(name);
         }
@@ -637,6 +649,30 @@ mod tests {
         // The leftovers' sweep removes regular files only: these are the repository's own.
         assert!(remove_leftovers(&repo).is_empty());
         std::fs::remove_dir_all(&base).unwrap();
+    }
+
+    #[test]
+    fn only_names_a_run_gives_are_temporary() {
+        for name in [
+            ".README.md.sigs-lint-1234.tmp",
+            ".README.md.sigs-lint-1234-7.tmp",
+            ".sig-list.md.sigs-lint-1.tmp",
+            ".a.sigs-lint-b.sigs-lint-9.tmp",
+        ] {
+            assert!(is_temporary_name(name), "{name}");
+        }
+        for name in [
+            "README.md.sigs-lint-1234.tmp",
+            ".README.md.sigs-lint-.tmp",
+            ".README.md.sigs-lint-draft.tmp",
+            ".README.md.sigs-lint-12-.tmp",
+            ".README.md.sigs-lint-12-3-4.tmp",
+            "..sigs-lint-1.tmp",
+            ".README.md.sigs-lint-1.tmp.bak",
+            ".notes.tmp",
+        ] {
+            assert!(!is_temporary_name(name), "{name}");
+        }
     }
 
     /// The names Windows and macOS file systems take for `.git`, and names that are not it.
