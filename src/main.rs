@@ -492,7 +492,7 @@ fn main() -> ExitCode {
                     return finish(out, 2);
                 }
                 let data_file = checked.config.data_file.clone();
-                return match baseline::write(&checked.run, &data_file, target) {
+                return match baseline::write(&checked.run, &data_file, target, &checked.root) {
                     Ok(n) => {
                         let _ = writeln!(out, "recorded {n} finding(s) in {}", target.display());
                         finish(out, 0)

@@ -1283,3 +1283,44 @@ fn an_app_go_that_cannot_be_read_is_named_not_taken_for_absent() {
         s.assert_canary();
     }
 }
+
+#[test]
+fn a_baseline_inside_the_repository_is_not_written_through_a_link() {
+    // `--write-baseline ci/baseline.json` with `ci` linked out of the root: refused (exit 2),
+    // nothing written beside the repository; a baseline elsewhere is the user's own.
+    let s = Scratch::new("baseline-link");
+    s.write("sigs.yaml", SIGS);
+    s.link("ci", &s.base.join("canary"));
+    let run = |target: &Path| {
+        Command::cargo_bin("sigs-lint")
+            .expect("binary")
+            .arg("check")
+            .arg(s.repo())
+            .arg("--write-baseline")
+            .arg(target)
+            .output()
+            .expect("runs")
+    };
+    let out = run(&s.repo().join("ci/baseline.json"));
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).replace(&s.repo().display().to_string(), "REPO"),
+        format!(
+            "error: `REPO/ci/baseline.json` was not written: `ci/baseline.json` goes through a link to {}, outside the repository\n",
+            s.base
+                .join("canary")
+                .canonicalize()
+                .expect("canary")
+                .display()
+        )
+    );
+    s.assert_canary();
+    let elsewhere = s.base.join("baseline.json");
+    let out = run(&elsewhere);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(
+        std::fs::read_to_string(&elsewhere)
+            .expect("written")
+            .contains("\"version\": 1")
+    );
+}

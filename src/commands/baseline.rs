@@ -53,7 +53,24 @@ pub fn of(run: &Run, path: &str) -> Baseline {
 }
 
 /// Writes the baseline of a run to `target` (atomically); returns how many findings it records.
-pub fn write(run: &Run, path: &str, target: &std::path::Path) -> Result<usize, String> {
+/// A target inside the repository `root` is written as the outputs are ([`crate::fsutil::unwritable`]:
+/// never through a link, out of the root or into `.git`); one elsewhere is the user's own.
+pub fn write(
+    run: &Run,
+    path: &str,
+    target: &std::path::Path,
+    root: &std::path::Path,
+) -> Result<usize, String> {
+    if let (Ok(at), Ok(real_root)) = (std::path::absolute(target), std::path::absolute(root)) {
+        if let Ok(rel) = at.strip_prefix(&real_root) {
+            if let Some(why) = crate::fsutil::unwritable(&real_root, &rel.to_string_lossy()) {
+                return Err(format!(
+                    "`{}` was not written: {why}",
+                    crate::diagnostic::visible_name(&target.display().to_string())
+                ));
+            }
+        }
+    }
     let b = of(run, path);
     let json = serde_json::to_string_pretty(&b).expect("a baseline serializes") + "\n";
     crate::fsutil::write_atomic(target, &json).map_err(|e| {
