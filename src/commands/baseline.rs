@@ -61,15 +61,14 @@ pub fn write(
     target: &std::path::Path,
     root: &std::path::Path,
 ) -> Result<usize, String> {
-    if let (Ok(at), Ok(real_root)) = (std::path::absolute(target), std::path::absolute(root)) {
-        if let Ok(rel) = at.strip_prefix(&real_root) {
-            if let Some(why) = crate::fsutil::unwritable(&real_root, &rel.to_string_lossy()) {
-                return Err(format!(
-                    "`{}` was not written: {why}",
-                    crate::diagnostic::visible_name(&target.display().to_string())
-                ));
-            }
-        }
+    if let (Ok(at), Ok(real_root)) = (std::path::absolute(target), std::path::absolute(root))
+        && let Ok(rel) = at.strip_prefix(&real_root)
+        && let Some(why) = crate::fsutil::unwritable(&real_root, &rel.to_string_lossy())
+    {
+        return Err(format!(
+            "`{}` was not written: {why}",
+            crate::diagnostic::visible_name(&target.display().to_string())
+        ));
     }
     let b = of(run, path);
     let json = serde_json::to_string_pretty(&b).expect("a baseline serializes") + "\n";
