@@ -89,7 +89,24 @@ mkdir -p "$d/generator"
 python3 -c '
 print("".join("{{define \"d%d\"}}x{{end}}" % i for i in range(100000)) + "{{template \"d99999\"}}")' \
   >"$d/generator/list.tmpl"
-measure "a template with 100,000 defines" "$d" "error\[doc-missing\]: .sig-list"
+measure "a template with 100,000 defines" "$d" "error\[doc-missing\]: .{0,60}sig-list"
+
+d=$(repo template-cap)
+mkdir -p "$d/generator"
+python3 -c 'print("{{1}}" * 333000, end="")' >"$d/generator/sig_readme.tmpl"
+for t in wg_readme ug_readme committee_readme list aliases liaisons; do
+  cp "$d/generator/sig_readme.tmpl" "$d/generator/$t.tmpl"
+done
+{ printf '{{define "header"}}{{end}}'; cat "$d/generator/list.tmpl"; } >"$d/generator/header.tmpl"
+measure "8 templates (header included) of 999,000 tokens, 1.6 MB each (the token cap)" "$d" "[0-9]+ errors?, "
+
+d=$(repo template-16m)
+mkdir -p "$d/generator"
+python3 -c 'import sys; sys.stdout.write("{{1}}" * (16 * 1024 * 1024 // 5))' >"$d/generator/sig_readme.tmpl"
+for t in wg_readme committee_readme list; do
+  cp "$d/generator/sig_readme.tmpl" "$d/generator/$t.tmpl"
+done
+measure "4 templates of 16 MiB, 3.3 million {{1}} each" "$d" "error\[template-error\]: .{0,140}"
 
 d=$(repo doubling)
 mkdir -p "$d/generator"

@@ -1324,3 +1324,26 @@ fn a_baseline_inside_the_repository_is_not_written_through_a_link() {
             .contains("\"version\": 1")
     );
 }
+
+#[test]
+fn a_template_of_more_than_a_million_tokens_is_refused() {
+    // 333,334 `{{1}}` are 1,000,002 tokens: the parse tree of a 16 MiB such template took 2 GB.
+    let s = Scratch::new("tokens");
+    s.write("sigs.yaml", SIGS);
+    s.write(".sigs-lint.yaml", "generator: sigs-lint\n");
+    s.write("generator/list.tmpl", &"{{1}}".repeat(333_334));
+    let (code, out) = s.run(&["check", "--format", "short"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("REPO/generator/list.tmpl:1:1666668: error[template-error]: `REPO/sig-list.md` cannot be generated: template: list.tmpl:1: the template has more than 1000000 tokens (sigs-lint's limit: a generator's templates have about 1,000)\n"),
+        "{out}"
+    );
+    // One token fewer than the cap parses and renders.
+    s.write("generator/list.tmpl", &"{{1}}".repeat(333_333));
+    let (_, out) = s.run(&["check", "--format", "short"]);
+    assert!(
+        out.contains("error[doc-missing]: `REPO/sig-list.md` is missing"),
+        "{out}"
+    );
+    s.assert_canary();
+}

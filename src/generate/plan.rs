@@ -92,7 +92,10 @@ impl Source {
             Source::Dir { root, dir } => match crate::fsutil::read_inside(root, &dir.join(name)) {
                 Ok(t) => Ok(Some(t)),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-                Err(e) => Err(format!("cannot read the template {name}: {e}")),
+                Err(e) => Err(format!(
+                    "cannot read the template {name}: {}",
+                    crate::fsutil::reason(&e)
+                )),
             },
             Source::BuiltIn => Ok(BUILT_IN
                 .iter()
@@ -188,29 +191,42 @@ impl Loaded {
     }
 }
 
+/// A template's text and its header's, read (`None`: the template does not exist).
+type Read = Option<Result<(String, Option<String>), String>>;
+
+/// Reads the template `name` and `header.tmpl` beside it.
+fn read(source: &Source, name: &str) -> Read {
+    let text = match source.try_read(name) {
+        Ok(Some(t)) => t,
+        Ok(None) => return None,
+        Err(e) => return Some(Err(e)),
+    };
+    Some(source.try_read("header.tmpl").map(|header| (text, header)))
+}
+
+/// Parses a template read by [`read`] with its header. Parsed only when its outputs are rendered
+/// and dropped after them: a parse tree costs far more than its text, and holding every
+/// template's at once multiplied that by the number of templates.
 fn load(
     source: &Source,
     root: &Path,
     name: &str,
+    read: &Read,
     funcs: &crate::template::FuncMap,
 ) -> Option<Loaded> {
     let dir = template_dir(source, root);
-    let unreadable = |message: String| Loaded {
-        file: Err(RenderError::plain(message)),
-        texts: Vec::new(),
-        dir: dir.clone(),
-    };
-    let text = match source.try_read(name) {
-        Ok(Some(t)) => t,
-        Ok(None) => return None,
-        Err(e) => return Some(unreadable(e)),
-    };
-    let header = match source.try_read("header.tmpl") {
-        Ok(h) => h,
-        Err(e) => return Some(unreadable(e)),
+    let (text, header) = match read.as_ref()? {
+        Ok(texts) => texts,
+        Err(e) => {
+            return Some(Loaded {
+                file: Err(RenderError::plain(e.clone())),
+                texts: Vec::new(),
+                dir,
+            });
+        }
     };
     let mut texts = vec![(name.to_string(), std::rc::Rc::from(text.as_str()))];
-    if let Some(h) = &header {
+    if let Some(h) = header {
         texts.push(("header.tmpl".into(), std::rc::Rc::from(h.as_str())));
     }
     let mut loaded = Loaded {
@@ -219,7 +235,7 @@ fn load(
         dir,
     };
     loaded.file =
-        load_template_text(name, &text, header.as_deref(), funcs).map_err(|e| loaded.error(&e));
+        load_template_text(name, text, header.as_deref(), funcs).map_err(|e| loaded.error(&e));
     Some(loaded)
 }
 
@@ -344,7 +360,7 @@ impl Planning<'_> {
             }
         };
         // First what is written where, then each output rendered.
-        let mut templates: Vec<(String, Option<Loaded>)> = Vec::new();
+        let mut templates: Vec<(String, Read)> = Vec::new();
         let mut jobs: Vec<(String, Job)> = Vec::new();
         for kind in flavour.group_kinds() {
             let groups = data::groups(ctx, kind);
@@ -352,7 +368,7 @@ impl Planning<'_> {
                 continue;
             }
             let name = format!("{}_readme.tmpl", kind.prefix());
-            let t = load(source, root, &name, &funcs);
+            let t = read(source, &name);
             let present = t.is_some();
             templates.push((name.clone(), t));
             let mut readmes = Vec::new();
@@ -396,7 +412,7 @@ impl Planning<'_> {
             let Some(path) = path.as_ref().filter(|_| self.only.is_none()) else {
                 continue;
             };
-            let t = load(source, root, name, &funcs);
+            let t = read(source, name);
             if t.is_none() && !strict {
                 skipped(name, vec![path.clone()]);
                 continue;
@@ -421,13 +437,23 @@ impl Planning<'_> {
         let only = self.only.map(|o| {
             crate::fsutil::resolved(root, &format!("{}/README.md", crate::fsutil::clean(o)))
         });
+        // The template being rendered, parsed (one at a time: the jobs of a template follow
+        // each other).
+        let mut parsed: Option<(usize, Option<Loaded>)> = None;
         for (i, (path, job)) in jobs.into_iter().enumerate() {
             if last.get(&files[i]) != Some(&i) || only.as_ref().is_some_and(|o| *o != files[i]) {
                 continue;
             }
-            let rendered = |template: usize, data: &Value| match &templates[template] {
-                (_, Some(t)) => render(t, data),
-                (name, None) => missing_template(source, root, name),
+            let mut rendered = |template: usize, data: &Value| {
+                if parsed.as_ref().is_none_or(|(at, _)| *at != template) {
+                    parsed = None;
+                    let (name, text) = &templates[template];
+                    parsed = Some((template, load(source, root, name, text, &funcs)));
+                }
+                match &parsed {
+                    Some((_, Some(t))) => render(t, data),
+                    _ => missing_template(source, root, &templates[template].0),
+                }
             };
             sink(match job {
                 Job::Readme {
