@@ -39,7 +39,7 @@ measure() {
     code=$?
   read -r secs kb < <(tail -1 "$work/t")
   printf '| %s | %.2f s | %d MB | %d | %s |\n' "$label" "$secs" $((kb / 1024)) "$code" \
-    "$(grep -m1 -oE "$pattern.{0,100}" "$work/out" | sed "s|$work/[a-z-]*/||g; s/|/\\|/g" || true)"
+    "$(grep -m1 -oE "$pattern.{0,100}" "$work/out" | sed "s|$work/[a-z0-9-]*/||g; s/|/\\|/g" || true)"
 }
 
 echo "| input | time | peak memory | exit | first finding |"
@@ -107,6 +107,15 @@ for t in wg_readme committee_readme list; do
   cp "$d/generator/sig_readme.tmpl" "$d/generator/$t.tmpl"
 done
 measure "4 templates of 16 MiB, 3.3 million {{1}} each" "$d" "error\[template-error\]: .{0,140}"
+
+d=$(repo diff)
+mkdir -p "$d/generator" "$d/sig-docs"
+( cd "$d" && python3 -c '
+import random
+random.seed(1)
+for f in ("generator/sig_readme.tmpl", "sig-docs/README.md"):
+    open(f, "w").write("".join(random.choice("xyz") + "\n" for i in range(1280000)))' )
+measure "a stale README and its template: 1,280,000 random one-letter lines each, 2.5 MB (diff)" "$d" "error\[doc-stale\]: .{0,80}"
 
 d=$(repo doubling)
 mkdir -p "$d/generator"
