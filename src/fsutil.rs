@@ -167,17 +167,37 @@ fn unlinked_below(
     if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
         return Ok(None);
     }
-    let mut at = real_root.to_path_buf();
-    let mut meta = None;
-    for name in rel.components() {
-        at.push(name);
-        let m = std::fs::symlink_metadata(&at)?;
-        if m.file_type().is_symlink() {
+    let mut found = None;
+    for (at, meta, _) in below(real_root, rel) {
+        let meta = meta?;
+        if meta.file_type().is_symlink() {
             return Ok(None);
         }
-        meta = Some(m);
+        found = Some((at, meta));
     }
-    Ok(meta.map(|m| (at, m)))
+    Ok(found)
+}
+
+/// Each name of `rel` below `base` in turn, looked at with one `lstat` (links not followed):
+/// the path so far, what is there, and whether it is the last name. The walk ends after the
+/// first error (a missing name: nothing below it exists either). What each caller stops on
+/// differs (any link, a link out of the root, a file mid-path), the walk is this one.
+fn below<'a>(
+    base: &Path,
+    rel: &'a Path,
+) -> impl Iterator<Item = (std::path::PathBuf, io::Result<std::fs::Metadata>, bool)> + 'a {
+    let mut at = base.to_path_buf();
+    let mut names = rel.components().peekable();
+    let mut failed = false;
+    std::iter::from_fn(move || {
+        if failed {
+            return None;
+        }
+        at.push(names.next()?);
+        let meta = at.symlink_metadata();
+        failed = meta.is_err();
+        Some((at.clone(), meta, names.peek().is_none()))
+    })
 }
 
 thread_local! {
@@ -229,14 +249,10 @@ pub fn unwritable(root: &Path, rel: &str) -> Option<String> {
         return Some(format!("`{rel}`: {IN_GIT}"));
     }
     let real_root = root.canonicalize().ok()?;
-    let mut at = root.to_path_buf();
-    let parts: Vec<_> = p.components().collect();
-    for (i, c) in parts.iter().enumerate() {
-        at.push(c);
-        let Ok(meta) = at.symlink_metadata() else {
+    for (at, meta, last) in below(root, p) {
+        let Ok(meta) = meta else {
             return None; // the rest does not exist yet: it is created inside
         };
-        let last = i + 1 == parts.len();
         if meta.file_type().is_symlink() {
             if last {
                 return Some(format!(
@@ -325,10 +341,8 @@ pub fn unsafe_dir(root: Option<&Path>, dir: &str) -> Option<String> {
     }
     // A link inside the repository may point outside it: follow the path only when it holds one.
     let root = root?;
-    let mut path = root.to_path_buf();
-    for c in p.components() {
-        path.push(c);
-        match path.symlink_metadata() {
+    for (path, meta, _) in below(root, p) {
+        match meta {
             Ok(m) if m.file_type().is_symlink() => {
                 // The link itself (a later folder may not exist yet).
                 match (path.canonicalize(), root.canonicalize()) {
@@ -381,19 +395,10 @@ pub fn clean(path: &str) -> String {
 /// common case) it costs one `lstat` per existing component, not a resolution of the whole path.
 pub fn resolved(root: &Path, rel: &str) -> std::path::PathBuf {
     if let Ok(real_root) = canonical_root(root) {
-        let mut at = root.to_path_buf();
-        let mut linked = false;
-        for c in Path::new(rel).components() {
-            at.push(c);
-            match at.symlink_metadata() {
-                Ok(m) if m.file_type().is_symlink() => {
-                    linked = true;
-                    break;
-                }
-                Ok(_) => {}
-                Err(_) => break, // the rest does not exist: no link in it
-            }
-        }
+        // Up to the first name that does not exist (nor does the rest: no link in it).
+        let linked = below(root, Path::new(rel))
+            .map_while(|(_, meta, _)| meta.ok())
+            .any(|meta| meta.file_type().is_symlink());
         if !linked {
             return real_root.join(rel);
         }
