@@ -15,7 +15,8 @@
 //!
 //! The input: entries separated by NUL bytes, each a header line and the file's bytes after it.
 //! Headers: `path` (a file), `path/` (a folder), `path|` (a FIFO), `path -> target` (a link).
-//! Paths are made relative and lose `.` and `..`. Link targets are kept inside the scratch
+//! Paths are made relative and lose `.` and `..`; `@pid` in a header is the process id (the
+//! one in the temporary names `generate` picks). Link targets are kept inside the scratch
 //! folder (so that a defect in sigs-lint cannot write into the fuzzing machine): a relative
 //! target may climb out of its folder only up to the repository root, an absolute one names
 //! the folder beside the root (`/outside/...`) or one of `/dev/null`, `/dev/zero`,
@@ -176,7 +177,10 @@ fn build(root: &Path, outside: &Path, input: &[u8]) {
             Some(i) => (&entry[..i], &entry[i + 1..]),
             None => (entry, &[][..]),
         };
-        let header = String::from_utf8_lossy(header);
+        // `@pid` is this process's id: names a run's temporary files take
+        // (`.README.md.sigs-lint-@pid.tmp`) can be taken by a link or FIFO first.
+        let header =
+            String::from_utf8_lossy(header).replace("@pid", &std::process::id().to_string());
         if let Some((path, target)) = header.split_once(" -> ") {
             links.push((plain(path), target.to_string()));
             continue;
