@@ -69,13 +69,16 @@ pub fn in_git(rel: &Path) -> bool {
 pub fn names_dot_git(name: &[u8]) -> bool {
     // HFS+ ignores these code points when it compares names (git's `next_hfs_char` list).
     let ignored = |c: char| matches!(c, '\u{200c}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{206a}'..='\u{206f}' | '\u{feff}');
-    let kept: Vec<u8> = match std::str::from_utf8(name) {
-        Ok(s) => s
+    // Only a name with non-ASCII bytes can hold one: the others are looked at as they are, no
+    // copy (this runs for every name of every path read).
+    let kept: std::borrow::Cow<[u8]> = match std::str::from_utf8(name) {
+        Ok(s) if !s.is_ascii() => s
             .chars()
             .filter(|&c| !ignored(c))
             .collect::<String>()
-            .into_bytes(),
-        Err(_) => name.to_vec(),
+            .into_bytes()
+            .into(),
+        _ => name.into(),
     };
     // NTFS: what follows a `:` is a stream of the file before it; trailing dots and spaces go.
     let stem = kept.split(|&b| b == b':').next().unwrap_or_default();
