@@ -100,7 +100,8 @@ impl Config {
     /// `generate` refuses to write while one exists.
     pub fn unsafe_dir(&self, root: Option<&std::path::Path>, dir: &str) -> Option<String> {
         let folder = crate::fsutil::clean(dir);
-        let first = folder.split('/').next().unwrap_or("");
+        // Compared as a case-insensitive file system would (`Generator`, `sigs.yaml.`).
+        use crate::fsutil::same_or_inside;
         let taken = [
             self.outputs.list.as_deref(),
             self.outputs.aliases.as_deref(),
@@ -110,7 +111,7 @@ impl Config {
         ]
         .into_iter()
         .flatten()
-        .find(|p| first == p.trim_end_matches('/'))
+        .find(|p| same_or_inside(&folder, p.trim_end_matches('/')))
         .or_else(|| {
             // An output at the very place of the group's README.
             let readme = format!("{folder}/README.md");
@@ -122,7 +123,7 @@ impl Config {
             .into_iter()
             .flatten()
             .map(String::as_str)
-            .find(|p| *p == readme)
+            .find(|p| same_or_inside(&readme, p))
         });
         match taken {
             Some(p) => Some(format!(

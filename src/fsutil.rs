@@ -61,12 +61,42 @@ pub fn in_git(rel: &Path) -> bool {
 }
 
 /// Whether a file name is `.git` on a file system of a platform sigs-lint is released for, the
-/// spellings git itself refuses in a checkout (`core.protectNTFS`, `core.protectHFS`): any case
-/// (case-insensitive macOS and Windows volumes); trailing dots and spaces and an alternate data
-/// stream (`.git.`, `.git::$INDEX_ALLOCATION`: NTFS drops or strips them); the 8.3 short name
-/// (`GIT~1`); code points HFS+ ignores in names (`.g\u{200c}it`). Refused on every platform: a
+/// spellings git itself refuses in a checkout (`core.protectNTFS`, `core.protectHFS`): every
+/// spelling [`same_name`] takes, and the 8.3 short name (`GIT~1`). Refused on every platform: a
 /// repository checked out on Linux is also opened on a Mac, and no group's folder has such a name.
 pub fn names_dot_git(name: &[u8]) -> bool {
+    if same_name(name, b".git") {
+        return true;
+    }
+    // The 8.3 short name Windows may give `.git` (`GIT~1`, or a later number when taken).
+    let stem = fs_stem(name);
+    stem.len() > 4
+        && stem[..4].eq_ignore_ascii_case(b"git~")
+        && stem[4..].iter().all(u8::is_ascii_digit)
+}
+
+/// Whether the file name `name` names the file `plain` (an ASCII name) on a file system of a
+/// platform sigs-lint is released for: in any case (case-insensitive macOS and Windows volumes),
+/// with trailing dots and spaces or an alternate data stream (`generator.`, `x::$DATA`: NTFS drops
+/// or strips them), with code points HFS+ ignores in names (`.g\u{200c}it`).
+pub fn same_name(name: &[u8], plain: &[u8]) -> bool {
+    fs_stem(name).eq_ignore_ascii_case(plain)
+}
+
+/// Whether the relative path `path` (`/`-separated names) is the file or folder `plain` (an ASCII
+/// path) or lies inside it on some file system ([`same_name`] for each name).
+pub fn same_or_inside(path: &str, plain: &str) -> bool {
+    let mut names = path.split('/');
+    plain.split('/').all(|p| {
+        names
+            .next()
+            .is_some_and(|n| same_name(n.as_bytes(), p.as_bytes()))
+    })
+}
+
+/// A name as a case-insensitive file system may store it: without the code points HFS+ ignores,
+/// the NTFS stream after a `:`, and trailing dots and spaces.
+fn fs_stem(name: &[u8]) -> std::borrow::Cow<'_, [u8]> {
     // HFS+ ignores these code points when it compares names (git's `next_hfs_char` list).
     let ignored = |c: char| matches!(c, '\u{200c}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{206a}'..='\u{206f}' | '\u{feff}');
     // Only a name with non-ASCII bytes can hold one: the others are looked at as they are, no
@@ -81,19 +111,18 @@ pub fn names_dot_git(name: &[u8]) -> bool {
         _ => name.into(),
     };
     // NTFS: what follows a `:` is a stream of the file before it; trailing dots and spaces go.
-    let stem = kept.split(|&b| b == b':').next().unwrap_or_default();
-    let end = stem
+    let stem_len = kept.iter().position(|&b| b == b':').unwrap_or(kept.len());
+    let end = kept[..stem_len]
         .iter()
         .rposition(|&b| b != b'.' && b != b' ')
         .map_or(0, |i| i + 1);
-    let stem = &stem[..end];
-    if stem.eq_ignore_ascii_case(b".git") {
-        return true;
+    match kept {
+        std::borrow::Cow::Borrowed(b) => b[..end].into(),
+        std::borrow::Cow::Owned(mut v) => {
+            v.truncate(end);
+            v.into()
+        }
     }
-    // The 8.3 short name Windows may give `.git` (`GIT~1`, or a later number when taken).
-    stem.len() > 4
-        && stem[..4].eq_ignore_ascii_case(b"git~")
-        && stem[4..].iter().all(u8::is_ascii_digit)
 }
 
 /// Whether `real`, a resolved path, lies in the `.git` of the resolved root `real_root`.
@@ -336,10 +365,7 @@ pub fn unsafe_dir(root: Option<&Path>, dir: &str) -> Option<String> {
             PATH_MAX - 1
         ));
     }
-    if p.components()
-        .next()
-        .is_some_and(|c| c.as_os_str() == "generator")
-    {
+    if same_or_inside(&folder, "generator") {
         return Some("it is inside `generator/`, the templates' folder".into());
     }
     // A link inside the repository may point outside it: follow the path only when it holds one.
@@ -684,6 +710,35 @@ mod tests {
     }
 
     /// The names Windows and macOS file systems take for `.git`, and names that are not it.
+    #[test]
+    fn names_are_compared_as_case_insensitive_file_systems_compare_them() {
+        for (path, plain) in [
+            ("generator", "generator"),
+            ("Generator", "generator"),
+            ("GENERATOR./x", "generator"),
+            ("gene\u{200d}rator/x/y", "generator"),
+            ("Docs/SIG-LIST.md", "docs/sig-list.md"),
+            ("sigs.yaml::$DATA", "sigs.yaml"),
+            ("tools/Generator/x", "tools/generator"),
+        ] {
+            assert!(same_or_inside(path, plain), "{path:?} {plain:?}");
+        }
+        for (path, plain) in [
+            ("generators", "generator"),
+            ("x/generator", "generator"),
+            ("tools", "tools/generator"),
+            ("docs/sig-list.mdx", "docs/sig-list.md"),
+            ("gene\u{200b}rator", "generator"),
+            ("sig-docs", "sig-doc"),
+        ] {
+            assert!(!same_or_inside(path, plain), "{path:?} {plain:?}");
+        }
+        assert_eq!(
+            unsafe_dir(None, "Generator").as_deref(),
+            Some("it is inside `generator/`, the templates' folder")
+        );
+    }
+
     #[test]
     fn every_spelling_of_dot_git_is_dot_git() {
         for name in [

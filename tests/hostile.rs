@@ -567,6 +567,29 @@ fn a_dir_named_like_another_output_is_refused() {
 }
 
 #[test]
+fn a_dir_named_like_another_file_in_another_case_is_refused() {
+    // On a Mac or Windows volume `SIGS.yaml.` and `Tools/Generator` are the data file and the
+    // templates' folder: the README would go into the one or fail on the other there.
+    let s = Scratch::new("dir-case");
+    s.write(".sigs-lint.yaml", "templates: tools/generator\n");
+    s.write(
+        "sigs.yaml",
+        "sigs:\n  - dir: SIGS.yaml.\n    name: Docs\n    label: docs\n  - dir: Tools/Generator/x\n    name: Infra\n    label: infra\n",
+    );
+    let (code, out) = s.run(&["check", "--no-docs", "--format", "short"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("REPO/sigs.yaml:2:10: error[safe-dir]: the README of SIG \"Docs\" cannot be written there: `sigs.yaml` is another file or folder the generator uses"),
+        "{out}"
+    );
+    assert!(
+        out.contains("REPO/sigs.yaml:5:10: error[safe-dir]: the README of SIG \"Infra\" cannot be written there: `tools/generator` is another file or folder the generator uses"),
+        "{out}"
+    );
+    s.assert_canary();
+}
+
+#[test]
 fn suggestions_for_many_long_unknown_names_are_bounded() {
     // 2,000 working groups name an unknown 125-character stakeholder SIG among 2,000 SIGs with
     // names as long: every name pair compared took 55 s; the rule's suggestion budget lets the
