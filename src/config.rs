@@ -358,6 +358,9 @@ impl Parser {
     /// and the plan would silently keep one of two outputs of one path. Reported where the file
     /// sets one of the two (two defaults never clash).
     fn clashes(&mut self, config: &Config, at: &PathSpans) {
+        // Names compared as a case-insensitive file system compares them: on a Mac, a list
+        // output `SIGS.yaml` is the data file.
+        use crate::fsutil::{same_or_inside, same_path};
         type Entry<'a> = (&'a str, &'a str, Option<Span>);
         let known = |name: fn(&crate::flavour::Flavour) -> &'static str| {
             crate::flavour::KNOWN
@@ -403,15 +406,16 @@ impl Parser {
             let same = written[..i]
                 .iter()
                 .chain(&read)
-                .filter(|(_, p, _)| *p == path)
+                .filter(|(_, p, _)| same_path(p, path))
                 .map(|&(w, _, s)| (w.to_string(), s));
             let under = template_dirs.iter().filter_map(|&(w, d, s)| {
-                if path == d {
+                if same_path(path, d) {
                     Some((w.to_string(), s))
-                } else if path.starts_with(&format!("{d}/"))
-                    || (d == "." && path.ends_with(".tmpl"))
-                {
-                    Some((format!("in {w} `{d}`"), s))
+                } else if same_or_inside(path, d) || (d == "." && path.ends_with(".tmpl")) {
+                    Some((
+                        format!("in {w} `{}`", crate::diagnostic::visible_name(d)),
+                        s,
+                    ))
                 } else {
                     None
                 }
@@ -420,7 +424,10 @@ impl Parser {
                 if let Some(at) = span.or(other_span) {
                     self.error(
                         at,
-                        format!("{what} `{path}` is also {other}: writing it would overwrite that"),
+                        format!(
+                            "{what} `{}` is also {other}: writing it would overwrite that",
+                            crate::diagnostic::visible_name(path)
+                        ),
                         Some("give each output a file of its own".into()),
                     );
                 }

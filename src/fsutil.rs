@@ -75,12 +75,26 @@ pub fn names_dot_git(name: &[u8]) -> bool {
         && stem[4..].iter().all(u8::is_ascii_digit)
 }
 
-/// Whether the file name `name` names the file `plain` (an ASCII name) on a file system of a
-/// platform sigs-lint is released for: in any case (case-insensitive macOS and Windows volumes),
-/// with trailing dots and spaces or an alternate data stream (`generator.`, `x::$DATA`: NTFS drops
-/// or strips them), with code points HFS+ ignores in names (`.g\u{200c}it`).
-pub fn same_name(name: &[u8], plain: &[u8]) -> bool {
-    fs_stem(name).eq_ignore_ascii_case(plain)
+/// Whether the file names `a` and `b` name one file on a file system of a platform sigs-lint is
+/// released for: in any case (case-insensitive macOS and Windows volumes), with trailing dots
+/// and spaces or an alternate data stream (`generator.`, `x::$DATA`: NTFS drops or strips them),
+/// with code points HFS+ ignores in names (`.g\u{200c}it`). (Unicode normalization, which
+/// macOS also ignores, is not looked at.)
+pub fn same_name(a: &[u8], b: &[u8]) -> bool {
+    let (a, b) = (fs_stem(a), fs_stem(b));
+    if a.eq_ignore_ascii_case(&b) {
+        return true;
+    }
+    match (std::str::from_utf8(&a), std::str::from_utf8(&b)) {
+        (Ok(x), Ok(y)) if !x.is_ascii() || !y.is_ascii() => x.to_lowercase() == y.to_lowercase(),
+        _ => false,
+    }
+}
+
+/// Whether two relative paths (`/`-separated names) name one file on some file system
+/// ([`same_name`] for each name).
+pub fn same_path(a: &str, b: &str) -> bool {
+    a.split('/').count() == b.split('/').count() && same_or_inside(a, b)
 }
 
 /// Whether the relative path `path` (`/`-separated names) is the file or folder `plain` (an ASCII
@@ -720,6 +734,8 @@ mod tests {
             ("Docs/SIG-LIST.md", "docs/sig-list.md"),
             ("sigs.yaml::$DATA", "sigs.yaml"),
             ("tools/Generator/x", "tools/generator"),
+            ("Données.yaml", "DONNÉES.yaml"),
+            ("e\u{200c}", "E"),
         ] {
             assert!(same_or_inside(path, plain), "{path:?} {plain:?}");
         }

@@ -759,6 +759,27 @@ fn config_paths_stay_out_of_git_and_outputs_do_not_overwrite_what_is_read() {
             "outputs:\n  list: .sigs-lint.yaml\n",
             "REPO/.sigs-lint.yaml:2:9: error[config]: the list output `.sigs-lint.yaml` is also the config file: writing it would overwrite that",
         ),
+        // The same files on a Mac or Windows volume (case, trailing dots, ignored code points).
+        (
+            "outputs:\n  list: SIGS.yaml\n",
+            "REPO/.sigs-lint.yaml:2:9: error[config]: the list output `SIGS.yaml` is also a generator's data file: writing it would overwrite that",
+        ),
+        (
+            "outputs:\n  list: .Sigs-Lint.yaml.\n",
+            "REPO/.sigs-lint.yaml:2:9: error[config]: the list output `.Sigs-Lint.yaml.` is also the config file: writing it would overwrite that",
+        ),
+        (
+            "outputs:\n  list: Generator/list.tmpl\n",
+            "REPO/.sigs-lint.yaml:2:9: error[config]: the list output `Generator/list.tmpl` is also in a generator's templates folder `generator`: writing it would overwrite that",
+        ),
+        (
+            "data-file: Données.yaml\noutputs:\n  list: \"DONN\\u200CÉES.yaml\"\n",
+            "REPO/.sigs-lint.yaml:3:9: error[config]: the list output `DONN\\u{200c}ÉES.yaml` is also the data file: writing it would overwrite that",
+        ),
+        (
+            "outputs:\n  list: sig-list.md\n  aliases: SIG-LIST.MD\n",
+            "REPO/.sigs-lint.yaml:3:12: error[config]: the aliases output `SIG-LIST.MD` is also the list output: writing it would overwrite that",
+        ),
     ];
     for (config, expected) in cases {
         let s = Scratch::new("config-paths");
