@@ -580,7 +580,7 @@ fn finish_fix(
     } else if fixed.count() == 0 {
         format!("nothing to fix in {path}")
     } else {
-        format!("{path} was not changed")
+        format!("{path} was not changed: {} not applied", fixed.describe())
     };
     say(&mut out, line);
     let _ = output.render(&c.run, &mut out);

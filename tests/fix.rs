@@ -228,6 +228,17 @@ fn fix_refuses_what_it_cannot_do() {
             "error: nothing was written: `sigs.yaml` is a link; sigs-lint does not replace links\n"
         );
         assert!(dir.join("sigs.yaml").is_symlink());
+        // The findings are those of the file as it is (they said "no problems found", of the
+        // fixed text that was not written).
+        let (plain, _, _) = run_in(&dir, &["check", "--no-docs", "--format", "short"]);
+        let mut lines = out.lines();
+        assert_eq!(
+            lines.next(),
+            Some(
+                "sigs.yaml was not changed: 8 fixes (dir-name: 2, insecure-url: 1, label-format: 1, text-hygiene: 4) not applied"
+            )
+        );
+        assert_eq!(lines.collect::<Vec<_>>().join("\n") + "\n", plain);
     }
 }
 

@@ -257,6 +257,13 @@ pub fn fix(opts: &CheckOptions, write: bool) -> Fixed {
             },
         }
     }
+    // Not written: the findings reported are those of the file as it is, not of the fixed text
+    // (which said "no problems found" of a data file that still had every one).
+    let checked = if write && !written && text != original {
+        check(opts)
+    } else {
+        checked
+    };
     Fixed {
         checked,
         path: Some(path),
