@@ -481,21 +481,41 @@ fn is_temporary_name(name: &str) -> bool {
     !file.is_empty() && digits(pid) && digits(n)
 }
 
-/// Removes temporary files a killed run left in `dir` (`.<file>.sigs-lint-<pid>.tmp`, regular
-/// files only); returns their names.
-pub fn remove_leftovers(dir: &Path) -> Vec<String> {
-    let mut removed = Vec::new();
+/// How old a temporary file must be to be taken for a killed run's: a run writes one and renames
+/// it within a second (16 MiB at most), so a younger one may be another run's, live (two
+/// `generate`s at once: the first swept the second's file away, and its rename failed).
+pub const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Temporary files a killed run left in `dir` (`.<file>.sigs-lint-<pid>.tmp`, regular files
+/// only): removes those last written [`LEFTOVER_AGE`] ago or earlier and returns their names,
+/// then the names of the younger ones, kept.
+pub fn remove_leftovers(dir: &Path) -> (Vec<String>, Vec<String>) {
+    let (mut removed, mut kept) = (Vec::new(), Vec::new());
     let Ok(entries) = std::fs::read_dir(dir) else {
-        return removed;
+        return (removed, kept);
     };
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        let is_ours = is_temporary_name(&name) && e.file_type().is_ok_and(|t| t.is_file());
-        if is_ours && std::fs::remove_file(e.path()).is_ok() {
+        if !is_temporary_name(&name) {
+            continue;
+        }
+        let Ok(meta) = e.metadata() else { continue };
+        if !meta.is_file() {
+            continue;
+        }
+        // A time in the future (a clock set back) counts as young: kept, not removed.
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age >= LEFTOVER_AGE);
+        if !old {
+            kept.push(name);
+        } else if std::fs::remove_file(e.path()).is_ok() {
             removed.push(name);
         }
     }
-    removed
+    (removed, kept)
 }
 
 /// A new temporary file beside `path`, `.<file>.sigs-lint-<pid>.tmp` (`…-<pid>-<n>.tmp` when
@@ -695,7 +715,7 @@ mod tests {
             "the committed entries stay, no temporary is left"
         );
         // The leftovers' sweep removes regular files only: these are the repository's own.
-        assert!(remove_leftovers(&repo).is_empty());
+        assert_eq!(remove_leftovers(&repo), (Vec::new(), Vec::new()));
         std::fs::remove_dir_all(&base).unwrap();
     }
 

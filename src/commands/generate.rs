@@ -207,20 +207,35 @@ fn generate_all(mut checked: Checked, opts: &CheckOptions, write: bool, force: b
         dirs.sort();
         dirs.dedup();
         for d in dirs {
-            for name in remove_leftovers(&d) {
+            let (removed, kept) = remove_leftovers(&d);
+            let shown = |name: &str| {
+                plan::join(
+                    &shown_root,
+                    &d.join(name)
+                        .strip_prefix(&root)
+                        .unwrap_or(Path::new(name))
+                        .display()
+                        .to_string(),
+                )
+            };
+            for name in removed {
                 checked.run.findings.push(Finding::new(
                     "io",
                     Severity::Note,
                     format!(
                         "removed `{}`, left by an earlier run that was stopped while writing",
-                        plan::join(
-                            &shown_root,
-                            &d.join(&name)
-                                .strip_prefix(&root)
-                                .unwrap_or(Path::new(&name))
-                                .display()
-                                .to_string()
-                        )
+                        shown(&name)
+                    ),
+                ));
+            }
+            for name in kept {
+                checked.run.findings.push(Finding::new(
+                    "io",
+                    Severity::Note,
+                    format!(
+                        "kept `{}`: written less than {} seconds ago, it may be another run's, live (a later run removes it)",
+                        shown(&name),
+                        crate::fsutil::LEFTOVER_AGE.as_secs()
                     ),
                 ));
             }
