@@ -65,6 +65,20 @@ while size <= 64 * 1024 * 1024:
 ' >"$d/sigs.yaml"
 measure "a data file over the 64 MiB cap" "$d" "error\[io\]" --no-docs
 
+d=$(repo many-groups)
+python3 -c '
+import sys
+sys.stdout.write("sigs:\n")
+row = "  - {dir: sig-g%d, name: G%d, label: g%d}\n"
+size, i = 6, 0
+while True:
+    line = row % (i, i, i)
+    if size + len(line) > 64 * 1024 * 1024:
+        break
+    sys.stdout.write(line); size += len(line); i += 1
+' >"$d/sigs.yaml"
+measure "a data file just under the 64 MiB cap: 1,280,000 one-line groups" "$d" "error\[yaml-budget\]"
+
 d=$(repo one-line)
 python3 -c '
 groups = ", ".join("{dir: sig-g%d, name: G%d, label: g%d}" % (i, i, i) for i in range(15000))

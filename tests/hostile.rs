@@ -1388,6 +1388,48 @@ fn a_baseline_inside_the_repository_is_not_written_through_a_link() {
 }
 
 #[test]
+fn more_groups_than_the_limit_are_refused_before_rules_and_rendering() {
+    // A million one-line groups (47 MB, under the data file's cap) took a minute and 3.7 GB.
+    let s = Scratch::new("many-groups");
+    let mut yaml = String::from("sigs:\n");
+    for i in 0..10_000 {
+        yaml.push_str(&format!("- {{dir: sig-g{i}, name: G{i}, label: g{i}}}\n"));
+    }
+    s.write("sigs.yaml", &yaml);
+    // At the limit: loaded, the rules run.
+    let (code, out) = s.run(&["check", "--no-docs", "--format", "short"]);
+    assert_eq!(code, Some(0), "{}", &out[out.len().saturating_sub(500)..]);
+    assert!(
+        !out.contains("yaml-budget"),
+        "{}",
+        &out[..500.min(out.len())]
+    );
+    // One more, a working group: refused, pointing at the first one past the limit.
+    yaml.push_str("workinggroups:\n- {dir: wg-x, name: X, label: x}\n");
+    s.write("sigs.yaml", &yaml);
+    for command in ["check", "generate"] {
+        let (code, out) = s.run(&[command, "--format", "short"]);
+        assert_eq!(code, Some(1), "{out}");
+        assert_eq!(
+            out.lines()
+                .filter(|l| l.contains("error["))
+                .collect::<Vec<_>>(),
+            [
+                "REPO/sigs.yaml:10003:3: error[yaml-budget]: YAML resource limit exceeded: the file has 10001 groups, more than sigs-lint's limit of 10000 (a community has tens)"
+            ],
+            "{command}"
+        );
+    }
+    let names: Vec<_> = std::fs::read_dir(s.repo())
+        .expect("repo")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(names, ["sigs.yaml"], "generate wrote nothing");
+    s.assert_canary();
+}
+
+#[test]
 fn a_template_of_more_than_a_million_tokens_is_refused() {
     // 333,334 `{{1}}` are 1,000,002 tokens: the parse tree of a 16 MiB such template took 2 GB.
     let s = Scratch::new("tokens");
