@@ -57,6 +57,10 @@ pub(super) struct Reader<'a> {
     scalar_bytes: usize,
     /// Skip keys the declaration does not have, with their values (yaml.v2's non-strict decode).
     skip_unknown: bool,
+    /// Groups read so far, and where the first one past [`super::load::MAX_GROUPS`] starts
+    /// (reading stops there: a million groups fit in the data file's cap and cost a gigabyte).
+    groups: usize,
+    too_many: Option<Span>,
 }
 
 /// An event with the bytes it covers in the file (`Spanned`'s span, see [`Reader::next`]).
@@ -77,6 +81,8 @@ impl<'a> Reader<'a> {
             events: 0,
             scalar_bytes: 0,
             skip_unknown,
+            groups: 0,
+            too_many: None,
         })
     }
 
@@ -172,6 +178,13 @@ pub(super) trait Record: Default + Declared {
 
 /// Reads a record's entries up to its `MappingEnd`; `None` on an unknown or repeated key.
 fn record<T: Record>(r: &mut Reader<'_>, at: Span) -> Option<T> {
+    if std::ptr::eq(T::RECORD, super::Group::RECORD) {
+        r.groups += 1;
+        if r.groups > super::load::MAX_GROUPS {
+            r.too_many = Some(start(at));
+            return None;
+        }
+    }
     let mut out = T::default();
     out.set_start(start(at));
     let keys = T::RECORD.fields;
@@ -279,15 +292,42 @@ pub(super) fn read<T: Field>(slot: &mut T, r: &mut Reader<'_>) -> Option<()> {
 /// The model of `file`, or `None` where the serde-saphyr pass must decide (see the module doc).
 /// With `skip_unknown`, keys the declaration does not have are passed over with their values.
 pub(super) fn load(file: &SourceFile, skip_unknown: bool) -> Option<super::SigsYaml> {
+    match load_outcome(file, skip_unknown) {
+        Outcome::Model(m) => Some(*m),
+        _ => None,
+    }
+}
+
+/// What the event pass makes of a file.
+pub(super) enum Outcome {
+    Model(Box<super::SigsYaml>),
+    /// More groups than [`super::load::MAX_GROUPS`]: where the first one past it starts.
+    TooManyGroups(Span),
+    /// The serde-saphyr pass decides.
+    GiveUp,
+}
+
+/// [`load`], telling a file of too many groups from one the serde-saphyr pass must decide.
+pub(super) fn load_outcome(file: &SourceFile, skip_unknown: bool) -> Outcome {
     if let Some(mut fast) = Reader::new(file, skip_unknown, true) {
         match load_from(&mut fast) {
-            Some(model) => return Some(model),
+            Some(model) => return Outcome::Model(Box::new(model)),
+            None if fast.too_many.is_some() => {
+                return Outcome::TooManyGroups(fast.too_many.unwrap_or_default());
+            }
             // The events were granit's: it would give up alike.
-            None if !fast.scanner_gave_up => return None,
+            None if !fast.scanner_gave_up => return Outcome::GiveUp,
             None => {}
         }
     }
-    load_from(&mut Reader::new(file, skip_unknown, false)?)
+    let Some(mut slow) = Reader::new(file, skip_unknown, false) else {
+        return Outcome::GiveUp;
+    };
+    match (load_from(&mut slow), slow.too_many) {
+        (Some(model), _) => Outcome::Model(Box::new(model)),
+        (None, Some(at)) => Outcome::TooManyGroups(at),
+        (None, None) => Outcome::GiveUp,
+    }
 }
 
 fn load_from(r: &mut Reader<'_>) -> Option<super::SigsYaml> {

@@ -59,30 +59,38 @@ pub fn load_file(name: &str, bytes: Vec<u8>) -> (SourceFile, Vec<Finding>) {
 /// have: kubernetes has about 60.
 pub const MAX_GROUPS: usize = 10_000;
 
+/// The finding for a file of more than [`MAX_GROUPS`] groups; `at` is where the first one past
+/// the limit starts. Rules and rendering cost some 60 µs a group: a data file of a million
+/// one-line groups (47 MB, under the data file's cap) took a minute and 3.7 GB to check.
+fn too_many_groups(at: Span) -> Loaded {
+    let message = format!(
+        "YAML resource limit exceeded: the file has more than {MAX_GROUPS} groups, sigs-lint's limit (a community has tens)"
+    );
+    Loaded {
+        findings: vec![
+            Finding::new("yaml-budget", Severity::Error, message)
+                .label(Span::new(at.offset, 0), "this one is past the limit"),
+        ],
+        ..Default::default()
+    }
+}
+
 /// Loads a sigs.yaml from its source file.
 pub fn load(file: &SourceFile) -> Loaded {
     // The event pass builds a plain, sound file's model; serde-saphyr decides everything else.
-    let typed = match super::events::load(file, false) {
-        Some(model) => Ok(model),
-        None => typed(file),
+    let typed = match super::events::load_outcome(file, false) {
+        super::events::Outcome::Model(model) => Ok(*model),
+        super::events::Outcome::TooManyGroups(at) => return too_many_groups(at),
+        super::events::Outcome::GiveUp => typed(file),
     };
     match typed {
+        // The serde-saphyr pass (anchors, tags) counts once it has built the model.
         Ok(model) if model.groups().nth(MAX_GROUPS).is_some() => {
-            // Rules and rendering cost about 60 µs a group: a data file of a million one-line
-            // groups (47 MB, under the data file's cap) took a minute and 3.7 GB.
-            let extra = model.groups().nth(MAX_GROUPS).map(|g| g.span);
-            let n = model.groups().count();
-            let message = format!(
-                "YAML resource limit exceeded: the file has {n} groups, more than sigs-lint's limit of {MAX_GROUPS} (a community has tens)"
-            );
-            let span = extra.unwrap_or(Span::new(file.content_start, 0));
-            Loaded {
-                findings: vec![
-                    Finding::new("yaml-budget", Severity::Error, message)
-                        .label(Span::new(span.offset, 0), "this one is past the limit"),
-                ],
-                ..Default::default()
-            }
+            let at = model
+                .groups()
+                .nth(MAX_GROUPS)
+                .map_or(Span::new(file.content_start, 0), |g| g.span);
+            too_many_groups(at)
         }
         Ok(mut model) => {
             let looks_empty = model.groups().next().is_none() && model.gb_rep.is_none();
