@@ -218,26 +218,16 @@ fn generate_all(mut checked: Checked, opts: &CheckOptions, write: bool, force: b
                         .to_string(),
                 )
             };
-            for name in removed {
-                checked.run.findings.push(Finding::new(
-                    "io",
-                    Severity::Note,
-                    format!(
-                        "removed `{}`, left by an earlier run that was stopped while writing",
-                        shown(&name)
-                    ),
-                ));
-            }
-            for name in kept {
-                checked.run.findings.push(Finding::new(
-                    "io",
-                    Severity::Note,
-                    format!(
-                        "kept `{}`: written less than {} seconds ago, it may be another run's, live (a later run removes it)",
-                        shown(&name),
-                        crate::fsutil::LEFTOVER_AGE.as_secs()
-                    ),
-                ));
+            let age = crate::fsutil::LEFTOVER_AGE.as_secs();
+            let notes = removed
+                .iter()
+                .map(|n| format!("removed `{}`, left by an earlier run that was stopped while writing", shown(n)))
+                .chain(kept.iter().map(|n| format!("kept `{}`: written less than {age} seconds ago, it may be another run's, live (a later run removes it)", shown(n))));
+            for message in notes {
+                checked
+                    .run
+                    .findings
+                    .push(Finding::new("io", Severity::Note, message));
             }
         }
         let mut template_errors = compare::TemplateErrors::default();

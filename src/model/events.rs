@@ -310,14 +310,12 @@ pub(super) enum Outcome {
 /// [`load`], telling a file of too many groups from one the serde-saphyr pass must decide.
 pub(super) fn load_outcome(file: &SourceFile, skip_unknown: bool) -> Outcome {
     if let Some(mut fast) = Reader::new(file, skip_unknown, true) {
-        match load_from(&mut fast) {
-            Some(model) => return Outcome::Model(Box::new(model)),
-            None if fast.too_many.is_some() => {
-                return Outcome::TooManyGroups(fast.too_many.unwrap_or_default());
-            }
+        match (load_from(&mut fast), fast.too_many) {
+            (Some(model), _) => return Outcome::Model(Box::new(model)),
+            (None, Some(at)) => return Outcome::TooManyGroups(at),
             // The events were granit's: it would give up alike.
-            None if !fast.scanner_gave_up => return Outcome::GiveUp,
-            None => {}
+            (None, None) if !fast.scanner_gave_up => return Outcome::GiveUp,
+            (None, None) => {}
         }
     }
     let Some(mut slow) = Reader::new(file, skip_unknown, false) else {

@@ -84,15 +84,11 @@ pub fn load(file: &SourceFile) -> Loaded {
         super::events::Outcome::GiveUp => typed(file),
     };
     match typed {
-        // The serde-saphyr pass (anchors, tags) counts once it has built the model.
-        Ok(model) if model.groups().nth(MAX_GROUPS).is_some() => {
-            let at = model
-                .groups()
-                .nth(MAX_GROUPS)
-                .map_or(Span::new(file.content_start, 0), |g| g.span);
-            too_many_groups(at)
-        }
         Ok(mut model) => {
+            // The serde-saphyr pass (anchors, tags) counts once it has built the model.
+            if let Some(past) = model.groups().nth(MAX_GROUPS) {
+                return too_many_groups(past.span);
+            }
             let looks_empty = model.groups().next().is_none() && model.gb_rep.is_none();
             // An empty model may be an empty file or one with none of our keys: let the lenient
             // pass tell (it is cheap on such files).

@@ -32,7 +32,6 @@ struct Entry {
     span: Span,
     /// The 1-based line it applies to; `None` for the whole file.
     line: Option<usize>,
-    used: bool,
 }
 
 fn pattern() -> &'static Regex {
@@ -119,7 +118,6 @@ pub fn apply(file: &SourceFile, model: &SigsYaml, config: &Config, findings: &mu
                 id: id.to_string(),
                 span: Span::new(at, id.len()),
                 line: target,
-                used: false,
             });
         }
     }
@@ -145,18 +143,12 @@ pub fn apply(file: &SourceFile, model: &SigsYaml, config: &Config, findings: &mu
         }
         !silenced
     });
-    let used: Vec<bool> = entries
-        .iter()
-        .map(|e| by_place[&(e.id.as_str(), e.line)])
-        .collect();
-    drop(by_place);
-    for (e, used) in entries.iter_mut().zip(used) {
-        e.used = used;
-    }
     let ids: Vec<&str> = super::RULES.iter().map(|r| r.id()).collect();
     // A rule turned off in the config reports nothing: its suppressions are not unused.
     let off = |id: &str| config.level(id) == Some(Level::Off);
-    let mut unused = entries.into_iter().filter(|e| !e.used && !off(&e.id));
+    let mut unused = entries
+        .iter()
+        .filter(|e| !by_place[&(e.id.as_str(), e.line)] && !off(&e.id));
     let room = MAX_FINDINGS_PER_KIND.saturating_sub(problems.len());
     for e in unused.by_ref().take(room) {
         let (message, help) = if crate::diagnostic::check(&e.id).is_some() {
