@@ -12,11 +12,12 @@
 # AddressSanitizer (libFuzzer symbolizes covered code through its runtime) into
 # fuzz/target-coverage (a build of a few minutes); BIN=<binary> uses one already built so.
 # Every snapshot is replayed once (-runs=0 -print_coverage=1: minutes for thousands of inputs)
-# with TMPDIR in a scratch folder; logs stay in $OUT (default: a new temporary folder).
+# with TMPDIR in a scratch folder, JOBS=<n> of them at once; logs stay in $OUT (default: a new
+# temporary folder).
 # Needs llvm-symbolizer (Debian: llvm).
 set -euo pipefail
 [ $# -ge 2 ] || {
-  sed -n '2,17p' "$0"
+  sed -n '2,18p' "$0"
   exit 2
 }
 target=$1
@@ -50,15 +51,26 @@ for f in "$corpus"/*; do
   ln -s "$f" "$OUT/snap$n/"
 done
 
+replay() {
+  mkdir -p "$OUT/tmp$1"
+  ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 ASAN_SYMBOLIZER_PATH=$symbolizer \
+    TMPDIR=$OUT/tmp$1 "$BIN" -runs=0 -print_coverage=1 -max_len=1048576 -timeout=900 \
+    -rss_limit_mb=4096 "$OUT/snap$1" >"$OUT/cov$1.log" 2>&1 || true
+  rm -rf "$OUT/tmp$1"
+}
+# JOBS snapshots are replayed at once (default 1: a replay is single-threaded).
+running=0
 for k in $(seq 0 "$n"); do
-  mkdir -p "$OUT/tmp$k"
   label=${cuts[$k]:-all}
   echo "snapshot $k ($label): $(ls "$OUT/snap$k" | wc -l) inputs" >&2
-  ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 ASAN_SYMBOLIZER_PATH=$symbolizer \
-    TMPDIR=$OUT/tmp$k "$BIN" -runs=0 -print_coverage=1 -max_len=1048576 -timeout=900 \
-    -rss_limit_mb=4096 "$OUT/snap$k" >"$OUT/cov$k.log" 2>&1 || true
-  rm -rf "$OUT/tmp$k"
+  if [ "$running" -ge "${JOBS:-1}" ]; then
+    wait -n
+    running=$((running - 1))
+  fi
+  replay "$k" &
+  running=$((running + 1))
 done
+wait
 
 # One column per snapshot: covered edges of the functions from each origin (a function's
 # inlined callees count where the function is).
