@@ -8,6 +8,7 @@
 //! Positions are UTF-16 code units, as LSP counts them by default.
 
 use std::collections::{BTreeSet, HashMap};
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
 use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
@@ -359,26 +360,189 @@ fn notification(conn: &Connection, server: &mut Server, n: Notification) {
     }
 }
 
+/// The largest message the server reads. A data file may have 64 MiB, and its text sent as a
+/// JSON string grows with its escapes; `lsp-server`'s own reader allocated whatever a
+/// `Content-Length` said (99999999999999 bytes: an abort).
+pub const MAX_MESSAGE: u64 = 256 << 20;
+
+/// The longest header line the server reads.
+const MAX_HEADER: u64 = 8 << 10;
+
+/// The body of the client's next message; `None` when the input ends between messages.
+pub fn read_frame(r: &mut impl BufRead) -> Result<Option<Vec<u8>>, String> {
+    let mut length = None;
+    let mut lines = 0;
+    loop {
+        let mut line = Vec::new();
+        let n = r
+            .by_ref()
+            .take(MAX_HEADER + 1)
+            .read_until(b'\n', &mut line)
+            .map_err(|e| format!("standard input could not be read: {e}"))?;
+        if n == 0 {
+            return match lines {
+                0 => Ok(None),
+                _ => Err("the input ended inside a message's header".into()),
+            };
+        }
+        lines += 1;
+        if n as u64 > MAX_HEADER {
+            return Err(format!(
+                "a header line is longer than {} KiB: this is not an LSP client",
+                MAX_HEADER >> 10
+            ));
+        }
+        let Some(line) = line.strip_suffix(b"\r\n") else {
+            return Err(format!(
+                "a header line does not end with CR LF: {}",
+                shown(&line)
+            ));
+        };
+        if line.is_empty() {
+            break;
+        }
+        let text = String::from_utf8_lossy(line);
+        let Some((name, value)) = text.split_once(':') else {
+            return Err(format!("a header line has no `:`: {}", shown(line)));
+        };
+        if name.eq_ignore_ascii_case("Content-Length") {
+            let n: u64 = value
+                .trim()
+                .parse()
+                .map_err(|_| format!("the Content-Length is not a length: {}", shown(line)))?;
+            if n > MAX_MESSAGE {
+                return Err(format!(
+                    "a message of {n} bytes is announced, more than the server reads ({} MiB)",
+                    MAX_MESSAGE >> 20
+                ));
+            }
+            length = Some(n as usize);
+        }
+    }
+    let length = length.ok_or("a message has no Content-Length header")?;
+    let mut body = vec![0; length];
+    r.read_exact(&mut body).map_err(|e| match e.kind() {
+        std::io::ErrorKind::UnexpectedEof => {
+            format!("the input ended inside a message ({length} bytes were announced)")
+        }
+        _ => format!("standard input could not be read: {e}"),
+    })?;
+    Ok(Some(body))
+}
+
+/// A header line as an error message shows it: escaped, and cut at 80 characters.
+fn shown(line: &[u8]) -> String {
+    let text = String::from_utf8_lossy(line);
+    let cut: String = text.chars().take(80).collect();
+    let more = if cut.len() < text.len() { "…" } else { "" };
+    format!("`{}`{more}", crate::diagnostic::visible_name(&cut))
+}
+
+/// The server's end of a connection over stdin and stdout, read by [`read_frame`]: a message
+/// that frames well but is not JSON-RPC is skipped with a line on standard error; one that
+/// does not frame stops the server with the reason. The reader stops after `exit`.
+struct Transport {
+    reader: std::thread::JoinHandle<Result<(), String>>,
+    writer: std::thread::JoinHandle<()>,
+}
+
+fn transport() -> (Connection, Transport) {
+    let (server, client) = Connection::memory();
+    let Connection { sender, receiver } = client;
+    let reader = std::thread::spawn(move || {
+        let stdin = std::io::stdin();
+        let mut stdin = stdin.lock();
+        while let Some(body) = read_frame(&mut stdin)? {
+            let msg = match serde_json::from_slice::<Message>(&body) {
+                Ok(msg) => msg,
+                Err(e) => {
+                    eprintln!("sigs-lint lsp: a message that is not JSON-RPC was skipped: {e}");
+                    continue;
+                }
+            };
+            let exit = matches!(&msg, Message::Notification(n) if n.method == "exit");
+            if sender.send(msg).is_err() || exit {
+                break;
+            }
+        }
+        Ok(())
+    });
+    let writer = std::thread::spawn(move || {
+        let stdout = std::io::stdout();
+        let mut stdout = stdout.lock();
+        for msg in receiver {
+            if msg.write(&mut stdout).is_err() {
+                break;
+            }
+        }
+    });
+    (server, Transport { reader, writer })
+}
+
 /// Runs the server on stdin/stdout until the client says `exit`.
 pub fn run() -> Result<(), String> {
-    let (conn, io) = Connection::stdio();
-    let caps = serde_json::to_value(capabilities()).map_err(|e| e.to_string())?;
-    conn.initialize(caps).map_err(|e| e.to_string())?;
+    let (conn, io) = transport();
+    let served = serve(&conn);
+    drop(conn);
+    let _ = io.writer.join();
+    // A reader that stopped (its input ended or did not frame) says why the server stopped; one
+    // still waiting for input after `shutdown` is not waited for.
+    if served.as_ref().is_err_and(|e| e.disconnected) || io.reader.is_finished() {
+        match io.reader.join() {
+            Ok(Err(e)) => return Err(e),
+            Err(_) => return Err("the reader of standard input failed".into()),
+            Ok(Ok(())) => {}
+        }
+    }
+    served.map_err(|e| e.message)
+}
+
+struct Stopped {
+    message: String,
+    /// The client's end was gone (the input ended or did not frame).
+    disconnected: bool,
+}
+
+fn serve(conn: &Connection) -> Result<(), Stopped> {
+    // The transport's end: the input ended (or did not frame, which the reader says).
+    let stopped = |e: lsp_server::ProtocolError| match e.channel_is_disconnected() {
+        true => Stopped {
+            message: "the input ended before `shutdown`".into(),
+            disconnected: true,
+        },
+        false => Stopped {
+            message: e.to_string(),
+            disconnected: false,
+        },
+    };
+    let caps = serde_json::to_value(capabilities()).map_err(|e| Stopped {
+        message: e.to_string(),
+        disconnected: false,
+    })?;
+    conn.initialize(caps).map_err(stopped)?;
     let mut server = Server::default();
     for msg in &conn.receiver {
         match msg {
             Message::Request(req) => {
-                if conn.handle_shutdown(&req).map_err(|e| e.to_string())? {
-                    break;
+                if conn.handle_shutdown(&req).map_err(stopped)? {
+                    return Ok(());
                 }
-                request(&conn, &server, req);
+                request(conn, &server, req);
             }
-            Message::Notification(n) => notification(&conn, &mut server, n),
+            Message::Notification(n) if n.method == "exit" => {
+                return Err(Stopped {
+                    message: "the client said `exit` before `shutdown`".into(),
+                    disconnected: false,
+                });
+            }
+            Message::Notification(n) => notification(conn, &mut server, n),
             Message::Response(_) => {}
         }
     }
-    drop(conn);
-    io.join().map_err(|e| e.to_string())
+    Err(Stopped {
+        message: "the input ended before `shutdown`".into(),
+        disconnected: true,
+    })
 }
 
 #[cfg(test)]

@@ -242,3 +242,117 @@ fn the_language_server_publishes_fixes_and_clears() {
     assert!(status.success());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The server's exit code and standard error for `input` on its standard input.
+fn raw(input: &[u8]) -> (Option<i32>, String, Vec<u8>) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sigs-lint"))
+        .arg("lsp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the server starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    // A server that stops reading (a header line too long) closes the pipe.
+    let _ = stdin.write_all(input);
+    drop(stdin);
+    let out = child.wait_with_output().expect("exits");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.stdout,
+    )
+}
+
+fn framed(body: &str) -> Vec<u8> {
+    format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
+}
+
+#[test]
+fn input_that_is_not_lsp_stops_the_server_with_its_reason() {
+    // lsp-server's reader allocated what the Content-Length said: an abort (exit 134).
+    let cases: &[(&[u8], &str)] = &[
+        (
+            b"Content-Length: 99999999999999\r\n\r\n{}",
+            "a message of 99999999999999 bytes is announced, more than the server reads (256 MiB)",
+        ),
+        (
+            b"Content-Length: 18446744073709551616\r\n\r\n{}",
+            "the Content-Length is not a length: `Content-Length: 18446744073709551616`",
+        ),
+        (
+            b"Content-Length: 2\n\n{}",
+            "a header line does not end with CR LF: `Content-Length: 2\\u{a}`",
+        ),
+        (
+            b"Content-Type: x\r\n\r\n{}",
+            "a message has no Content-Length header",
+        ),
+        (
+            b"Content-Length: 10\r\n\r\n{}",
+            "the input ended inside a message (10 bytes were announced)",
+        ),
+        (
+            b"Content-Length: 10\r\n",
+            "the input ended inside a message's header",
+        ),
+        (b"", "the input ended before `shutdown`"),
+    ];
+    for (input, reason) in cases {
+        let (code, err, out) = raw(input);
+        assert_eq!(code, Some(2), "{reason}");
+        assert_eq!(
+            err,
+            format!("error: the language server stopped: {reason}\n")
+        );
+        assert!(out.is_empty());
+    }
+    let long = format!("X-Long: {}\r\n\r\n", "a".repeat(1 << 20));
+    let (code, err, _) = raw(long.as_bytes());
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        err,
+        "error: the language server stopped: a header line is longer than 8 KiB: this is not an LSP client\n"
+    );
+}
+
+#[test]
+fn a_message_that_is_not_json_rpc_is_skipped_and_the_server_goes_on() {
+    let mut input = framed("{]");
+    input.extend(framed(
+        r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#,
+    ));
+    input.extend(framed(
+        r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#,
+    ));
+    input.extend(framed(r#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#));
+    input.extend(framed(r#"{"jsonrpc":"2.0","method":"exit"}"#));
+    let (code, err, out) = raw(&input);
+    assert_eq!(
+        err,
+        "sigs-lint lsp: a message that is not JSON-RPC was skipped: key must be a string at line 1 column 2\n"
+    );
+    assert_eq!(code, Some(0));
+    let out = String::from_utf8(out).expect("UTF-8");
+    assert!(out.contains(r#""id":1,"result":{"capabilities""#), "{out}");
+    assert!(
+        out.ends_with(r#"{"jsonrpc":"2.0","id":2,"result":null}"#),
+        "{out}"
+    );
+}
+
+#[test]
+fn exit_before_shutdown_is_a_failure() {
+    let mut input =
+        framed(r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#);
+    input.extend(framed(
+        r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#,
+    ));
+    input.extend(framed(r#"{"jsonrpc":"2.0","method":"exit"}"#));
+    let (code, err, _) = raw(&input);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        err,
+        "error: the language server stopped: the client said `exit` before `shutdown`\n"
+    );
+}
