@@ -151,11 +151,15 @@ impl Server {
         });
         let mut by_uri: HashMap<String, (std::sync::Arc<SourceFile>, Vec<Finding>)> =
             HashMap::new();
+        // The buffer's place when it was not loaded (past the data file's cap).
+        let unread = std::sync::Arc::new(SourceFile::new(uri.as_str(), ""));
         for f in checked.run.findings {
             // sigs-lint's own failures and findings about no file go to the edited buffer.
-            let file = f.file.clone().or_else(|| checked.data.clone());
-            let Some(file) = file else { continue };
-            let target = if checked.data.as_ref().is_some_and(|d| d.name == file.name) {
+            let file =
+                (f.file.clone().or_else(|| checked.data.clone())).unwrap_or_else(|| unread.clone());
+            let target = if checked.data.as_ref().is_some_and(|d| d.name == file.name)
+                || std::sync::Arc::ptr_eq(&file, &unread)
+            {
                 Some(uri.clone())
             } else {
                 uri_of(Path::new(&file.name))
@@ -167,12 +171,9 @@ impl Server {
                 .1
                 .push(f);
         }
-        by_uri.entry(uri.as_str().to_string()).or_insert_with(|| {
-            (
-                std::sync::Arc::new(SourceFile::new(uri.as_str(), "")),
-                Vec::new(),
-            )
-        });
+        by_uri
+            .entry(uri.as_str().to_string())
+            .or_insert_with(|| (unread, Vec::new()));
         let mut out = Vec::new();
         let now: BTreeSet<String> = by_uri.keys().cloned().collect();
         for gone in self.published.difference(&now) {

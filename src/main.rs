@@ -450,7 +450,10 @@ fn main() -> ExitCode {
             let mut input = None;
             let path = if stdin {
                 let mut buf = Vec::new();
-                if let Err(e) = std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf) {
+                // One byte past the data file's cap is enough to refuse it (`check` says so).
+                let cap = sigs_lint::fsutil::MAX_DATA + 1;
+                let mut reader = std::io::Read::take(std::io::stdin(), cap);
+                if let Err(e) = std::io::Read::read_to_end(&mut reader, &mut buf) {
                     eprintln!(
                         "error: cannot read standard input: {}",
                         sigs_lint::fsutil::reason(&e)

@@ -1451,6 +1451,40 @@ fn orphan_findings_are_capped_and_the_rest_counted() {
 }
 
 #[test]
+fn a_buffer_on_stdin_has_the_data_files_cap() {
+    // Standard input was read whole and checked at any size: `< /dev/zero` took 23 GB.
+    let s = Scratch::new("stdin-cap");
+    s.write("sigs.yaml", SIGS);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sigs-lint"))
+        .args(["check", "--stdin", "--format", "short", "--stdin-filename"])
+        .arg(s.repo().join("sigs.yaml"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let feed = std::thread::spawn(move || {
+        use std::io::Write;
+        let chunk = vec![b'#'; 1 << 20];
+        // 66 MiB of comments, past the 64 MiB cap; sigs-lint stops reading after it.
+        for _ in 0..66 {
+            if stdin.write_all(&chunk).is_err() {
+                break;
+            }
+        }
+    });
+    let out = child.wait_with_output().expect("exits");
+    feed.join().expect("fed");
+    assert_eq!(out.status.code(), Some(2));
+    let out = String::from_utf8_lossy(&out.stdout).replace(&s.repo().display().to_string(), "REPO");
+    assert_eq!(
+        out,
+        "sigs-lint: error[io]: cannot read `REPO/sigs.yaml`: it is larger than 67108864 bytes\n1 error, 0 warnings (io: 1)\n"
+    );
+    s.assert_canary();
+}
+
+#[test]
 fn more_groups_than_the_limit_are_refused_before_rules_and_rendering() {
     // A million one-line groups (47 MB, under the data file's cap) took a minute and 3.7 GB.
     let s = Scratch::new("many-groups");

@@ -356,3 +356,41 @@ fn exit_before_shutdown_is_a_failure() {
         "error: the language server stopped: the client said `exit` before `shutdown`\n"
     );
 }
+
+#[test]
+fn an_open_buffer_past_the_data_files_cap_is_refused_not_checked() {
+    // The buffer was checked at any size (a 100 MB one: 3.7 s, 495 MB).
+    let dir = std::env::temp_dir().join(format!("sigs-lint-lsp-cap-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let dir = dir.canonicalize().expect("canonical");
+    let data = url::Url::from_file_path(dir.join("sigs.yaml"))
+        .expect("uri")
+        .to_string();
+    let mut c = Client::start();
+    c.request(1, "initialize", json!({"capabilities": {}}));
+    c.notify("initialized", json!({}));
+    let text = format!("sigs:\n{}", "# x\n".repeat((64 << 20) / 4));
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": data, "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    let got = c.diagnostics(&[&data]);
+    let messages: Vec<&str> = got[&data]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| d["message"].as_str().expect("message"))
+        .collect();
+    assert_eq!(
+        messages,
+        [format!(
+            "cannot read `{}`: it is larger than 67108864 bytes",
+            dir.join("sigs.yaml").display()
+        )]
+    );
+    c.request(2, "shutdown", json!(null));
+    c.notify("exit", json!(null));
+    assert!(c.child.wait().expect("exits").success());
+    let _ = std::fs::remove_dir_all(&dir);
+}

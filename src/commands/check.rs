@@ -263,7 +263,12 @@ fn check_all(opts: &CheckOptions) -> Checked {
         let loaded = model::load(&file);
         (file, findings, loaded)
     };
+    // A buffer (`--stdin`, the language server's) has the data file's cap too.
     let read = |p: &Path| match &opts.stdin {
+        Some(bytes) if bytes.len() as u64 > crate::fsutil::MAX_DATA => Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("it is larger than {} bytes", crate::fsutil::MAX_DATA),
+        )),
         Some(bytes) => Ok(bytes.clone()),
         None => crate::fsutil::read_bytes_inside(&root, p, crate::fsutil::MAX_DATA),
     };
