@@ -170,7 +170,34 @@ pub fn read_bytes_inside(root: &Path, path: &Path, cap: u64) -> io::Result<Vec<u
     if resolved_in_git(&real_root, &real) {
         return Err(io::Error::new(io::ErrorKind::PermissionDenied, IN_GIT));
     }
-    if !meta.is_file() {
+    read_regular(&real, &meta, cap)
+}
+
+/// A file the user named on the command line (`--config`, `--baseline`): it may lie anywhere,
+/// and be a pipe (`--config <(…)`), but at most `cap` bytes are read and a device, socket or
+/// directory is refused (`/dev/zero` took gigabytes).
+pub fn read_bytes_named(path: &Path, cap: u64) -> io::Result<Vec<u8>> {
+    let meta = std::fs::metadata(path)?;
+    #[cfg(unix)]
+    let pipe = std::os::unix::fs::FileTypeExt::is_fifo(&meta.file_type());
+    #[cfg(not(unix))]
+    let pipe = false;
+    read_checked(path, &meta, cap, pipe)
+}
+
+/// The bytes of `path`, whose (followed) metadata is `meta`: refused unless it is a regular file
+/// of at most `cap` bytes.
+fn read_regular(path: &Path, meta: &std::fs::Metadata, cap: u64) -> io::Result<Vec<u8>> {
+    read_checked(path, meta, cap, false)
+}
+
+fn read_checked(
+    path: &Path,
+    meta: &std::fs::Metadata,
+    cap: u64,
+    pipe: bool,
+) -> io::Result<Vec<u8>> {
+    if !meta.is_file() && !pipe {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             "it is not a regular file (a FIFO, device, socket or directory)",
@@ -185,7 +212,7 @@ pub fn read_bytes_inside(root: &Path, path: &Path, cap: u64) -> io::Result<Vec<u
     // Sized from the metadata (one more byte to see the end): a growing buffer would hold up to
     // twice the file.
     let mut bytes = Vec::with_capacity(meta.len().min(cap) as usize + 1);
-    std::fs::File::open(&real)?
+    std::fs::File::open(path)?
         .take(cap + 1)
         .read_to_end(&mut bytes)?;
     if bytes.len() as u64 > cap {

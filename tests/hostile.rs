@@ -1485,6 +1485,72 @@ fn a_buffer_on_stdin_has_the_data_files_cap() {
 }
 
 #[test]
+fn files_named_on_the_command_line_have_the_caps_of_the_repositorys() {
+    // `--config /dev/zero` and `--baseline /dev/zero` read until memory ran out (6 GB in 20 s),
+    // and a FIFO without a writer hung; a pipe from the shell (`--config <(…)`) still works.
+    let s = Scratch::new("named-files");
+    s.write("sigs.yaml", SIGS);
+    let refused = "it is not a regular file (a FIFO, device, socket or directory)";
+    let dir = s.base.join("canary");
+    for flag in ["--config", "--baseline"] {
+        for (path, why) in [
+            ("/dev/zero", refused),
+            (dir.to_str().expect("UTF-8"), refused),
+        ] {
+            let (code, out) = s.run(&["check", "--format", "short", flag, path]);
+            assert_eq!(code, Some(2), "{out}");
+            assert!(
+                out.contains(&format!(
+                    "sigs-lint: error[io]: cannot read `{path}`: {why}\n"
+                )),
+                "{out}"
+            );
+        }
+    }
+    let big = s.repo().join("big.yaml");
+    std::fs::write(&big, "#".repeat((16 << 20) + 1)).expect("write");
+    let (code, out) = s.run(&[
+        "check",
+        "--format",
+        "short",
+        "--config",
+        big.to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(code, Some(2), "{out}");
+    assert_eq!(
+        out,
+        "sigs-lint: error[io]: cannot read `REPO/big.yaml`: it is larger than 16777216 bytes\n1 error, 0 warnings (io: 1)\n"
+    );
+    std::fs::remove_file(&big).expect("remove");
+    let pipe = s.repo().join("pipe");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .expect("mkfifo")
+            .success()
+    );
+    let writer = {
+        let pipe = pipe.clone();
+        std::thread::spawn(move || std::fs::write(pipe, "generator: nonsense\n").expect("fed"))
+    };
+    let (code, out) = s.run(&[
+        "check",
+        "--format",
+        "short",
+        "--config",
+        pipe.to_str().expect("UTF-8"),
+    ]);
+    writer.join().expect("writer");
+    assert_eq!(code, Some(2), "{out}");
+    assert_eq!(
+        out,
+        "REPO/pipe:1:12: error[config]: unknown generator `nonsense`\n1 error, 0 warnings (config: 1)\n"
+    );
+    s.assert_canary();
+}
+
+#[test]
 fn more_groups_than_the_limit_are_refused_before_rules_and_rendering() {
     // A million one-line groups (47 MB, under the data file's cap) took a minute and 3.7 GB.
     let s = Scratch::new("many-groups");

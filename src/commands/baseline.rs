@@ -82,15 +82,22 @@ pub fn write(
     Ok(b.findings.len())
 }
 
-/// Reads and parses a baseline file.
+/// Reads and parses a baseline file named on the command line (anywhere, but a regular UTF-8
+/// file of at most [`crate::fsutil::MAX_DOC`] bytes, as the config's `baseline:`).
 pub fn read(file: &std::path::Path) -> Result<Baseline, String> {
-    let text = std::fs::read_to_string(file).map_err(|e| {
-        format!(
-            "cannot read `{}`: {}",
-            file.display(),
-            crate::fsutil::reason(&e)
-        )
-    })?;
+    let text = crate::fsutil::read_bytes_named(file, crate::fsutil::MAX_DOC)
+        .and_then(|b| {
+            String::from_utf8(b).map_err(|_| {
+                std::io::Error::new(std::io::ErrorKind::InvalidData, "it is not UTF-8")
+            })
+        })
+        .map_err(|e| {
+            format!(
+                "cannot read `{}`: {}",
+                file.display(),
+                crate::fsutil::reason(&e)
+            )
+        })?;
     parse(&text).map_err(|e| format!("{}: {e}", file.display()))
 }
 

@@ -104,8 +104,10 @@ fn io_error(message: String, help: Option<String>) -> Finding {
     f
 }
 
+/// A config named on the command line: the user's own, anywhere, but a regular file of at most
+/// the cap of the repository's config.
 fn read(path: &Path) -> Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|e| cannot_read(path, &e))
+    crate::fsutil::read_bytes_named(path, crate::fsutil::MAX_DOC).map_err(|e| cannot_read(path, &e))
 }
 
 /// "cannot read `path`: why", in sigs-lint's words ([`crate::fsutil::reason`]).
