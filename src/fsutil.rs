@@ -47,6 +47,14 @@ pub const MAX_DOC: u64 = 16 << 20;
 /// The largest data file sigs-lint reads.
 pub const MAX_DATA: u64 = 64 << 20;
 
+/// Why a data file of `len` bytes is not written (`fmt`, `check --fix`): past [`MAX_DATA`],
+/// sigs-lint would refuse to read it back (a 40 MB file whose canonical form is 100 MB).
+pub fn data_too_large(len: usize) -> Option<String> {
+    (len as u64 > MAX_DATA).then(|| {
+        format!("the file would be {len} bytes, more than a data file may have ({MAX_DATA}): sigs-lint could not read it back")
+    })
+}
+
 /// Why nothing in `.git` is read or written: CI keeps credentials there (`actions/checkout`
 /// writes the job's token into `.git/config`), and a pull request that links a committed README
 /// to it would show them in a diff; a written hook or config would run code on the next `git`.

@@ -580,6 +580,9 @@ fn finish_fix(
     }
     let line = if fixed.written {
         format!("applied {} to {path}", fixed.describe())
+    } else if fixed.count() == 0 && fixed.problem.is_some() {
+        // Fixes were found but not applied (the error above says why).
+        format!("{path} was not changed")
     } else if fixed.count() == 0 {
         format!("nothing to fix in {path}")
     } else {

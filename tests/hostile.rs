@@ -1551,6 +1551,42 @@ fn files_named_on_the_command_line_have_the_caps_of_the_repositorys() {
 }
 
 #[test]
+fn a_canonical_form_past_the_data_files_cap_is_not_written() {
+    // A 13 MB data file whose canonical form is 69 MB (a multi-line string re-emitted as an
+    // indented block): `fmt` wrote a file sigs-lint then refused to read, and `check --fix`
+    // called its refusal "a sigs-lint bug".
+    let s = Scratch::new("canonical-cap");
+    let templates = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/k8s-style/generator");
+    for t in std::fs::read_dir(templates).expect("templates") {
+        let t = t.expect("template").path();
+        let name = t.file_name().expect("name").to_string_lossy().into_owned();
+        s.write(
+            &format!("generator/{name}"),
+            &std::fs::read_to_string(&t).expect("template"),
+        );
+    }
+    let data = format!(
+        "sigs:\n  - dir: sig-docs\n    name: Docs\n    subprojects:\n      - name: x\n        meetings:\n          - description: \"{}\"\n",
+        "a\\n".repeat(4_300_000)
+    );
+    s.write("sigs.yaml", &data);
+    let (code, out) = s.run(&["fmt", "--format", "short"]);
+    assert_eq!(code, Some(2), "{out}");
+    assert_eq!(
+        out,
+        "sigs-lint: error[io]: cannot rewrite `REPO/sigs.yaml`: the file would be 68800350 bytes, more than a data file may have (67108864): sigs-lint could not read it back\n1 error, 0 warnings (io: 1)\n"
+    );
+    let (code, out) = s.run(&["check", "--fix", "--format", "short"]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(out.starts_with("REPO/sigs.yaml was not changed\n"), "{out}");
+    assert_eq!(
+        std::fs::read_to_string(s.repo().join("sigs.yaml")).expect("read"),
+        data
+    );
+    s.assert_canary();
+}
+
+#[test]
 fn more_groups_than_the_limit_are_refused_before_rules_and_rendering() {
     // A million one-line groups (47 MB, under the data file's cap) took a minute and 3.7 GB.
     let s = Scratch::new("many-groups");

@@ -106,6 +106,14 @@ fn rounds<T>(
             out.problem = Some("a fix pointed outside the file (a sigs-lint bug)".into());
             break;
         };
+        if let Some(why) = crate::fsutil::data_too_large(next.len()) {
+            let ids: BTreeSet<&str> = fixes.iter().map(|(id, _)| *id).collect();
+            out.problem = Some(format!(
+                "the fixes of {} were not applied: {why}",
+                ids.into_iter().collect::<Vec<_>>().join(", ")
+            ));
+            break;
+        }
         let again = recheck(&next);
         if failed(&again) || load_errors(run(&again)) > load_errors(run(&out.last)) {
             let ids: BTreeSet<&str> = fixes.iter().map(|(id, _)| *id).collect();

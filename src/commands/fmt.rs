@@ -100,14 +100,26 @@ pub fn format(opts: &super::check::CheckOptions, write: bool, force: bool) -> Fo
     // Never through a link (it would be replaced by a file, and the file it names left as it
     // was), nor out of the root or into `.git`.
     let shown = path.display().to_string();
-    if let Some(why) = crate::fsutil::unwritable_path(&c.root, &path, &shown) {
+    let refused = match crate::fsutil::data_too_large(canonical.len()) {
+        Some(why) => Some((
+            why,
+            "the generator's form of this data is too long: shorten its longest values",
+        )),
+        None => crate::fsutil::unwritable_path(&c.root, &path, &shown).map(|why| {
+            (
+                why,
+                "rewrite the file the link names: `sigs-lint fmt <that file>`",
+            )
+        }),
+    };
+    if let Some((why, help)) = refused {
         c.run.findings.push(
             Finding::new(
                 "io",
                 Severity::Error,
                 format!("cannot rewrite `{shown}`: {why}"),
             )
-            .help("rewrite the file the link names: `sigs-lint fmt <that file>`"),
+            .help(help),
         );
         // As every write that cannot be done: sigs-lint could not do its job (exit 2).
         c.tool_error = true;
