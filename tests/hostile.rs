@@ -323,6 +323,43 @@ fn output_that_cannot_be_written_is_a_failure() {
 }
 
 #[test]
+fn a_generated_file_that_cannot_be_written_is_exit_2_and_leaves_nothing() {
+    // A write error (a full disk; here a file size limit) was exit 1, as findings are.
+    let s = Scratch::new("file-size-limit");
+    s.write("sigs.yaml", SIGS);
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 1; exec \"$0\" generate --format short \"$1\"")
+        .arg(env!("CARGO_BIN_EXE_sigs-lint"))
+        .arg(s.repo())
+        .output()
+        .expect("runs");
+    let stdout =
+        String::from_utf8_lossy(&out.stdout).replace(&s.repo().display().to_string(), "REPO");
+    assert_eq!(out.status.code(), Some(2), "{stdout}");
+    assert_eq!(
+        stdout,
+        "generator: no generator/ directory: sigs-lint's built-in templates\n\
+         created REPO/sig-docs/README.md\n\
+         created REPO/OWNERS_ALIASES\n\
+         sigs-lint: error[io]: cannot write `REPO/liaisons.md`: it is too large for the file system\n\
+         sigs-lint: error[io]: cannot write `REPO/sig-list.md`: it is too large for the file system\n\
+         2 errors, 0 warnings (io: 2)\n\
+         the rules found 0 error(s) and 4 warning(s) in the data: `sigs-lint check` lists them\n"
+    );
+    // The two small files are whole; nothing half-written, no temporary file left.
+    let mut names: Vec<String> = std::fs::read_dir(s.repo())
+        .expect("repo")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["OWNERS_ALIASES", "sig-docs", "sigs.yaml"]);
+    let (code, out) = s.run(&["check", "--format", "short", "--only", "sig-docs"]);
+    assert_eq!(code, Some(0), "{out}");
+    s.assert_canary();
+}
+
+#[test]
 fn a_doubling_template_is_stopped_before_it_eats_memory() {
     let s = Scratch::new("doubling");
     s.write("sigs.yaml", SIGS);

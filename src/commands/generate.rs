@@ -352,6 +352,8 @@ fn generate_all(mut checked: Checked, opts: &CheckOptions, write: bool, force: b
                         crate::fsutil::reason(&err)
                     ),
                 ));
+                // As every write that cannot be done (`fmt`, standard output): exit 2.
+                checked.tool_error = true;
                 out.failed = true;
                 continue;
             }
