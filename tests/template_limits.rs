@@ -95,3 +95,37 @@ fn huge_printf_widths_are_refused_like_go() {
         "%!(NOVERB)%!(EXTRA int=1)"
     );
 }
+
+#[test]
+fn the_renders_of_a_run_share_one_deadline() {
+    // Each render stops at 2 s, but 10,000 READMEs each just under it would take hours.
+    let mut src = String::from("{{define \"l6\"}}x{{end}}");
+    for i in 0..6 {
+        src.push_str(&format!(
+            "{{{{define \"l{i}\"}}}}{}{{{{end}}}}",
+            format!("{{{{template \"l{}\"}}}}", i + 1).repeat(10)
+        ));
+    }
+    src.push_str("{{template \"l0\"}}");
+    let mut t = Templates::new(generator_funcs());
+    t.parse("t", &src).expect("parses");
+    // A deadline in 50 ms: the million calls (about a second unchecked) stop there.
+    let started = std::time::Instant::now();
+    t.set_run_deadline(started + std::time::Duration::from_millis(50));
+    let mut out = String::new();
+    let e = t.execute("t", &Value::Int(1), &mut out).unwrap_err();
+    assert!(
+        e.to_string()
+            .ends_with("the executions of this run exceeded 60 seconds in all"),
+        "{e}"
+    );
+    assert!(out.len() < 1_000_000, "{}", out.len());
+    // A render that starts past the deadline does not run a step.
+    let mut out = String::new();
+    let e = t.execute("t", &Value::Int(1), &mut out).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "template: t: the executions of this run exceeded 60 seconds in all"
+    );
+    assert_eq!(out, "");
+}

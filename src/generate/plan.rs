@@ -440,6 +440,7 @@ impl Planning<'_> {
         // The template being rendered, parsed (one at a time: the jobs of a template follow
         // each other).
         let mut parsed: Option<(usize, Option<Loaded>)> = None;
+        let run_deadline = std::time::Instant::now() + crate::template::exec::RUN_DEADLINE;
         for (i, (path, job)) in jobs.into_iter().enumerate() {
             if last.get(&files[i]) != Some(&i) || only.as_ref().is_some_and(|o| *o != files[i]) {
                 continue;
@@ -448,7 +449,11 @@ impl Planning<'_> {
                 if parsed.as_ref().is_none_or(|(at, _)| *at != template) {
                     parsed = None;
                     let (name, text) = &templates[template];
-                    parsed = Some((template, load(source, root, name, text, &funcs)));
+                    let mut t = load(source, root, name, text, &funcs);
+                    if let Some(Ok(f)) = t.as_mut().map(|t| &mut t.file) {
+                        f.templates.set_run_deadline(run_deadline);
+                    }
+                    parsed = Some((template, t));
                 }
                 match &parsed {
                     Some((_, Some(t))) => render(t, data),
