@@ -43,10 +43,14 @@ n=${#cuts[@]}
 for k in $(seq 0 "$n"); do
   rm -rf "$OUT/snap$k" && mkdir -p "$OUT/snap$k"
 done
+epochs=()
+for k in $(seq 0 $((n - 1))); do
+  epochs[k]=$(date -d "${cuts[$k]}" +%s)
+done
 for f in "$corpus"/*; do
   t=$(stat -c %Y "$f")
   for k in $(seq 0 $((n - 1))); do
-    if [ "$t" -le "$(date -d "${cuts[$k]}" +%s)" ]; then ln -s "$f" "$OUT/snap$k/"; fi
+    if [ "$t" -le "${epochs[k]}" ]; then ln -s "$f" "$OUT/snap$k/"; fi
   done
   ln -s "$f" "$OUT/snap$n/"
 done
