@@ -14,6 +14,18 @@ use crate::source::{SourceFile, Span};
 /// are counted in a note, not held in memory.
 pub const MAX_FINDINGS_PER_KIND: usize = 1000;
 
+/// The note that stands for the `more` findings of `id` past [`MAX_FINDINGS_PER_KIND`] (rules,
+/// `unused-suppression`, `doc-orphan`): a flood is counted, not held.
+pub fn more_not_shown(id: &'static str, more: usize) -> Finding {
+    Finding::new(
+        id,
+        Severity::Note,
+        format!(
+            "{more} more `{id}` findings are not shown (the first {MAX_FINDINGS_PER_KIND} are)"
+        ),
+    )
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Note,

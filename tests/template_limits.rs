@@ -16,6 +16,19 @@ fn run(src: &str, steps: Option<u64>) -> Result<String, String> {
     Ok(out)
 }
 
+/// Six levels, each calling the next ten times: a million calls, never deep.
+fn million_calls() -> String {
+    let mut src = String::from("{{define \"l6\"}}x{{end}}");
+    for i in 0..6 {
+        src.push_str(&format!(
+            "{{{{define \"l{i}\"}}}}{}{{{{end}}}}",
+            format!("{{{{template \"l{}\"}}}}", i + 1).repeat(10)
+        ));
+    }
+    src.push_str("{{template \"l0\"}}");
+    src
+}
+
 #[test]
 fn infinite_recursion_stops_at_the_depth_limit() {
     let e = run(
@@ -31,16 +44,7 @@ fn infinite_recursion_stops_at_the_depth_limit() {
 
 #[test]
 fn exponential_templates_stop_at_the_step_limit() {
-    // Six levels, each calling the next ten times: a million calls, never deep.
-    let mut src = String::from("{{define \"l6\"}}x{{end}}");
-    for i in 0..6 {
-        src.push_str(&format!(
-            "{{{{define \"l{i}\"}}}}{}{{{{end}}}}",
-            format!("{{{{template \"l{}\"}}}}", i + 1).repeat(10)
-        ));
-    }
-    src.push_str("{{template \"l0\"}}");
-    let e = run(&src, Some(100_000)).unwrap_err();
+    let e = run(&million_calls(), Some(100_000)).unwrap_err();
     assert!(e.ends_with("execution exceeded 100000 steps"), "{e}");
 }
 
@@ -99,16 +103,8 @@ fn huge_printf_widths_are_refused_like_go() {
 #[test]
 fn the_renders_of_a_run_share_one_deadline() {
     // Each render stops at 2 s, but 10,000 READMEs each just under it would take hours.
-    let mut src = String::from("{{define \"l6\"}}x{{end}}");
-    for i in 0..6 {
-        src.push_str(&format!(
-            "{{{{define \"l{i}\"}}}}{}{{{{end}}}}",
-            format!("{{{{template \"l{}\"}}}}", i + 1).repeat(10)
-        ));
-    }
-    src.push_str("{{template \"l0\"}}");
     let mut t = Templates::new(generator_funcs());
-    t.parse("t", &src).expect("parses");
+    t.parse("t", &million_calls()).expect("parses");
     // A deadline in 50 ms: the million calls (about a second unchecked) stop there.
     let started = std::time::Instant::now();
     t.set_run_deadline(started + std::time::Duration::from_millis(50));

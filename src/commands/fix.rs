@@ -106,20 +106,19 @@ fn rounds<T>(
             out.problem = Some("a fix pointed outside the file (a sigs-lint bug)".into());
             break;
         };
-        if let Some(why) = crate::fsutil::data_too_large(next.len()) {
+        let ids = || {
             let ids: BTreeSet<&str> = fixes.iter().map(|(id, _)| *id).collect();
-            out.problem = Some(format!(
-                "the fixes of {} were not applied: {why}",
-                ids.into_iter().collect::<Vec<_>>().join(", ")
-            ));
+            ids.into_iter().collect::<Vec<_>>().join(", ")
+        };
+        if let Some(why) = crate::fsutil::data_too_large(next.len()) {
+            out.problem = Some(format!("the fixes of {} were not applied: {why}", ids()));
             break;
         }
         let again = recheck(&next);
         if failed(&again) || load_errors(run(&again)) > load_errors(run(&out.last)) {
-            let ids: BTreeSet<&str> = fixes.iter().map(|(id, _)| *id).collect();
             out.problem = Some(format!(
                 "the fixes of {} would make the file unreadable; they were not applied (a sigs-lint bug: please report it)",
-                ids.into_iter().collect::<Vec<_>>().join(", ")
+                ids()
             ));
             break;
         }

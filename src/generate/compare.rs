@@ -127,13 +127,7 @@ pub fn orphan_findings(
         .collect();
     // As for a rule's findings: a checkout of 100,000 orphan folders held 100,000 findings.
     if more > 0 {
-        findings.push(Finding::new(
-            "doc-orphan",
-            Severity::Note,
-            format!(
-                "{more} more `doc-orphan` findings are not shown (the first {MAX_FINDINGS_PER_KIND} are)"
-            ),
-        ));
+        findings.push(crate::diagnostic::more_not_shown("doc-orphan", more));
     }
     findings
 }

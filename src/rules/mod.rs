@@ -285,14 +285,7 @@ pub fn run_in(
             }
         }
         if more > 0 {
-            findings.push(Finding::new(
-                rule.id(),
-                Severity::Note,
-                format!(
-                    "{more} more `{}` findings are not shown (the first {MAX_FINDINGS_PER_KIND} are)",
-                    rule.id()
-                ),
-            ));
+            findings.push(crate::diagnostic::more_not_shown(rule.id(), more));
         }
     }
     suppress::apply(file, model, config, &mut findings);

@@ -190,12 +190,9 @@ pub fn apply(file: &SourceFile, model: &SigsYaml, config: &Config, findings: &mu
     problems.truncate(MAX_FINDINGS_PER_KIND);
     findings.extend(problems);
     if more > 0 {
-        findings.push(Finding::new(
+        findings.push(crate::diagnostic::more_not_shown(
             "unused-suppression",
-            Severity::Note,
-            format!(
-                "{more} more `unused-suppression` findings are not shown (the first {MAX_FINDINGS_PER_KIND} are)"
-            ),
+            more,
         ));
     }
 }
